@@ -1,0 +1,5 @@
+"""Allow ``python -m safeguarding_rules``."""
+
+from .cli import main
+
+main()

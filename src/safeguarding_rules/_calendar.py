@@ -1,0 +1,429 @@
+"""Working-day calendars: which days count, and arithmetic over them in O(1).
+
+Counting convention (the contract every deadline relies on)
+    * A working day is a Monday to Friday that is not a bank holiday of the division and
+      not a closure in the local overlay, or any day the overlay lists as an extra working day.
+    * ``add_working_days(day, n)`` with ``n > 0`` is the n-th working day *strictly after*
+      ``day``: ``day`` itself is day 0 and never counts, whether or not it is a working day.
+      With ``n < 0`` it is the ``|n|``-th working day strictly before ``day``. With ``n == 0``
+      it is ``day`` itself, unchanged (never rolled).
+    * ``working_days_between(start, end)`` counts the working days ``d`` with
+      ``start < d <= end``, and is antisymmetric: ``between(a, b) == -between(b, a)``.
+    * Both refuse dates outside the calendar's coverage, and results that would fall outside
+      it, with :class:`~safeguarding_rules.CalendarRangeError`.
+
+Implementation
+    The calendar is built once per division over its whole coverage: an array ``cum`` where
+    ``cum[i]`` counts the working days from the first covered date up to and including
+    date ``i``, and an array of the positions of the working days. Each query is then two
+    array look-ups, whatever ``n`` is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterable, Mapping
+from typing import Literal
+
+import attrs
+
+from ._dates import add_months, add_weeks
+from ._divisions import COVERAGE_END, COVERAGE_START, PROVISIONAL_FROM, Division, division_for
+from ._errors import CalendarRangeError, OverlayError, UnsupportedHolidaySourceError
+from ._holiday_sources import HOLIDAY_SOURCES
+
+__all__ = [
+    "LocalOverlay",
+    "NonWorkingDay",
+    "WorkingDayCalendar",
+    "WorkingDayCount",
+    "calendar_for",
+]
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+NonWorkingKind = Literal["weekend", "bank_holiday", "local_closure"]
+
+
+@attrs.frozen
+class NonWorkingDay:
+    """A day that does not count as a working day, and why."""
+
+    #: The date.
+    day: dt.date
+    #: Why it does not count: ``"weekend"``, a bank holiday's name, or a closure's name.
+    reason: str
+    #: ``"weekend"``, ``"bank_holiday"`` or ``"local_closure"``.
+    kind: NonWorkingKind
+
+    def __str__(self) -> str:
+        return f"{self.day.isoformat()} {_WEEKDAY_NAMES[self.day.weekday()]:<9} {self.reason}"
+
+
+def _closures_converter(
+    value: Mapping[dt.date, str] | Iterable[tuple[dt.date, str]],
+) -> tuple[tuple[dt.date, str], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted(items))
+
+
+def _date_set(value: Iterable[dt.date]) -> frozenset[dt.date]:
+    return frozenset(value)
+
+
+def _check_day(value: object, what: str) -> None:
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise TypeError(f"{what} must be a datetime.date (not a datetime), got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class LocalOverlay:
+    """A local authority's own closures and extra working days, layered on a division.
+
+    Off by default: a calendar uses an overlay only when one is passed to
+    :func:`calendar_for`, and every result computed with it names the overlay.
+
+    Precedence: an extra working day counts even on a weekend or bank holiday; a closure
+    removes a day that would otherwise count. A date listed as both is refused, rather than
+    resolved by a rule nobody would remember.
+
+    National performance indicators (DfE, Welsh PIs) count only weekends and bank holidays,
+    so do not use an overlay for them unless you mean to.
+    """
+
+    #: Name shown in every result computed with this overlay, e.g. ``"Conwy Christmas closure"``.
+    name: str = attrs.field(validator=attrs.validators.min_len(1))
+    #: Closure dates with their reasons, e.g. ``{date(2014, 12, 29): "Christmas closure"}``.
+    closures: tuple[tuple[dt.date, str], ...] = attrs.field(
+        default=(), converter=_closures_converter
+    )
+    #: Dates that count as working days whatever else they are.
+    working_days: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_date_set)
+
+    @closures.validator
+    def _check_closures(self, _: object, value: tuple[tuple[dt.date, str], ...]) -> None:
+        for day, reason in value:
+            _check_day(day, f"closure date in overlay {self.name!r}")
+            if not isinstance(reason, str) or not reason.strip():
+                raise OverlayError(
+                    f"closure {day.isoformat()} in overlay {self.name!r} needs a non-empty reason"
+                )
+        days = [day for day, _ in value]
+        if len(days) != len(set(days)):
+            raise OverlayError(f"overlay {self.name!r} lists a closure date twice")
+
+    @working_days.validator
+    def _check_working_days(self, _: object, value: frozenset[dt.date]) -> None:
+        for day in value:
+            _check_day(day, f"extra working day in overlay {self.name!r}")
+        both = sorted(value & {day for day, _ in self.closures})
+        if both:
+            listed = ", ".join(day.isoformat() for day in both)
+            raise OverlayError(
+                f"overlay {self.name!r} lists {listed} both as a closure and as an extra "
+                "working day; remove one"
+            )
+
+
+@attrs.frozen
+class WorkingDayCount:
+    """The result of counting working days, with everything needed to explain it."""
+
+    #: The day counted from (day 0).
+    start: dt.date
+    #: How many working days were added (negative: counted backwards).
+    n: int
+    #: The resulting date.
+    result: dt.date
+    #: Non-working days strictly between ``start`` and ``result``, in date order.
+    skipped: tuple[NonWorkingDay, ...]
+    #: Canonical name of the division.
+    division: str
+    #: Name of the local overlay used, or ``None``.
+    overlay: str | None
+    #: True when the count reaches a date from which one-off holidays may still be announced.
+    provisional: bool
+
+    def explain(self) -> str:
+        """Say in plain English how the result was reached, stating the counting convention."""
+        direction = "after" if self.n >= 0 else "before"
+        lines = [
+            f"{_long(self.result)} is the {_ordinal(abs(self.n))} working day {direction} "
+            f"{_long(self.start)} in the {self.division} calendar"
+            + (f" with the local overlay {self.overlay!r}." if self.overlay else "."),
+            f"{_long(self.start)} is day 0 and is not counted, whether or not it is a working day.",
+        ]
+        if self.skipped:
+            lines.append(f"Skipped {len(self.skipped)} non-working day(s):")
+            lines.extend(f"  {day}" for day in self.skipped)
+        else:
+            lines.append("No non-working days were skipped.")
+        if self.provisional:
+            lines.append(
+                f"PROVISIONAL: the count reaches {PROVISIONAL_FROM.isoformat()} or later, where "
+                "one-off bank holidays may yet be announced."
+            )
+        return "\n".join(lines)
+
+
+def _long(day: dt.date) -> str:
+    return f"{_WEEKDAY_NAMES[day.weekday()]} {day.day} {day:%B %Y}"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+@attrs.frozen(eq=False, repr=False)
+class WorkingDayCalendar:
+    """The working days of one division, optionally with a local overlay.
+
+    Build one with :func:`calendar_for`; the constructor is internal. Instances are
+    immutable and safe to share between threads.
+    """
+
+    #: The division whose bank holidays apply.
+    division: type[Division]
+    #: The local overlay in force, or ``None`` (the default).
+    overlay: LocalOverlay | None
+    #: Name of the holiday source (``"holidays"`` or ``"workalendar"``).
+    source: str
+    #: First covered date.
+    first: dt.date
+    #: Last covered date.
+    last: dt.date
+    _reasons: Mapping[dt.date, tuple[str, NonWorkingKind]]
+    _working: bytes
+    _cum: tuple[int, ...]
+    _positions: tuple[int, ...]
+
+    @classmethod
+    def _build(
+        cls,
+        division: type[Division],
+        *,
+        source: str,
+        overlay: LocalOverlay | None,
+        holidays: Mapping[dt.date, str],
+    ) -> WorkingDayCalendar:
+        first, last = COVERAGE_START, COVERAGE_END
+        reasons: dict[dt.date, tuple[str, NonWorkingKind]] = {}
+        closures = dict(overlay.closures) if overlay else {}
+        extra_working = overlay.working_days if overlay else frozenset()
+        for day in (*closures, *extra_working):
+            if not first <= day <= last:
+                raise CalendarRangeError(
+                    f"overlay {overlay.name if overlay else ''!r} lists {day.isoformat()}, "
+                    f"outside the {division.name} calendar's coverage "
+                    f"({first.isoformat()} to {last.isoformat()})",
+                    day=day,
+                    first=first,
+                    last=last,
+                )
+        working = bytearray()
+        cum: list[int] = []
+        positions: list[int] = []
+        count = 0
+        for index in range((last - first).days + 1):
+            day = first + dt.timedelta(days=index)
+            reason: tuple[str, NonWorkingKind] | None = None
+            if day in closures:
+                reason = (f"{closures[day]} (local overlay {overlay.name!r})", "local_closure")  # type: ignore[union-attr]
+            elif day in holidays:
+                if day.weekday() >= 5:
+                    reason = (f"weekend; {holidays[day]}", "weekend")
+                else:
+                    reason = (holidays[day], "bank_holiday")
+            elif day.weekday() >= 5:
+                reason = ("weekend", "weekend")
+            if day in extra_working:
+                reason = None
+            if reason is None:
+                working.append(1)
+                positions.append(index)
+                count += 1
+            else:
+                working.append(0)
+                reasons[day] = reason
+            cum.append(count)
+        return cls(
+            division=division,
+            overlay=overlay,
+            source=source,
+            first=first,
+            last=last,
+            reasons=reasons,
+            working=bytes(working),
+            cum=tuple(cum),
+            positions=tuple(positions),
+        )
+
+    def __repr__(self) -> str:
+        overlay = f", overlay={self.overlay.name!r}" if self.overlay else ""
+        return f"<WorkingDayCalendar {self.division.name} source={self.source!r}{overlay}>"
+
+    # -- the contract -------------------------------------------------------------------
+
+    def is_working_day(self, day: dt.date) -> bool:
+        """Whether ``day`` counts as a working day."""
+        return bool(self._working[self._index(day)])
+
+    def add_working_days(self, day: dt.date, n: int) -> dt.date:
+        """Return the n-th working day strictly after ``day`` (strictly before if ``n < 0``).
+
+        ``day`` is day 0 and never counts, whether or not it is a working day; ``n == 0``
+        returns ``day`` unchanged.
+
+        :raises CalendarRangeError: if ``day`` or the result lies outside the coverage.
+        """
+        index = self._index(day)
+        if isinstance(n, bool) or not isinstance(n, int):
+            raise TypeError(f"n must be an int, got {n!r}")
+        if n == 0:
+            return day
+        # cum[index] counts working days up to and including `day`; positions[k] is the
+        # (k + 1)-th working day. Strictly before `day` there are cum[index] - working[index].
+        k = self._cum[index] + n - 1 if n > 0 else self._cum[index] - self._working[index] + n
+        if not 0 <= k < len(self._positions):
+            edge = "end" if n > 0 else "start"
+            raise CalendarRangeError(
+                f"counting {n} working days from {day.isoformat()} goes past the {edge} of the "
+                f"{self.division.name} calendar's coverage ({self._coverage_text()})",
+                day=day,
+                first=self.first,
+                last=self.last,
+            )
+        return self.first + dt.timedelta(days=self._positions[k])
+
+    def working_days_between(self, start: dt.date, end: dt.date) -> int:
+        """Count the working days ``d`` with ``start < d <= end`` (negative if ``end < start``)."""
+        return self._cum[self._index(end, "end")] - self._cum[self._index(start, "start")]
+
+    # -- beyond the contract ------------------------------------------------------------
+
+    def next_working_day(self, day: dt.date) -> dt.date:
+        """Return the first working day strictly after ``day``."""
+        return self.add_working_days(day, 1)
+
+    def previous_working_day(self, day: dt.date) -> dt.date:
+        """Return the last working day strictly before ``day``."""
+        return self.add_working_days(day, -1)
+
+    def roll_forward(self, day: dt.date) -> dt.date:
+        """``day`` if it is a working day, else the next working day after it."""
+        return day if self.is_working_day(day) else self.next_working_day(day)
+
+    def roll_backward(self, day: dt.date) -> dt.date:
+        """``day`` if it is a working day, else the last working day before it."""
+        return day if self.is_working_day(day) else self.previous_working_day(day)
+
+    @staticmethod
+    def add_months(day: dt.date, months: int) -> dt.date:
+        """Calendar months, clamped at month end (31 Jan + 1 month = 28/29 Feb)."""
+        return add_months(day, months)
+
+    @staticmethod
+    def add_weeks(day: dt.date, weeks: int) -> dt.date:
+        """Calendar weeks of 7 days."""
+        return add_weeks(day, weeks)
+
+    def non_working_day(self, day: dt.date) -> NonWorkingDay | None:
+        """Why ``day`` is not a working day, or ``None`` if it is one."""
+        self._index(day)
+        found = self._reasons.get(day)
+        return None if found is None else NonWorkingDay(day, *found)
+
+    def non_working_days(self, start: dt.date, end: dt.date) -> tuple[NonWorkingDay, ...]:
+        """Return the non-working days ``d`` with ``start < d <= end``, in order, with reasons.
+
+        The interval is the same as :meth:`working_days_between`'s.
+
+        :raises ValueError: if ``end`` is before ``start``.
+        """
+        low, high = self._index(start, "start"), self._index(end, "end")
+        if high < low:
+            raise ValueError(f"end {end.isoformat()} is before start {start.isoformat()}")
+        days = (self.first + dt.timedelta(days=i) for i in range(low + 1, high + 1))
+        return tuple(
+            NonWorkingDay(day, *self._reasons[day]) for day in days if day in self._reasons
+        )
+
+    def is_provisional(self, day: dt.date) -> bool:
+        """Whether one-off bank holidays may still be announced for ``day``'s year."""
+        self._index(day)
+        return day >= PROVISIONAL_FROM
+
+    def count(self, day: dt.date, n: int) -> WorkingDayCount:
+        """Like :meth:`add_working_days`, returning the skipped days and flags as well."""
+        result = self.add_working_days(day, n)
+        low, high = sorted((day, result))
+        skipped = tuple(d for d in self.non_working_days(low, high) if d.day not in (day, result))
+        return WorkingDayCount(
+            start=day,
+            n=n,
+            result=result,
+            skipped=skipped,
+            division=self.division.name,
+            overlay=self.overlay.name if self.overlay else None,
+            provisional=high >= PROVISIONAL_FROM,
+        )
+
+    def with_overlay(self, overlay: LocalOverlay | None) -> WorkingDayCalendar:
+        """Return this division's calendar with ``overlay`` (``None`` removes any overlay)."""
+        return calendar_for(self.division.name, overlay=overlay, source=self.source)
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _index(self, day: dt.date, what: str = "day") -> int:
+        _check_day(day, what)
+        if not self.first <= day <= self.last:
+            raise CalendarRangeError(
+                f"{what} {day.isoformat()} is outside the {self.division.name} calendar's "
+                f"coverage ({self._coverage_text()}); bank holidays are not known there",
+                day=day,
+                first=self.first,
+                last=self.last,
+            )
+        return (day - self.first).days
+
+    def _coverage_text(self) -> str:
+        return f"{self.first.isoformat()} to {self.last.isoformat()}"
+
+
+def calendar_for(
+    division: str,
+    *,
+    overlay: LocalOverlay | None = None,
+    source: str = "holidays",
+) -> WorkingDayCalendar:
+    """Return the working-day calendar of ``division``.
+
+    :param division: a canonical name (``"england-and-wales"``, ``"scotland"``,
+        ``"northern-ireland"``, ``"guernsey"``, ``"jersey"``, ``"isle-of-man"``) or an alias
+        such as ``"england"`` or ``"wales"``.
+    :param overlay: local closures and extra working days, off by default.
+    :param source: ``"holidays"`` (default) or ``"workalendar"`` (optional extra).
+    :raises UnknownDivisionError: for an unknown division.
+    :raises UnsupportedHolidaySourceError: for an unknown source, or one that cannot serve it.
+    """
+    resolved = division_for(division)
+    if source not in HOLIDAY_SOURCES:
+        raise UnsupportedHolidaySourceError(
+            f"unknown holiday source {source!r}; known sources: {', '.join(HOLIDAY_SOURCES)}"
+        )
+    return _cached_calendar(resolved.name, overlay, source)
+
+
+@functools.lru_cache(maxsize=64)
+def _cached_calendar(name: str, overlay: LocalOverlay | None, source: str) -> WorkingDayCalendar:
+    division = division_for(name)
+    holidays = _cached_holidays(name, source)
+    return WorkingDayCalendar._build(division, source=source, overlay=overlay, holidays=holidays)
+
+
+@functools.cache
+def _cached_holidays(name: str, source: str) -> Mapping[dt.date, str]:
+    years = range(COVERAGE_START.year, COVERAGE_END.year + 1)
+    return HOLIDAY_SOURCES[source](division_for(name), years)
