@@ -1,0 +1,229 @@
+"""The ``safeguarding-rules`` command.
+
+Errors go to standard error with exit status 1 (2 for usage errors), never as a traceback.
+Output contains only what the user asked for: dates, counts and rule metadata.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+import click
+
+from ._calendar import LocalOverlay, NonWorkingDay, WorkingDayCalendar, calendar_for
+from ._dates import parse_date
+from ._divisions import COVERAGE_END, COVERAGE_START, DIVISIONS, PROVISIONAL_FROM
+from ._errors import SafeguardingRulesError
+
+__all__ = ["main"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _date_callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """Parse a date option or argument given as ``YYYY-MM-DD`` or ``DD/MM/YYYY``."""
+    if value is None:
+        return None
+    if isinstance(value, tuple):
+        return tuple(_date_callback(ctx, param, item) for item in value)
+    try:
+        return parse_date(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error), ctx=ctx, param=param) from None
+
+
+def _calendar_options(command: F) -> F:
+    options = [
+        click.option(
+            "--division",
+            "-d",
+            default="england-and-wales",
+            show_default=True,
+            help="Calendar division: " + ", ".join(DIVISIONS) + " (or an alias such as 'wales').",
+        ),
+        click.option(
+            "--closure",
+            "closures",
+            multiple=True,
+            metavar="DATE[=REASON]",
+            help="A local closure day (repeatable). Off unless given; named in the output.",
+        ),
+        click.option(
+            "--extra-working-day",
+            "extra_working_days",
+            multiple=True,
+            metavar="DATE",
+            callback=_date_callback,
+            help="A day that counts as a working day whatever else it is (repeatable).",
+        ),
+        click.option(
+            "--source",
+            type=click.Choice(["holidays", "workalendar"]),
+            default="holidays",
+            show_default=True,
+            help="Where bank holidays come from. workalendar misses 2023-05-08.",
+        ),
+        click.option(
+            "--format",
+            "output_format",
+            type=click.Choice(["text", "json"]),
+            default="text",
+            show_default=True,
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _make_calendar(
+    division: str,
+    closures: Sequence[str],
+    extra_working_days: Sequence[dt.date],
+    source: str,
+) -> WorkingDayCalendar:
+    overlay = None
+    if closures or extra_working_days:
+        parsed: dict[dt.date, str] = {}
+        for item in closures:
+            text, _, reason = item.partition("=")
+            try:
+                day = parse_date(text)
+            except ValueError as error:
+                raise click.BadParameter(str(error), param_hint="'--closure'") from None
+            parsed[day] = reason.strip() or "local closure"
+        overlay = LocalOverlay(
+            name="command-line overlay", closures=parsed, working_days=extra_working_days
+        )
+    return calendar_for(division, overlay=overlay, source=source)
+
+
+def _day_json(day: NonWorkingDay) -> dict[str, str]:
+    return {"date": day.day.isoformat(), "reason": day.reason, "kind": day.kind}
+
+
+def _emit(output_format: str, payload: dict[str, Any], text: str) -> None:
+    if output_format == "json":
+        click.echo(json.dumps(payload, indent=2))
+    else:
+        click.echo(text)
+
+
+class _Group(click.Group):
+    """A group that turns the library's own errors into clean messages on stderr."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (SafeguardingRulesError, ValueError, TypeError) as error:
+            raise click.ClickException(str(error)) from None
+
+
+@click.group(cls=_Group)
+@click.version_option(package_name="safeguarding-rules")
+def main() -> None:
+    """UK child-protection procedures as tested, explainable code."""
+
+
+@main.group(cls=_Group)
+def calendar() -> None:
+    """Working-day arithmetic for a UK division or Crown dependency."""
+
+
+@calendar.command("add", context_settings={"ignore_unknown_options": True})
+@click.argument("start", metavar="START", callback=_date_callback)
+@click.argument("n", type=int)
+@_calendar_options
+def calendar_add(
+    start: dt.date,
+    n: int,
+    division: str,
+    closures: Sequence[str],
+    extra_working_days: Sequence[dt.date],
+    source: str,
+    output_format: str,
+) -> None:
+    """Print the N-th working day after START (before it if N is negative).
+
+    START is day 0 and is never counted. The non-working days skipped are listed.
+    """
+    cal = _make_calendar(division, closures, extra_working_days, source)
+    counted = cal.count(start, n)
+    payload = {
+        "start": start.isoformat(),
+        "n": n,
+        "result": counted.result.isoformat(),
+        "division": counted.division,
+        "source": source,
+        "overlay": counted.overlay,
+        "provisional": counted.provisional,
+        "skipped": [_day_json(day) for day in counted.skipped],
+        "explanation": counted.explain(),
+    }
+    _emit(output_format, payload, f"{counted.result.isoformat()}\n{counted.explain()}")
+
+
+@calendar.command("between", context_settings={"ignore_unknown_options": True})
+@click.argument("start", metavar="START", callback=_date_callback)
+@click.argument("end", metavar="END", callback=_date_callback)
+@_calendar_options
+def calendar_between(
+    start: dt.date,
+    end: dt.date,
+    division: str,
+    closures: Sequence[str],
+    extra_working_days: Sequence[dt.date],
+    source: str,
+    output_format: str,
+) -> None:
+    """Count the working days after START up to and including END.
+
+    Negative when END is before START.
+    """
+    cal = _make_calendar(division, closures, extra_working_days, source)
+    count = cal.working_days_between(start, end)
+    low, high = sorted((start, end))
+    skipped = cal.non_working_days(low, high)
+    overlay = cal.overlay.name if cal.overlay else None
+    provisional = high >= PROVISIONAL_FROM
+    payload = {
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "working_days": count,
+        "division": cal.division.name,
+        "source": source,
+        "overlay": overlay,
+        "provisional": provisional,
+        "non_working_days": [_day_json(day) for day in skipped],
+    }
+    lines = [
+        str(count),
+        f"Working days d with {start.isoformat()} < d <= {end.isoformat()} in the "
+        f"{cal.division.name} calendar"
+        + (f" with the local overlay {overlay!r}." if overlay else ".")
+        if start <= end
+        else f"Negative: {end.isoformat()} is before {start.isoformat()}; "
+        f"{-count} working day(s) d with {end.isoformat()} < d <= {start.isoformat()}.",
+        f"{len(skipped)} non-working day(s) in that interval:",
+        *(f"  {day}" for day in skipped),
+    ]
+    if provisional:
+        lines.append(f"PROVISIONAL: reaches {PROVISIONAL_FROM.isoformat()} or later.")
+    _emit(output_format, payload, "\n".join(lines))
+
+
+@calendar.command("divisions")
+def calendar_divisions() -> None:
+    """List the calendar divisions, their aliases and what their data is checked against."""
+    click.echo(
+        f"Coverage of every division: {COVERAGE_START.isoformat()} to {COVERAGE_END.isoformat()};"
+        f" provisional from {PROVISIONAL_FROM.isoformat()}."
+    )
+    for division in DIVISIONS.values():
+        click.echo(f"{division.name} ({division.code}): {division.title}")
+        if division.aliases:
+            click.echo(f"    aliases: {', '.join(division.aliases)}")
+        click.echo(f"    checked against: {division.verified_against}")
