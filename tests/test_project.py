@@ -68,3 +68,14 @@ def test_readme_examples_run() -> None:
     )
     assert tried > 0
     assert failures == 0
+
+
+def test_python_examples_in_docs_run() -> None:
+    blocks = [
+        block
+        for page in sorted((ROOT / "docs").glob("*.md"))
+        for block in re.findall(r"```python\n(.*?)\n```", page.read_text("utf-8"), flags=re.S)
+    ]
+    assert blocks
+    for block in blocks:
+        exec(compile(block, "<docs>", "exec"), {})
