@@ -288,12 +288,8 @@ class WorkingDayCalendar:
         k = self._cum[index] + n - 1 if n > 0 else self._cum[index] - self._working[index] + n
         if not 0 <= k < len(self._positions):
             edge = "end" if n > 0 else "start"
-            raise CalendarRangeError(
-                f"counting {n} working days from {day.isoformat()} goes past the {edge} of the "
-                f"{self.division.name} calendar's coverage ({self._coverage_text()})",
-                day=day,
-                first=self.first,
-                last=self.last,
+            raise self._range_error(
+                f"counting {n} working days from {day.isoformat()} goes past the {edge} of", day
             )
         return self.first + dt.timedelta(days=self._positions[k])
 
@@ -379,17 +375,19 @@ class WorkingDayCalendar:
     def _index(self, day: dt.date, what: str = "day") -> int:
         _check_day(day, what)
         if not self.first <= day <= self.last:
-            raise CalendarRangeError(
-                f"{what} {day.isoformat()} is outside the {self.division.name} calendar's "
-                f"coverage ({self._coverage_text()}); bank holidays are not known there",
-                day=day,
-                first=self.first,
-                last=self.last,
+            raise self._range_error(
+                f"{what} {day.isoformat()} is outside", day, "; bank holidays are not known there"
             )
         return (day - self.first).days
 
-    def _coverage_text(self) -> str:
-        return f"{self.first.isoformat()} to {self.last.isoformat()}"
+    def _range_error(self, prefix: str, day: dt.date, suffix: str = "") -> CalendarRangeError:
+        return CalendarRangeError(
+            f"{prefix} the {self.division.name} calendar's coverage "
+            f"({self.first.isoformat()} to {self.last.isoformat()}){suffix}",
+            day=day,
+            first=self.first,
+            last=self.last,
+        )
 
 
 def calendar_for(

@@ -7,9 +7,10 @@ Output contains only what the user asked for: dates, counts and rule metadata.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
@@ -19,8 +20,6 @@ from ._divisions import COVERAGE_END, COVERAGE_START, DIVISIONS, PROVISIONAL_FRO
 from ._errors import SafeguardingRulesError
 
 __all__ = ["main"]
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _date_callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
@@ -35,7 +34,21 @@ def _date_callback(ctx: click.Context, param: click.Parameter, value: Any) -> An
         raise click.BadParameter(str(error), ctx=ctx, param=param) from None
 
 
-def _calendar_options(command: F) -> F:
+def _calendar_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Add the calendar options to ``command``, which receives the built calendar as ``cal``."""
+
+    @functools.wraps(command)
+    def with_calendar(
+        *args: Any,
+        division: str,
+        closures: Sequence[str],
+        extra_working_days: Sequence[dt.date],
+        source: str,
+        **kwargs: Any,
+    ) -> None:
+        cal = _make_calendar(division, closures, extra_working_days, source)
+        command(*args, cal=cal, **kwargs)
+
     options = [
         click.option(
             "--division",
@@ -74,9 +87,10 @@ def _calendar_options(command: F) -> F:
             show_default=True,
         ),
     ]
+    decorated: Callable[..., None] = with_calendar
     for option in reversed(options):
-        command = option(command)
-    return command
+        decorated = option(decorated)
+    return decorated
 
 
 def _make_calendar(
@@ -137,27 +151,18 @@ def calendar() -> None:
 @click.argument("start", metavar="START", callback=_date_callback)
 @click.argument("n", type=int)
 @_calendar_options
-def calendar_add(
-    start: dt.date,
-    n: int,
-    division: str,
-    closures: Sequence[str],
-    extra_working_days: Sequence[dt.date],
-    source: str,
-    output_format: str,
-) -> None:
+def calendar_add(start: dt.date, n: int, cal: WorkingDayCalendar, output_format: str) -> None:
     """Print the N-th working day after START (before it if N is negative).
 
     START is day 0 and is never counted. The non-working days skipped are listed.
     """
-    cal = _make_calendar(division, closures, extra_working_days, source)
     counted = cal.count(start, n)
     payload = {
         "start": start.isoformat(),
         "n": n,
         "result": counted.result.isoformat(),
         "division": counted.division,
-        "source": source,
+        "source": cal.source,
         "overlay": counted.overlay,
         "provisional": counted.provisional,
         "skipped": [_day_json(day) for day in counted.skipped],
@@ -171,19 +176,12 @@ def calendar_add(
 @click.argument("end", metavar="END", callback=_date_callback)
 @_calendar_options
 def calendar_between(
-    start: dt.date,
-    end: dt.date,
-    division: str,
-    closures: Sequence[str],
-    extra_working_days: Sequence[dt.date],
-    source: str,
-    output_format: str,
+    start: dt.date, end: dt.date, cal: WorkingDayCalendar, output_format: str
 ) -> None:
     """Count the working days after START up to and including END.
 
     Negative when END is before START.
     """
-    cal = _make_calendar(division, closures, extra_working_days, source)
     count = cal.working_days_between(start, end)
     low, high = sorted((start, end))
     skipped = cal.non_working_days(low, high)
@@ -194,7 +192,7 @@ def calendar_between(
         "end": end.isoformat(),
         "working_days": count,
         "division": cal.division.name,
-        "source": source,
+        "source": cal.source,
         "overlay": overlay,
         "provisional": provisional,
         "non_working_days": [_day_json(day) for day in skipped],
