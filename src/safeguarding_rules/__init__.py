@@ -21,7 +21,19 @@ from ._calendar import (
     WorkingDayCount,
     calendar_for,
 )
+from ._case import (
+    Agency,
+    CaseEvents,
+    CaseEventsError,
+    Child,
+    Conference,
+    Enquiry,
+    EnquiryKind,
+    Family,
+    StrategyDiscussion,
+)
 from ._dates import add_months, add_weeks, parse_date
+from ._deadlines import Deadline, compute_deadlines
 from ._divisions import (
     COVERAGE_END,
     COVERAGE_START,
@@ -37,24 +49,91 @@ from ._errors import (
     UnknownDivisionError,
     UnsupportedHolidaySourceError,
 )
+from ._plugins import (
+    BUILTIN_PLUGINS,
+    RuleSetConflictError,
+    RuleSetRegistry,
+    RuleSets,
+    UnknownRuleSetError,
+    get_plugin_manager,
+    hookimpl,
+    load_rule_sets,
+)
+from ._rules import (
+    ConferenceType,
+    Confidence,
+    Counting,
+    Direction,
+    Edition,
+    LocalRuleSet,
+    NoEditionInForceError,
+    Rule,
+    RuleSet,
+    RuleSetDefinitionError,
+    StartEvent,
+    Unit,
+    editions_chain,
+)
 
 try:
     __version__ = version("safeguarding-rules")
 except PackageNotFoundError:  # pragma: no cover - only when run from an uninstalled tree
     __version__ = "0.0.0"
 
+#: Decorator marking a plugin's hook implementations; plugin authors write
+#: ``from safeguarding_rules import hookimpl``.
+hookimpl = hookimpl
+
+
+def get_rule_set(name: str) -> RuleSet:
+    """Load the installed rule sets and return the one called ``name``.
+
+    Builds a fresh plugin manager each call; to look up several, use :func:`load_rule_sets`.
+
+    :raises UnknownRuleSetError: naming the value and the installed rule sets.
+    """
+    return load_rule_sets()[name]
+
+
 __all__ = [
+    "BUILTIN_PLUGINS",
     "COVERAGE_END",
     "COVERAGE_START",
     "DIVISIONS",
     "PROVISIONAL_FROM",
+    "Agency",
     "CalendarRangeError",
+    "CaseEvents",
+    "CaseEventsError",
+    "Child",
+    "Conference",
+    "ConferenceType",
+    "Confidence",
+    "Counting",
+    "Deadline",
+    "Direction",
     "Division",
+    "Edition",
+    "Enquiry",
+    "EnquiryKind",
+    "Family",
     "LocalOverlay",
+    "LocalRuleSet",
+    "NoEditionInForceError",
     "NonWorkingDay",
     "OverlayError",
+    "Rule",
+    "RuleSet",
+    "RuleSetConflictError",
+    "RuleSetDefinitionError",
+    "RuleSetRegistry",
+    "RuleSets",
     "SafeguardingRulesError",
+    "StartEvent",
+    "StrategyDiscussion",
+    "Unit",
     "UnknownDivisionError",
+    "UnknownRuleSetError",
     "UnsupportedHolidaySourceError",
     "WorkingDayCalendar",
     "WorkingDayCount",
@@ -62,6 +141,12 @@ __all__ = [
     "add_months",
     "add_weeks",
     "calendar_for",
+    "compute_deadlines",
     "division_for",
+    "editions_chain",
+    "get_plugin_manager",
+    "get_rule_set",
+    "hookimpl",
+    "load_rule_sets",
     "parse_date",
 ]

@@ -28,7 +28,7 @@ from typing import Literal
 
 import attrs
 
-from ._dates import add_months, add_weeks
+from ._dates import WEEKDAY_NAMES, add_months, add_weeks, long_date, ordinal
 from ._divisions import COVERAGE_END, COVERAGE_START, PROVISIONAL_FROM, Division, division_for
 from ._errors import CalendarRangeError, OverlayError, UnsupportedHolidaySourceError
 from ._holiday_sources import HOLIDAY_SOURCES
@@ -40,8 +40,6 @@ __all__ = [
     "WorkingDayCount",
     "calendar_for",
 ]
-
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 NonWorkingKind = Literal["weekend", "bank_holiday", "local_closure"]
 
@@ -58,7 +56,7 @@ class NonWorkingDay:
     kind: NonWorkingKind
 
     def __str__(self) -> str:
-        return f"{self.day.isoformat()} {_WEEKDAY_NAMES[self.day.weekday()]:<9} {self.reason}"
+        return f"{self.day.isoformat()} {WEEKDAY_NAMES[self.day.weekday()]:<9} {self.reason}"
 
 
 def _closures_converter(
@@ -149,10 +147,11 @@ class WorkingDayCount:
         """Say in plain English how the result was reached, stating the counting convention."""
         direction = "after" if self.n >= 0 else "before"
         lines = [
-            f"{_long(self.result)} is the {_ordinal(abs(self.n))} working day {direction} "
-            f"{_long(self.start)} in the {self.division} calendar"
+            f"{long_date(self.result)} is the {ordinal(abs(self.n))} working day {direction} "
+            f"{long_date(self.start)} in the {self.division} calendar"
             + (f" with the local overlay {self.overlay!r}." if self.overlay else "."),
-            f"{_long(self.start)} is day 0 and is not counted, whether or not it is a working day.",
+            f"{long_date(self.start)} is day 0 and is not counted, "
+            "whether or not it is a working day.",
         ]
         if self.skipped:
             lines.append(f"Skipped {len(self.skipped)} non-working day(s):")
@@ -165,15 +164,6 @@ class WorkingDayCount:
                 "one-off bank holidays may yet be announced."
             )
         return "\n".join(lines)
-
-
-def _long(day: dt.date) -> str:
-    return f"{_WEEKDAY_NAMES[day.weekday()]} {day.day} {day:%B %Y}"
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 @attrs.frozen(eq=False, repr=False)

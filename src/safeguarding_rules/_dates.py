@@ -55,6 +55,20 @@ def add_weeks(day: dt.date, weeks: int) -> dt.date:
     return day + dt.timedelta(weeks=weeks)
 
 
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def long_date(day: dt.date) -> str:
+    """``Monday 15 December 2014``: the form used in explanations."""
+    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {day:%B %Y}"
+
+
+def ordinal(n: int) -> str:
+    """``1st``, ``2nd``, ``15th``, ``22nd``."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def _require_int(value: object, name: str) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"{name} must be an int, got {value!r}")

@@ -1,0 +1,217 @@
+"""The people and events of a child protection case, as frozen value objects.
+
+These models hold only what deadlines and indicators need. Identifiers are the caller's
+own (opaque strings); the library never needs names, and never logs or prints more than
+the caller asked for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from ._errors import SafeguardingRulesError
+from ._rules import ConferenceType
+
+__all__ = [
+    "Agency",
+    "CaseEvents",
+    "CaseEventsError",
+    "Child",
+    "Conference",
+    "Enquiry",
+    "EnquiryKind",
+    "Family",
+    "StrategyDiscussion",
+]
+
+
+class CaseEventsError(SafeguardingRulesError, ValueError):
+    """The events given for a case contradict each other or are ambiguous."""
+
+
+def _is_date(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise TypeError(f"{attribute.name} must be a datetime.date, got {value!r}")
+
+
+def _is_optional_date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        _is_date(instance, attribute, value)
+
+
+@attrs.frozen(kw_only=True)
+class Child:
+    """A child, identified by the caller's own id."""
+
+    #: The caller's identifier (never a name).
+    id: str = attrs.field(validator=attrs.validators.min_len(1))
+    #: The family (sibling group) the child belongs to, if known.
+    family_id: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Family:
+    """A sibling group: children whose conference is usually held together."""
+
+    #: The caller's identifier.
+    id: str = attrs.field(validator=attrs.validators.min_len(1))
+    #: The children.
+    children: tuple[Child, ...] = attrs.field(converter=tuple)
+
+
+@attrs.frozen(kw_only=True)
+class Agency:
+    """An agency or professional grouping that may attend a conference."""
+
+    #: Identifier, e.g. ``"police"`` or ``"health_visitor"``.
+    id: str = attrs.field(validator=attrs.validators.min_len(1))
+    #: Display name.
+    name: str = ""
+
+
+class EnquiryKind(enum.Enum):
+    """The statutory enquiry that child protection procedures follow, by jurisdiction."""
+
+    def __init__(self, value: str, description: str) -> None:
+        self._value_ = value
+        self.description = description
+
+    SECTION_47 = ("s47", "section 47 enquiries, Children Act 1989 (England and Wales)")
+    SECTION_35 = ("s35", "section 35 enquiries, Children (Guernsey and Alderney) Law 2008")
+    SECTION_46 = ("s46", "section 46 enquiries, Children and Young Persons Act 2001 (Isle of Man)")
+    ARTICLE_42 = ("art42", "Article 42 enquiries, Children (Jersey) Law 2002")
+    ARTICLE_66 = ("art66", "Article 66 investigation, Children (Northern Ireland) Order 1995")
+    IRD = ("ird", "inter-agency referral discussion (Scotland)")
+
+
+@attrs.frozen(kw_only=True)
+class Enquiry:
+    """A statutory child protection enquiry."""
+
+    #: Which statutory enquiry.
+    kind: EnquiryKind = attrs.field(validator=attrs.validators.instance_of(EnquiryKind))
+    #: The date it started.
+    started: dt.date = attrs.field(validator=_is_date)
+
+
+@attrs.frozen(kw_only=True)
+class StrategyDiscussion:
+    """A strategy discussion or meeting."""
+
+    #: Its date.
+    date: dt.date = attrs.field(validator=_is_date)
+    #: Whether enquiries (s47 or equivalent) were initiated at it.
+    initiated_enquiry: bool = attrs.field(
+        default=False, validator=attrs.validators.instance_of(bool)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Conference:
+    """A child protection conference about one or more children."""
+
+    #: Its type.
+    type: ConferenceType = attrs.field(validator=attrs.validators.instance_of(ConferenceType))
+    #: Its date.
+    date: dt.date = attrs.field(validator=_is_date)
+    #: The caller's identifier, if any.
+    id: str | None = None
+    #: The children it is about (a sibling group is one conference, several children).
+    children: tuple[Child, ...] = attrs.field(default=(), converter=tuple)
+
+
+def _discussions(value: Iterable[StrategyDiscussion]) -> tuple[StrategyDiscussion, ...]:
+    return tuple(sorted(value, key=lambda sd: sd.date))
+
+
+@attrs.frozen(kw_only=True)
+class CaseEvents:
+    """The events of one case that deadlines count from. Give what you know; leave the rest.
+
+    Every date is a :class:`datetime.date`. Strategy discussions are kept in date order.
+    """
+
+    #: Receipt of the referral.
+    referral: dt.date | None = attrs.field(default=None, validator=_is_optional_date)
+    #: Strategy discussions or meetings held, in any order.
+    strategy_discussions: tuple[StrategyDiscussion, ...] = attrs.field(
+        default=(), converter=_discussions
+    )
+    #: Start of the statutory enquiries.
+    enquiry_start: dt.date | None = attrs.field(default=None, validator=_is_optional_date)
+    #: Start of a core assessment (England and Wales before 2013).
+    core_assessment_start: dt.date | None = attrs.field(default=None, validator=_is_optional_date)
+    #: Notification of a child protection concern (Scotland).
+    concern_notified: dt.date | None = attrs.field(default=None, validator=_is_optional_date)
+    #: Notification that a child subject to a plan has moved in (transfer-in conference).
+    transfer_notified: dt.date | None = attrs.field(default=None, validator=_is_optional_date)
+    #: Date of the initial child protection conference, once held.
+    initial_conference: dt.date | None = attrs.field(default=None, validator=_is_optional_date)
+    #: Date of the most recent review conference, once one has been held.
+    previous_review: dt.date | None = attrs.field(default=None, validator=_is_optional_date)
+    #: Date of the most recent core group meeting.
+    previous_core_group: dt.date | None = attrs.field(default=None, validator=_is_optional_date)
+    #: A conference (held or booked) that report deadlines count back from.
+    conference: Conference | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Conference))
+    )
+    #: The day the child became looked after.
+    became_looked_after: dt.date | None = attrs.field(default=None, validator=_is_optional_date)
+    #: Date of the first looked-after review.
+    first_lac_review: dt.date | None = attrs.field(default=None, validator=_is_optional_date)
+    #: Date of the most recent looked-after review after the first.
+    previous_lac_review: dt.date | None = attrs.field(default=None, validator=_is_optional_date)
+    #: Issue of a care or supervision application.
+    application_issued: dt.date | None = attrs.field(default=None, validator=_is_optional_date)
+
+    @strategy_discussions.validator
+    def _check_discussions(self, _: object, value: tuple[StrategyDiscussion, ...]) -> None:
+        for item in value:
+            if not isinstance(item, StrategyDiscussion):
+                raise TypeError(f"strategy_discussions must hold StrategyDiscussion, got {item!r}")
+        initiating = [sd for sd in value if sd.initiated_enquiry]
+        if len(initiating) > 1:
+            dates = ", ".join(sd.date.isoformat() for sd in initiating)
+            raise CaseEventsError(
+                f"strategy_discussions: more than one is marked as initiating enquiries ({dates})"
+            )
+
+    @initial_conference.validator
+    def _check_initial_after_discussions(self, _: object, value: dt.date | None) -> None:
+        if value is not None and self.strategy_discussions:
+            first = self.strategy_discussions[0].date
+            if value < first:
+                raise CaseEventsError(
+                    f"initial_conference {value.isoformat()} is before the first strategy "
+                    f"discussion {first.isoformat()}"
+                )
+
+    def initiating_strategy_discussion(self) -> StrategyDiscussion | None:
+        """Return the strategy discussion at which enquiries were initiated.
+
+        The one marked ``initiated_enquiry``; or, when only one was held, that one.
+
+        :raises CaseEventsError: when several were held and none is marked.
+        """
+        if not self.strategy_discussions:
+            return None
+        for sd in self.strategy_discussions:
+            if sd.initiated_enquiry:
+                return sd
+        if len(self.strategy_discussions) == 1:
+            return self.strategy_discussions[0]
+        dates = ", ".join(sd.date.isoformat() for sd in self.strategy_discussions)
+        raise CaseEventsError(
+            f"strategy_discussions: {len(self.strategy_discussions)} were held ({dates}) and "
+            "none is marked as the one at which enquiries were initiated; mark it with "
+            "initiated_enquiry=True (the rule counts from that one, and nothing is guessed)"
+        )
+
+    def last_strategy_discussion(self) -> StrategyDiscussion | None:
+        """Return the latest strategy discussion held, if any."""
+        return self.strategy_discussions[-1] if self.strategy_discussions else None

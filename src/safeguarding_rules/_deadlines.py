@@ -1,0 +1,328 @@
+"""Deadlines that explain themselves: which rule, which edition, from which event, and how.
+
+Choosing the edition
+    Each deadline uses the edition of its rule that was in force on the date of its
+    *anchoring event*. For rules counted from a strategy discussion that is the **first**
+    strategy discussion held (when the enquiry process began), so a case whose strategy
+    discussions straddle a change of guidance keeps the edition it started under; that
+    edition's own wording then decides which discussion the count runs from (the last one
+    under *Working Together* 2013, the one that initiated section 47 enquiries from 2015).
+    For every other rule it is the date of the rule's own start event, so a first review
+    counts under the edition in force on the day of the initial conference. The sources do
+    not say how authorities handled cases that straddled a change (rules catalogue s9).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable, Iterable
+
+import attrs
+
+from ._calendar import NonWorkingDay, WorkingDayCalendar, calendar_for
+from ._case import CaseEvents
+from ._dates import add_months, long_date, ordinal
+from ._rules import (
+    Confidence,
+    Counting,
+    Direction,
+    NoEditionInForceError,
+    Rule,
+    RuleSet,
+    StartEvent,
+    Unit,
+)
+
+__all__ = ["BOUNDARY_MARGIN", "Deadline", "compute_deadlines"]
+
+
+@attrs.frozen(kw_only=True)
+class Deadline:
+    """A due date, with everything needed to explain and audit it.
+
+    Build one with :meth:`Deadline.compute` or :func:`compute_deadlines`.
+    """
+
+    #: The rule version applied (id, title, value, unit, edition, source, confidence).
+    rule: Rule
+    #: Name of the rule set it came from.
+    rule_set: str
+    #: The due date.
+    due: dt.date
+    #: The date of the start event.
+    start: dt.date
+    #: The counting convention applied.
+    counting: Counting
+    #: Calendar division whose working days were used.
+    division: str
+    #: Name of the local overlay used, or ``None``.
+    overlay: str | None
+    #: Non-working days skipped (working-day rules only), in date order.
+    skipped: tuple[NonWorkingDay, ...]
+    #: Whether the due date is a working day in that calendar.
+    due_is_working_day: bool
+    #: Why the due date is not a working day, if it is not.
+    due_non_working_reason: str | None
+    #: Whether the count reaches a year where one-off bank holidays may yet be announced.
+    provisional: bool
+    #: The date that chose the edition (see the module docstring).
+    anchor: dt.date
+    #: Whether ``anchor`` lies within :data:`BOUNDARY_MARGIN` of an UNCONFIRMED edition date,
+    #: so that another edition may have applied.
+    edition_uncertain: bool
+
+    @property
+    def unconfirmed(self) -> bool:
+        """Whether the rule is UNCONFIRMED, or its edition may be the wrong one."""
+        return self.rule.confidence is Confidence.UNCONFIRMED or self.edition_uncertain
+
+    @classmethod
+    def compute(
+        cls,
+        rule: Rule,
+        start: dt.date,
+        calendar: WorkingDayCalendar,
+        *,
+        rule_set: str,
+        counting: Counting = Counting.EVENT_DAY_IS_DAY_0,
+        anchor: dt.date | None = None,
+    ) -> Deadline:
+        """Apply ``rule`` to an event on ``start``, counting on ``calendar``.
+
+        ``anchor`` is the date that chose the edition (``start`` if not given).
+
+        :raises CalendarRangeError: if ``start`` or the due date is outside the calendar.
+        """
+        convention = rule.counting or counting
+        sign = 1 if rule.direction is Direction.AFTER else -1
+        # Day 1 applies only to counting forward; "n days before" never counts the event day.
+        day1 = convention is Counting.EVENT_DAY_IS_DAY_1 and sign > 0
+        skipped: tuple[NonWorkingDay, ...] = ()
+        if rule.unit is Unit.WORKING_DAYS:
+            n = sign * rule.n - (1 if day1 and rule.n > 0 else 0)
+            counted = calendar.count(start, n)
+            due, skipped = counted.result, counted.skipped
+        else:
+            due = _calendar_offset(rule, start, sign) - dt.timedelta(days=1 if day1 else 0)
+        non_working = calendar.non_working_day(due)  # also checks the range
+        calendar.non_working_day(start)
+        return cls(
+            rule=rule,
+            rule_set=rule_set,
+            due=due,
+            start=start,
+            counting=convention,
+            division=calendar.division.name,
+            overlay=calendar.overlay.name if calendar.overlay else None,
+            skipped=skipped,
+            due_is_working_day=non_working is None,
+            due_non_working_reason=None if non_working is None else non_working.reason,
+            provisional=calendar.is_provisional(max(start, due)),
+            anchor=anchor or start,
+            edition_uncertain=_near_unconfirmed_boundary(rule, anchor or start),
+        )
+
+    def explain(self) -> str:
+        """Say in plain English what is due, under which rule, from what, and how counted."""
+        rule, edition = self.rule, self.rule.edition
+        lines = []
+        if rule.confidence is Confidence.UNCONFIRMED:
+            lines.append(
+                "UNCONFIRMED: this rule's value and source could not be confirmed from an "
+                "available source; check it before relying on this date."
+            )
+        if self.edition_uncertain:
+            lines.append(
+                f"UNCONFIRMED edition boundary: {self.anchor.isoformat()} is within "
+                f"{BOUNDARY_MARGIN.days} days of a start or end date of {edition.title}, and "
+                "those dates are UNCONFIRMED; another edition may have applied."
+            )
+        lines += [
+            f"{rule.title}: due {long_date(self.due)} ({self.due.isoformat()}).",
+            f"Rule {rule.id!r} of rule set {self.rule_set!r}: {rule.wording}.",
+            f"Source: {rule.source}. Confidence: {rule.confidence.value}.",
+            f"Edition: {edition.describe()}.",
+            f"Counted from {rule.start_event.description}: {long_date(self.start)}.",
+            self._counting_sentence(),
+        ]
+        if self.skipped:
+            lines.append(f"Skipped {len(self.skipped)} non-working day(s):")
+            lines.extend(f"  {day}" for day in self.skipped)
+        if not self.due_is_working_day:
+            lines.append(
+                f"The due date is not a working day ({self.due_non_working_reason}); it is not "
+                "moved, so the last working day before it is the practical deadline."
+            )
+        if rule.notes:
+            lines.append(f"Note: {rule.notes}")
+        if self.provisional:
+            lines.append(
+                "PROVISIONAL: the count reaches 2029 or later, where one-off bank holidays "
+                "may yet be announced."
+            )
+        return "\n".join(lines)
+
+    def _counting_sentence(self) -> str:
+        rule = self.rule
+        overlay = f" with the local overlay {self.overlay!r}" if self.overlay else ""
+        calendar = f"the {self.division} calendar{overlay}"
+        if rule.unit is Unit.WORKING_DAYS:
+            if rule.direction is Direction.BEFORE:
+                return (
+                    f"The due date is the {ordinal(rule.n)} working day before the event in "
+                    f"{calendar}; the event day itself is not counted."
+                )
+            if self.counting is Counting.EVENT_DAY_IS_DAY_1:
+                return (
+                    "The event day counts as day 1 (convention day1), so the due date is the "
+                    f"{ordinal(max(rule.n - 1, 0))} working day after it in {calendar}."
+                )
+            return (
+                "The event day is day 0 and is not counted; the due date is the "
+                f"{ordinal(rule.n)} working day after it in {calendar} (weekends and bank "
+                "holidays skipped)."
+            )
+        day1 = (
+            " The event day counts as day 1, so the due date is one day earlier than "
+            "counting it as day 0."
+            if self.counting is Counting.EVENT_DAY_IS_DAY_1 and rule.direction is Direction.AFTER
+            else " The event day is day 0."
+        )
+        if rule.unit is Unit.MONTHS:
+            return (
+                "Calendar months: the same day of the month, clamped to the month's last day "
+                f"when the month is shorter (31 January + 1 month = 28 or 29 February).{day1}"
+            )
+        if rule.unit is Unit.HOURS:
+            days = math.ceil(rule.n / 24)
+            return (
+                f"{rule.n} hours, with no time of day recorded, are taken as {days} calendar "
+                f"day(s) {rule.direction.value} the event's date, at the same time of day."
+            )
+        return (
+            f"Calendar {rule.unit.value.replace('_', ' ')}: weekends and bank holidays count.{day1}"
+        )
+
+
+#: How close to an UNCONFIRMED edition date an anchor must be for the edition to be in doubt.
+#: Most UNCONFIRMED edition dates are known to the month or season, hence three months.
+BOUNDARY_MARGIN = dt.timedelta(days=92)
+
+
+def _near_unconfirmed_boundary(rule: Rule, anchor: dt.date) -> bool:
+    edition = rule.edition
+    if edition.dates_confidence is not Confidence.UNCONFIRMED:
+        return False
+    edges = [edition.effective_from]
+    if edition.effective_to is not None:
+        edges.append(edition.effective_to + dt.timedelta(days=1))
+    return any(abs(anchor - edge) <= BOUNDARY_MARGIN for edge in edges)
+
+
+def _calendar_offset(rule: Rule, start: dt.date, sign: int) -> dt.date:
+    if rule.unit is Unit.CALENDAR_DAYS:
+        return start + dt.timedelta(days=sign * rule.n)
+    if rule.unit is Unit.WEEKS:
+        return start + dt.timedelta(weeks=sign * rule.n)
+    if rule.unit is Unit.MONTHS:
+        return add_months(start, sign * rule.n)
+    if rule.unit is Unit.HOURS:
+        return start + dt.timedelta(days=sign * math.ceil(rule.n / 24))
+    raise AssertionError(f"unhandled unit {rule.unit}")  # pragma: no cover
+
+
+def _sd_date(pick: Callable[[CaseEvents], object]) -> Callable[[CaseEvents], dt.date | None]:
+    def get(events: CaseEvents) -> dt.date | None:
+        found = pick(events)
+        return None if found is None else found.date  # type: ignore[attr-defined]
+
+    return get
+
+
+_EVENT_DATES: dict[StartEvent, Callable[[CaseEvents], dt.date | None]] = {
+    StartEvent.STRATEGY_DISCUSSION_INITIATING: _sd_date(CaseEvents.initiating_strategy_discussion),
+    StartEvent.STRATEGY_DISCUSSION_LAST: _sd_date(CaseEvents.last_strategy_discussion),
+    StartEvent.REFERRAL: lambda e: e.referral,
+    StartEvent.ENQUIRY_START: lambda e: e.enquiry_start,
+    StartEvent.CORE_ASSESSMENT_START: lambda e: e.core_assessment_start,
+    StartEvent.CONCERN_NOTIFIED: lambda e: e.concern_notified,
+    StartEvent.TRANSFER_NOTIFIED: lambda e: e.transfer_notified,
+    StartEvent.INITIAL_CONFERENCE: lambda e: e.initial_conference,
+    StartEvent.PREVIOUS_REVIEW: lambda e: e.previous_review,
+    StartEvent.PREVIOUS_CORE_GROUP: lambda e: e.previous_core_group,
+    StartEvent.CONFERENCE: lambda e: e.conference.date if e.conference else None,
+    StartEvent.BECAME_LOOKED_AFTER: lambda e: e.became_looked_after,
+    StartEvent.FIRST_LAC_REVIEW: lambda e: e.first_lac_review,
+    StartEvent.PREVIOUS_LAC_REVIEW: lambda e: e.previous_lac_review,
+    StartEvent.APPLICATION_ISSUED: lambda e: e.application_issued,
+}
+
+_STRATEGY_EVENTS = {StartEvent.STRATEGY_DISCUSSION_INITIATING, StartEvent.STRATEGY_DISCUSSION_LAST}
+
+
+def _anchor(rule_set: RuleSet, rule_id: str, events: CaseEvents) -> dt.date | None:
+    """Return the date that chooses the edition of ``rule_id`` (see the module docstring)."""
+    versions = rule_set.versions(rule_id)
+    if versions[0].start_event in _STRATEGY_EVENTS:
+        return events.strategy_discussions[0].date if events.strategy_discussions else None
+    if versions[0].start_event is StartEvent.CONFERENCE:
+        conference = events.conference
+        return conference.date if conference else None
+    return _EVENT_DATES[versions[0].start_event](events)
+
+
+def compute_deadlines(
+    rule_set: RuleSet,
+    events: CaseEvents,
+    *,
+    counting: Counting = Counting.EVENT_DAY_IS_DAY_0,
+    use_overlay: bool = False,
+    source: str = "holidays",
+    rule_ids: Iterable[str] | None = None,
+) -> tuple[Deadline, ...]:
+    """Every deadline that follows from the events known, soonest first.
+
+    A rule whose start event is not given is left out (it does not yet follow). A rule that
+    did not exist on its anchoring date but did at other times (the initial assessment after
+    2013) is left out too. A date before every encoded edition of the rule set raises.
+
+    :param counting: the day-0 / day-1 convention, unless the rule fixes its own.
+    :param use_overlay: count on the rule set's local overlay of closures (off by default).
+    :param source: the holiday source for the calendar.
+    :param rule_ids: restrict to these rule ids.
+    :raises NoEditionInForceError: for an anchoring date before the rule set covers.
+    """
+    calendar = calendar_for(
+        rule_set.division, overlay=rule_set.overlay if use_overlay else None, source=source
+    )
+    wanted = tuple(rule_ids) if rule_ids is not None else rule_set.rule_ids
+    first_covered = rule_set.first_covered
+    results = []
+    for rule_id in wanted:
+        anchor = _anchor(rule_set, rule_id, events)
+        if anchor is None:
+            continue
+        if anchor < first_covered:
+            raise NoEditionInForceError(
+                f"rule set {rule_set.name!r} covers events from {first_covered.isoformat()}; "
+                f"rule {rule_id!r} would count from {anchor.isoformat()}, before any encoded "
+                "edition"
+            )
+        try:
+            rule = rule_set.rule(rule_id, on=anchor)
+        except NoEditionInForceError:
+            continue  # the rule did not exist then (e.g. single assessments before 2013)
+        if rule.start_event is StartEvent.CONFERENCE:
+            assert events.conference is not None
+            if events.conference.type not in rule.conference_types:
+                continue
+        start = _EVENT_DATES[rule.start_event](events)
+        if start is None:
+            continue
+        results.append(
+            Deadline.compute(
+                rule, start, calendar, rule_set=rule_set.name, counting=counting, anchor=anchor
+            )
+        )
+    return tuple(sorted(results, key=lambda d: (d.due, d.rule.id)))

@@ -1,0 +1,197 @@
+"""The plugin manager factory and the registry of rule sets.
+
+There is no module-level plugin manager: :func:`get_plugin_manager` builds a fresh one
+each time, and :func:`load_rule_sets` uses one to collect and resolve every rule set.
+
+Environment variables
+    ``SAFEGUARDING_RULES_DISABLE_PLUGIN_AUTOLOAD``: when set (to anything non-empty), plugins
+    installed through entry points are not loaded; only the built-in rule sets are. Useful
+    for tests and audits that must not depend on what else is installed.
+
+    ``SAFEGUARDING_RULES_DISABLED_PLUGINS``: comma-separated plugin names (entry-point names,
+    or built-in module names such as ``safeguarding_rules.rulesets.england``) to block.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Iterator, Mapping
+
+import attrs
+import pluggy
+
+from . import hookspecs
+from ._errors import SafeguardingRulesError
+from ._rules import LocalRuleSet, RuleSet, RuleSetDefinitionError
+
+__all__ = [
+    "BUILTIN_PLUGINS",
+    "RuleSetConflictError",
+    "RuleSetRegistry",
+    "RuleSets",
+    "UnknownRuleSetError",
+    "get_plugin_manager",
+    "hookimpl",
+    "load_rule_sets",
+]
+
+#: Marks a plugin function as an implementation of a hook in :mod:`safeguarding_rules.hookspecs`.
+hookimpl = pluggy.HookimplMarker(hookspecs.PROJECT)
+
+#: The built-in plugins, registered like any other plugin.
+BUILTIN_PLUGINS = (
+    "safeguarding_rules.rulesets.england",
+    "safeguarding_rules.rulesets.wales",
+    "safeguarding_rules.rulesets.scotland",
+    "safeguarding_rules.rulesets.northern_ireland",
+    "safeguarding_rules.rulesets.guernsey",
+    "safeguarding_rules.rulesets.isle_of_man",
+)
+
+DISABLE_AUTOLOAD_ENV = "SAFEGUARDING_RULES_DISABLE_PLUGIN_AUTOLOAD"
+DISABLED_PLUGINS_ENV = "SAFEGUARDING_RULES_DISABLED_PLUGINS"
+
+
+class RuleSetConflictError(SafeguardingRulesError, ValueError):
+    """Two plugins claim the same rule-set name."""
+
+
+class UnknownRuleSetError(SafeguardingRulesError, LookupError):
+    """No rule set is registered under the name asked for."""
+
+
+def get_plugin_manager(*, load_entrypoints: bool = True) -> pluggy.PluginManager:
+    """Build a plugin manager with the hook specs, the built-ins and (optionally) entry points.
+
+    :param load_entrypoints: load plugins from the ``safeguarding_rules`` entry-point group,
+        unless ``SAFEGUARDING_RULES_DISABLE_PLUGIN_AUTOLOAD`` is set.
+    """
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    for name in filter(
+        None, (n.strip() for n in os.environ.get(DISABLED_PLUGINS_ENV, "").split(","))
+    ):
+        pm.set_blocked(name)
+    for module_name in BUILTIN_PLUGINS:
+        if not pm.is_blocked(module_name):
+            pm.register(importlib.import_module(module_name), name=module_name)
+    if load_entrypoints and not os.environ.get(DISABLE_AUTOLOAD_ENV):
+        pm.load_setuptools_entrypoints(hookspecs.PROJECT)
+    pm.check_pending()
+    return pm
+
+
+@attrs.define
+class RuleSetRegistry:
+    """Collects rule sets from plugins during :func:`load_rule_sets`.
+
+    Plugins call :meth:`add` and :meth:`extend`; the registry remembers which plugin
+    registered what, so that conflicts can name both sides.
+    """
+
+    _national: dict[str, tuple[RuleSet, str]] = attrs.Factory(dict)
+    _local: dict[str, tuple[LocalRuleSet, str]] = attrs.Factory(dict)
+    _current_plugin: str = "<unknown>"
+
+    def add(self, rule_set: RuleSet) -> None:
+        """Register a complete rule set.
+
+        :raises RuleSetConflictError: if its name is already registered.
+        """
+        if not isinstance(rule_set, RuleSet):
+            raise TypeError(f"registry.add expects a RuleSet, got {rule_set!r}")
+        self._check_free(rule_set.name)
+        self._national[rule_set.name] = (rule_set, self._current_plugin)
+
+    def extend(self, local: LocalRuleSet) -> None:
+        """Register a local rule set, resolved against its parent once all plugins have run.
+
+        :raises RuleSetConflictError: if its name is already registered.
+        """
+        if not isinstance(local, LocalRuleSet):
+            raise TypeError(f"registry.extend expects a LocalRuleSet, got {local!r}")
+        self._check_free(local.name)
+        self._local[local.name] = (local, self._current_plugin)
+
+    def _check_free(self, name: str) -> None:
+        owner = self._owner(name)
+        if owner is not None:
+            raise RuleSetConflictError(
+                f"rule set {name!r} is registered by both {owner!r} and "
+                f"{self._current_plugin!r}; disable one with {DISABLED_PLUGINS_ENV}"
+            )
+
+    def _owner(self, name: str) -> str | None:
+        for table in (self._national, self._local):
+            if name in table:
+                return table[name][1]
+        return None
+
+    def resolve(self) -> RuleSets:
+        """Resolve local rule sets against their parents (in any order of registration).
+
+        :raises RuleSetDefinitionError: for an unknown parent, a cycle, or a bad override.
+        """
+        resolved: dict[str, RuleSet] = {name: rs for name, (rs, _) in self._national.items()}
+        plugins = {name: plugin for name, (_, plugin) in {**self._national, **self._local}.items()}
+        pending = dict(self._local)
+        while pending:
+            ready = [name for name, (local, _) in pending.items() if local.extends in resolved]
+            if not ready:
+                name, (local, plugin) = next(iter(pending.items()))
+                missing = local.extends
+                reason = "a cycle" if missing in pending else "no such rule set"
+                raise RuleSetDefinitionError(
+                    f"local rule set {name!r} (plugin {plugin!r}) extends {missing!r}: {reason}"
+                )
+            for name in ready:
+                local, _ = pending.pop(name)
+                resolved[name] = local.resolve(resolved[local.extends])
+        return RuleSets(resolved, plugins)
+
+
+@attrs.frozen
+class RuleSets(Mapping[str, RuleSet]):
+    """The loaded rule sets, by name, with the plugin that registered each."""
+
+    _by_name: Mapping[str, RuleSet]
+    _plugins: Mapping[str, str]
+
+    def __getitem__(self, name: str) -> RuleSet:
+        try:
+            return self._by_name[name]
+        except KeyError:
+            known = ", ".join(sorted(self._by_name)) or "none"
+            raise UnknownRuleSetError(
+                f"unknown rule set {name!r}; installed rule sets: {known}"
+            ) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._by_name))
+
+    def __len__(self) -> int:
+        return len(self._by_name)
+
+    def plugin_of(self, name: str) -> str:
+        """Return the name of the plugin that registered rule set ``name``."""
+        self[name]
+        return self._plugins[name]
+
+
+def load_rule_sets(pm: pluggy.PluginManager | None = None) -> RuleSets:
+    """Collect every rule set from the plugins and resolve local ones against their parents.
+
+    :param pm: a plugin manager; by default a fresh one from :func:`get_plugin_manager`.
+    """
+    pm = pm or get_plugin_manager()
+    registry = RuleSetRegistry()
+    arguments = {"registry": registry}
+    # Call each implementation on its own, in pluggy's order (trylast built-ins last), so
+    # that the registry can name the plugin responsible for any conflict. As pluggy does,
+    # pass only the arguments each implementation asks for.
+    for impl in reversed(pm.hook.sgr_register_rule_sets.get_hookimpls()):
+        registry._current_plugin = impl.plugin_name
+        impl.function(*(arguments[name] for name in impl.argnames))
+    registry._current_plugin = "<unknown>"
+    return registry.resolve()

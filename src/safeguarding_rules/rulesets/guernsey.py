@@ -1,0 +1,198 @@
+"""Guernsey: child protection after s35 enquiries (Children (Guernsey and Alderney) Law 2008).
+
+"s35 enquiries" are Guernsey's, not Wales's: they are named after section 35 of the
+Children (Guernsey and Alderney) Law 2008, under which the Committee for Health & Social
+Care must investigate concerns of significant impairment to a child's health or
+development. Wales follows section 47 of the Children Act 1989, as England does.
+
+Two documents set timescales and they disagree on the initial conference:
+
+* the HSC Child Care Procedures ("Section 35 enquiries"): within **15 working days** of the
+  strategy discussion. This is the ``icpc`` rule: it is the procedure that names s35
+  enquiries and the one the report deadlines below come from.
+* the ISCP multi-agency flowchart (December 2015): "convened within **10 days** of strategy
+  discussion". This is ``icpc_iscp``, encoded as 10 working days because the ISCP's own
+  transfer-in text says "the same timescale as an initial conference, i.e. 10 working days".
+
+References:
+    * Rules catalogue section 4 (``shared/research/rules-catalogue.md``).
+    * hscchildcareprocedures.gov.gg articles 118191 ("Reports to Conference") and 118395
+      ("Section 35 enquiries").
+    * iscp.gg articles 118060, 118097, 118067, 118099, 118058 (flowchart, meetings, quorum).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .._plugins import RuleSetRegistry, hookimpl
+from .._rules import (
+    ConferenceType,
+    Confidence,
+    Direction,
+    Edition,
+    Rule,
+    RuleSet,
+    StartEvent,
+    Unit,
+)
+
+C1, UNCONFIRMED = Confidence.C1, Confidence.UNCONFIRMED
+WD = Unit.WORKING_DAYS
+
+HSC = Edition(
+    id="hsc_procedures",
+    title="HSC Child Care Procedures (States of Guernsey)",
+    effective_from=dt.date(2010, 1, 4),
+    dates_confidence=UNCONFIRMED,
+    dates_source="encoded from the commencement of the 2008 Law (believed 4 January 2010)",
+)
+ISCP = Edition(
+    id="iscp2015",
+    title="Islands Safeguarding Children Partnership procedures and flowchart (December 2015)",
+    effective_from=dt.date(2015, 12, 1),
+    dates_confidence=UNCONFIRMED,
+    dates_source="flowchart dated December 2015 (C1); the day is UNCONFIRMED",
+)
+SECTION_35 = (
+    "HSC Child Care Procedures, 'Section 35 enquiries' (hscchildcareprocedures.gov.gg 118395)"
+)
+REPORTS = (
+    "HSC Child Care Procedures, 'Reports to Conference' (hscchildcareprocedures.gov.gg 118191); "
+    "table values from the project's seed document 003, not visible in the copy checked"
+)
+INITIAL = frozenset({ConferenceType.INITIAL})
+REVIEW = frozenset({ConferenceType.REVIEW})
+
+# (rule id, title, initial conference WD before, review conference WD before)
+REPORT_STEPS = (
+    ("report_to_manager", "Report completed and sent to manager for countersigning", 4, 15),
+    ("report_countersigned", "Report countersigned by manager", 3, 10),
+    ("report_to_parents", "Report shared with parents / those with parental responsibility", 2, 5),
+    ("report_to_chair", "Report sent to conference chair", 1, 5),
+)
+
+
+def _report_rules() -> list[Rule]:
+    found = []
+    for rule_id, title, initial, review in REPORT_STEPS:
+        for prefix, n, types, kind in (
+            ("initial", initial, INITIAL, "initial"),
+            ("review", review, REVIEW, "review (minimum)"),
+        ):
+            found.append(
+                Rule(
+                    id=f"{prefix}_{rule_id}",
+                    title=f"{title} ({kind} conference)",
+                    n=n,
+                    unit=WD,
+                    start_event=StartEvent.CONFERENCE,
+                    direction=Direction.BEFORE,
+                    conference_types=types,
+                    edition=HSC,
+                    source=REPORTS,
+                    confidence=UNCONFIRMED,
+                )
+            )
+    return found
+
+
+def rules() -> list[Rule]:
+    """Every rule version of the Guernsey rule set."""
+    return [
+        Rule(
+            id="icpc",
+            title="Initial child protection conference",
+            n=15,
+            unit=WD,
+            start_event=StartEvent.STRATEGY_DISCUSSION_INITIATING,
+            edition=HSC,
+            source=SECTION_35,
+            confidence=C1,
+            notes="The ISCP flowchart says 10 days (rule 'icpc_iscp'); this rule set follows "
+            "the HSC procedure. Replace it in a local rule set to follow the ISCP.",
+        ),
+        Rule(
+            id="icpc_iscp",
+            title="Initial child protection conference (ISCP flowchart)",
+            n=10,
+            unit=WD,
+            start_event=StartEvent.STRATEGY_DISCUSSION_INITIATING,
+            edition=ISCP,
+            source="ISCP flowchart, December 2015 (iscp.gg): 'convened within 10 days of "
+            "strategy discussion'",
+            confidence=C1,
+            notes="Conflicts with the HSC procedure's 15 working days (rule 'icpc'). The "
+            "flowchart says '10 days'; taken as working days per the ISCP transfer-in text.",
+        ),
+        Rule(
+            id="iscp_reports_to_parents_and_chair",
+            title="Reports shared with parents and the chair (ISCP flowchart)",
+            n=48,
+            unit=Unit.HOURS,
+            start_event=StartEvent.CONFERENCE,
+            direction=Direction.BEFORE,
+            conference_types=INITIAL,
+            edition=ISCP,
+            source="ISCP flowchart, December 2015 (iscp.gg): 48 hours before the conference",
+            confidence=C1,
+        ),
+        Rule(
+            id="transfer_in_conference",
+            title="Transfer-in conference",
+            n=10,
+            unit=WD,
+            start_event=StartEvent.TRANSFER_NOTIFIED,
+            edition=ISCP,
+            source="iscp.gg: 'the same timescale as an initial conference, i.e. 10 working days'",
+            confidence=C1,
+        ),
+        Rule(
+            id="first_review",
+            title="First review conference",
+            n=3,
+            unit=Unit.MONTHS,
+            start_event=StartEvent.INITIAL_CONFERENCE,
+            edition=HSC,
+            source="iscp.gg 'Meetings': first review within 3 months",
+            confidence=C1,
+        ),
+        Rule(
+            id="subsequent_review",
+            title="Subsequent review conference",
+            n=6,
+            unit=Unit.MONTHS,
+            start_event=StartEvent.PREVIOUS_REVIEW,
+            edition=HSC,
+            source="iscp.gg 'Meetings': then within 6 months of each other",
+            confidence=C1,
+        ),
+        Rule(
+            id="convenor_referral",
+            title="Referral to the Children's Convenor, where the conference so decides",
+            n=2,
+            unit=WD,
+            start_event=StartEvent.CONFERENCE,
+            conference_types=INITIAL,
+            edition=HSC,
+            source="iscp.gg initial child protection conference page",
+            confidence=C1,
+        ),
+        *_report_rules(),
+    ]
+
+
+RULE_SET = RuleSet(
+    name="guernsey",
+    title="Guernsey: HSC Child Care Procedures (s35 enquiries)",
+    division="guernsey",
+    rules=rules(),
+    enquiry="section 35 enquiries, Children (Guernsey and Alderney) Law 2008",
+    covers_from=HSC.effective_from,
+)
+
+
+@hookimpl(trylast=True)
+def sgr_register_rule_sets(registry: RuleSetRegistry) -> None:
+    """Register the Guernsey rule set."""
+    registry.add(RULE_SET)

@@ -1,0 +1,48 @@
+"""Isle of Man: section 46 enquiries (Children and Young Persons Act 2001).
+
+References:
+    * Rules catalogue section 4 (``shared/research/rules-catalogue.md``).
+    * Isle of Man safeguarding procedures, glossary entries "Initial child protection
+      conference" and "Child protection enquiry".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .._plugins import RuleSetRegistry, hookimpl
+from .._rules import Confidence, Edition, Rule, RuleSet, StartEvent, Unit
+
+PROCEDURES = Edition(
+    id="iom_procedures",
+    title="Isle of Man Safeguarding Children procedures",
+    effective_from=dt.date(2006, 1, 1),
+    dates_confidence=Confidence.UNCONFIRMED,
+    dates_source="no effective date found; encoded from the start of calendar coverage",
+)
+
+RULE_SET = RuleSet(
+    name="isle-of-man",
+    title="Isle of Man: safeguarding children procedures (s46 enquiries)",
+    division="isle-of-man",
+    rules=[
+        Rule(
+            id="icpc",
+            title="Initial child protection conference",
+            n=15,
+            unit=Unit.WORKING_DAYS,
+            start_event=StartEvent.STRATEGY_DISCUSSION_LAST,
+            edition=PROCEDURES,
+            source="Isle of Man procedures glossary: within 15 working days of 'the strategy "
+            "discussion, or the last strategy discussion if more than one has been held'",
+            confidence=Confidence.C1,
+        ),
+    ],
+    enquiry="section 46 enquiries, Children and Young Persons Act 2001",
+)
+
+
+@hookimpl(trylast=True)
+def sgr_register_rule_sets(registry: RuleSetRegistry) -> None:
+    """Register the Isle of Man rule set."""
+    registry.add(RULE_SET)

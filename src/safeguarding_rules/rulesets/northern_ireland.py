@@ -1,0 +1,74 @@
+"""Northern Ireland: SBNI Regional Core Child Protection Policies and Procedures (2017).
+
+Every value here is a belief: the SBNI chapter text was not exposed in the copies
+available, so each rule is tagged UNCONFIRMED and says so wherever it is used.
+
+References:
+    * Rules catalogue section 6 (``shared/research/rules-catalogue.md``).
+    * SBNI Regional Core Child Protection Policies and Procedures, launched 28 November 2017,
+      replacing the ACPC Regional Policy and Procedures (April 2005) (safeguardingni.org).
+    * Children (Northern Ireland) Order 1995 (article 66 duty to investigate, UNCONFIRMED).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .._plugins import RuleSetRegistry, hookimpl
+from .._rules import Confidence, Edition, Rule, RuleSet, StartEvent, Unit
+
+SBNI = Edition(
+    id="sbni2017",
+    title="SBNI Regional Core Child Protection Policies and Procedures",
+    effective_from=dt.date(2017, 11, 28),
+    dates_confidence=Confidence.C2,
+    dates_source="launched 28 November 2017 (safeguardingni.org)",
+)
+SOURCE = "SBNI Regional Core Child Protection Policies and Procedures (belief; text not seen)"
+
+RULE_SET = RuleSet(
+    name="northern-ireland",
+    title="Northern Ireland: SBNI Regional Core Child Protection Policies and Procedures",
+    division="northern-ireland",
+    rules=[
+        Rule(
+            id="icpcc",
+            title="Initial child protection case conference",
+            n=15,
+            unit=Unit.WORKING_DAYS,
+            start_event=StartEvent.STRATEGY_DISCUSSION_INITIATING,
+            edition=SBNI,
+            source=SOURCE,
+            confidence=Confidence.UNCONFIRMED,
+        ),
+        Rule(
+            id="first_review",
+            title="First review child protection case conference",
+            n=3,
+            unit=Unit.MONTHS,
+            start_event=StartEvent.INITIAL_CONFERENCE,
+            edition=SBNI,
+            source=SOURCE,
+            confidence=Confidence.UNCONFIRMED,
+        ),
+        Rule(
+            id="subsequent_review",
+            title="Subsequent review child protection case conference",
+            n=6,
+            unit=Unit.MONTHS,
+            start_event=StartEvent.PREVIOUS_REVIEW,
+            edition=SBNI,
+            source=SOURCE,
+            confidence=Confidence.UNCONFIRMED,
+        ),
+    ],
+    enquiry="investigation under the Children (Northern Ireland) Order 1995",
+    notes="The ACPC procedures of April 2005 are not encoded: events before 28 November 2017 "
+    "are refused.",
+)
+
+
+@hookimpl(trylast=True)
+def sgr_register_rule_sets(registry: RuleSetRegistry) -> None:
+    """Register the Northern Ireland rule set."""
+    registry.add(RULE_SET)

@@ -1,0 +1,212 @@
+"""Scotland: National Guidance for Child Protection in Scotland, 2010, 2014 and 2021.
+
+Scottish timescales are mostly in **calendar days**. Conferences are not statutory (the
+Children (Scotland) Act 1995 does not require them; Moray FOI), and the 2021 guidance
+renamed the initial conference a child protection planning meeting (CPPM).
+
+References:
+    * Rules catalogue section 5 (``shared/research/rules-catalogue.md``).
+    * National Guidance for Child Protection in Scotland 2014, Appendix C (gov.scot).
+    * National Guidance for Child Protection in Scotland 2021 (updated 2023), Appendix D
+      and paras 3.38, 3.131, 3.137 (gov.scot).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .._plugins import RuleSetRegistry, hookimpl
+from .._rules import (
+    ConferenceType,
+    Confidence,
+    Direction,
+    Rule,
+    RuleSet,
+    StartEvent,
+    Unit,
+    editions_chain,
+)
+
+C1, C2, UNCONFIRMED = Confidence.C1, Confidence.C2, Confidence.UNCONFIRMED
+CD, WD, MONTHS = Unit.CALENDAR_DAYS, Unit.WORKING_DAYS, Unit.MONTHS
+
+GUIDANCE = editions_chain(
+    (
+        "ngcps2010",
+        "National Guidance for Child Protection in Scotland 2010",
+        dt.date(2010, 12, 1),
+        UNCONFIRMED,
+        "published 2010; month and day UNCONFIRMED",
+    ),
+    (
+        "ngcps2014",
+        "National Guidance for Child Protection in Scotland 2014",
+        dt.date(2014, 5, 1),
+        UNCONFIRMED,
+        "published 2014; month and day UNCONFIRMED",
+    ),
+    (
+        "ngcps2021",
+        "National Guidance for Child Protection in Scotland 2021 (updated 2023)",
+        dt.date(2021, 9, 1),
+        UNCONFIRMED,
+        "published September 2021 (C1); the day is UNCONFIRMED",
+    ),
+)
+G2010, G2014, G2021 = GUIDANCE["ngcps2010"], GUIDANCE["ngcps2014"], GUIDANCE["ngcps2021"]
+APP_C = "National Guidance for Child Protection in Scotland 2014, Appendix C"
+APP_D = "National Guidance for Child Protection in Scotland 2021, Appendix D"
+BOTH = frozenset({ConferenceType.INITIAL, ConferenceType.REVIEW})
+
+
+def rules() -> list[Rule]:
+    """Every rule version of the Scotland rule set."""
+    initial = "Initial child protection case conference (CPPM from 2021)"
+    return [
+        Rule(
+            id="initial_conference",
+            title=initial,
+            n=21,
+            unit=CD,
+            start_event=StartEvent.CONCERN_NOTIFIED,
+            edition=G2010,
+            source="National Guidance for Child Protection in Scotland 2010 (local copies)",
+            confidence=C2,
+        ),
+        Rule(
+            id="initial_conference",
+            title=initial,
+            n=21,
+            unit=CD,
+            start_event=StartEvent.CONCERN_NOTIFIED,
+            edition=G2014,
+            source=f"{APP_C} (within 21 calendar days of notification of concern)",
+            confidence=C1,
+        ),
+        Rule(
+            id="initial_conference",
+            title=initial,
+            n=28,
+            unit=CD,
+            start_event=StartEvent.CONCERN_NOTIFIED,
+            edition=G2021,
+            source=f"{APP_D}: 'If a child protection investigation has been progressed a CPPM "
+            "will follow within 28 calendar days'",
+            confidence=C1,
+            notes="Unless the inter-agency referral discussion decides a CPPM is not required. "
+            "Exceptions need senior manager agreement (para 3.38). Counted here from the "
+            "notification of concern.",
+        ),
+        Rule(
+            id="first_review",
+            title="First review conference",
+            n=3,
+            unit=MONTHS,
+            start_event=StartEvent.INITIAL_CONFERENCE,
+            edition=G2010,
+            source="National Guidance for Child Protection in Scotland 2010 (belief)",
+            confidence=UNCONFIRMED,
+        ),
+        Rule(
+            id="first_review",
+            title="First review conference",
+            n=3,
+            unit=MONTHS,
+            start_event=StartEvent.INITIAL_CONFERENCE,
+            edition=G2014,
+            source=APP_C,
+            confidence=C1,
+        ),
+        Rule(
+            id="first_review",
+            title="First review CPPM",
+            n=6,
+            unit=MONTHS,
+            start_event=StartEvent.INITIAL_CONFERENCE,
+            edition=G2021,
+            source=f"{APP_D} (review within 6 months of the CPPM; no 3-month first review)",
+            confidence=C1,
+            notes="After a pre-birth CPPM the first review is within 3 months.",
+        ),
+        *(
+            Rule(
+                id="subsequent_review",
+                title="Subsequent review conference",
+                n=6,
+                unit=MONTHS,
+                start_event=StartEvent.PREVIOUS_REVIEW,
+                edition=edition,
+                source=source,
+                confidence=confidence,
+            )
+            for edition, source, confidence in (
+                (G2010, "National Guidance 2010 (belief)", UNCONFIRMED),
+                (G2014, APP_C, C1),
+                (G2021, APP_D, C1),
+            )
+        ),
+        Rule(
+            id="first_core_group",
+            title="First core group meeting",
+            n=15,
+            unit=CD,
+            start_event=StartEvent.INITIAL_CONFERENCE,
+            edition=G2014,
+            source=APP_C,
+            confidence=C1,
+        ),
+        Rule(
+            id="first_core_group",
+            title="First core group meeting",
+            n=15,
+            unit=WD,
+            start_event=StartEvent.INITIAL_CONFERENCE,
+            edition=G2021,
+            source=f"{APP_D} (15 working days); para 3.137 says 'within 15 days'",
+            confidence=C1,
+        ),
+        *(
+            Rule(
+                id="conference_notice",
+                title="Notice of the conference given to participants",
+                n=5,
+                unit=CD,
+                start_event=StartEvent.CONFERENCE,
+                direction=Direction.BEFORE,
+                conference_types=BOTH,
+                edition=edition,
+                source=source,
+                confidence=C1,
+            )
+            for edition, source in ((G2014, APP_C), (G2021, APP_D))
+        ),
+        Rule(
+            id="record_circulated",
+            title="Record of the CPPM circulated",
+            n=10,
+            unit=WD,
+            start_event=StartEvent.CONFERENCE,
+            conference_types=BOTH,
+            edition=G2021,
+            source=APP_D,
+            confidence=C1,
+        ),
+    ]
+
+
+RULE_SET = RuleSet(
+    name="scotland",
+    title="Scotland: National Guidance for Child Protection",
+    division="scotland",
+    rules=rules(),
+    enquiry="inter-agency referral discussion and child protection investigation",
+    covers_from=G2010.effective_from,
+    notes="Pre-birth timing (by 28 weeks' gestation) needs an expected date of delivery and is "
+    "not yet encoded.",
+)
+
+
+@hookimpl(trylast=True)
+def sgr_register_rule_sets(registry: RuleSetRegistry) -> None:
+    """Register the Scotland rule set."""
+    registry.add(RULE_SET)
