@@ -27,6 +27,7 @@ from ._rules import (
     Confidence,
     Counting,
     Direction,
+    Edition,
     NoEditionInForceError,
     Rule,
     RuleSet,
@@ -68,8 +69,8 @@ class Deadline:
     provisional: bool
     #: The date that chose the edition (see the module docstring).
     anchor: dt.date
-    #: Whether ``anchor`` lies within :data:`BOUNDARY_MARGIN` of an UNCONFIRMED edition date,
-    #: so that another edition may have applied.
+    #: Whether ``anchor`` lies within :data:`BOUNDARY_MARGIN` of an edition boundary of this
+    #: rule whose date is UNCONFIRMED, so that another edition may have applied.
     edition_uncertain: bool
 
     @property
@@ -87,10 +88,14 @@ class Deadline:
         rule_set: str,
         counting: Counting = Counting.EVENT_DAY_IS_DAY_0,
         anchor: dt.date | None = None,
+        edition_uncertain: bool | None = None,
     ) -> Deadline:
         """Apply ``rule`` to an event on ``start``, counting on ``calendar``.
 
         ``anchor`` is the date that chose the edition (``start`` if not given).
+        ``edition_uncertain`` defaults to whether ``anchor`` is near the start of ``rule``'s
+        own edition while that date is UNCONFIRMED; :func:`compute_deadlines` also checks
+        the boundaries with the rule's other editions.
 
         :raises CalendarRangeError: if ``start`` or the due date is outside the calendar.
         """
@@ -101,6 +106,9 @@ class Deadline:
         skipped: tuple[NonWorkingDay, ...] = ()
         if rule.unit is Unit.WORKING_DAYS:
             n = sign * rule.n - (1 if day1 and rule.n > 0 else 0)
+            if day1 and n == 0:
+                # pandas CustomBusinessDay(0) rolls a non-working day forward.
+                n = 0 if calendar.is_working_day(start) else 1
             counted = calendar.count(start, n)
             due, skipped = counted.result, counted.skipped
         else:
@@ -120,7 +128,11 @@ class Deadline:
             due_non_working_reason=None if non_working is None else non_working.reason,
             provisional=calendar.is_provisional(max(start, due)),
             anchor=anchor or start,
-            edition_uncertain=_near_unconfirmed_boundary(rule, anchor or start),
+            edition_uncertain=(
+                _near(anchor or start, _unconfirmed_starts([rule.edition]))
+                if edition_uncertain is None
+                else edition_uncertain
+            ),
         )
 
     def explain(self) -> str:
@@ -210,14 +222,26 @@ class Deadline:
 BOUNDARY_MARGIN = dt.timedelta(days=92)
 
 
-def _near_unconfirmed_boundary(rule: Rule, anchor: dt.date) -> bool:
-    edition = rule.edition
-    if edition.dates_confidence is not Confidence.UNCONFIRMED:
-        return False
-    edges = [edition.effective_from]
-    if edition.effective_to is not None:
-        edges.append(edition.effective_to + dt.timedelta(days=1))
-    return any(abs(anchor - edge) <= BOUNDARY_MARGIN for edge in edges)
+def _unconfirmed_starts(editions: Iterable[Edition]) -> set[dt.date]:
+    return {e.effective_from for e in editions if e.dates_confidence is Confidence.UNCONFIRMED}
+
+
+def _near(anchor: dt.date, boundaries: Iterable[dt.date]) -> bool:
+    return any(abs(anchor - boundary) <= BOUNDARY_MARGIN for boundary in boundaries)
+
+
+def _edition_uncertain(rule_set: RuleSet, rule_id: str, anchor: dt.date) -> bool:
+    """Whether ``anchor`` is near a boundary of ``rule_id``'s editions whose date is UNCONFIRMED.
+
+    A boundary is the start of a version, or the day after a version ends; its confidence
+    is that of the edition starting on it, wherever in the rule set that edition is.
+    """
+    edges = set()
+    for version in rule_set.versions(rule_id):
+        edges.add(version.edition.effective_from)
+        if version.edition.effective_to is not None:
+            edges.add(version.edition.effective_to + dt.timedelta(days=1))
+    return _near(anchor, edges & _unconfirmed_starts(rule_set.editions))
 
 
 def _calendar_offset(rule: Rule, start: dt.date, sign: int) -> dt.date:
@@ -322,7 +346,13 @@ def compute_deadlines(
             continue
         results.append(
             Deadline.compute(
-                rule, start, calendar, rule_set=rule_set.name, counting=counting, anchor=anchor
+                rule,
+                start,
+                calendar,
+                rule_set=rule_set.name,
+                counting=counting,
+                anchor=anchor,
+                edition_uncertain=_edition_uncertain(rule_set, rule_id, anchor),
             )
         )
     return tuple(sorted(results, key=lambda d: (d.due, d.rule.id)))

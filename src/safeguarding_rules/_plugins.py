@@ -167,6 +167,9 @@ class RuleSets(Mapping[str, RuleSet]):
                 f"unknown rule set {name!r}; installed rule sets: {known}"
             ) from None
 
+    def __contains__(self, name: object) -> bool:
+        return name in self._by_name
+
     def __iter__(self) -> Iterator[str]:
         return iter(sorted(self._by_name))
 

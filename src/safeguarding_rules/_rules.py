@@ -89,8 +89,9 @@ class Counting(enum.Enum):
     deadline is one day (working day, for working-day rules) earlier. For working days this
     is ``add_working_days(event, n - 1)``, which reproduces pandas
     ``CustomBusinessDay(n - 1)`` as csc-validator-be-cin uses it: a non-working event day
-    behaves as the working day before it. Statutes that say "beginning with the day on
-    which" (care proceedings) use this convention whatever the caller asks for.
+    behaves as the working day before it, except that for ``n == 1`` it rolls forward to the
+    next working day (as ``CustomBusinessDay(0)`` does). Statutes that say "beginning with
+    the day on which" (care proceedings) use this convention whatever the caller asks for.
     """
 
     EVENT_DAY_IS_DAY_0 = "day0"

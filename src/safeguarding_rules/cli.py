@@ -15,9 +15,13 @@ from typing import Any
 import click
 
 from ._calendar import LocalOverlay, NonWorkingDay, WorkingDayCalendar, calendar_for
+from ._case import CaseEvents, Conference, StrategyDiscussion
 from ._dates import parse_date
+from ._deadlines import Deadline, compute_deadlines
 from ._divisions import COVERAGE_END, COVERAGE_START, DIVISIONS, PROVISIONAL_FROM
 from ._errors import SafeguardingRulesError
+from ._plugins import load_rule_sets
+from ._rules import ConferenceType, Confidence, Counting, Rule
 
 __all__ = ["main"]
 
@@ -225,3 +229,209 @@ def calendar_divisions() -> None:
         if division.aliases:
             click.echo(f"    aliases: {', '.join(division.aliases)}")
         click.echo(f"    checked against: {division.verified_against}")
+
+
+def _rule_json(rule: Rule) -> dict[str, Any]:
+    edition = rule.edition
+    return {
+        "rule": rule.id,
+        "title": rule.title,
+        "n": rule.n,
+        "unit": rule.unit.value,
+        "direction": rule.direction.value,
+        "start_event": rule.start_event.value,
+        "wording": rule.wording,
+        "conference_types": sorted(t.value for t in rule.conference_types),
+        "edition": edition.id,
+        "edition_title": edition.title,
+        "effective_from": edition.effective_from.isoformat(),
+        "effective_to": edition.effective_to.isoformat() if edition.effective_to else None,
+        "edition_dates_confidence": edition.dates_confidence.value,
+        "source": rule.source,
+        "confidence": rule.confidence.value,
+        "counting": rule.counting.value if rule.counting else None,
+        "notes": rule.notes,
+    }
+
+
+@main.command("rulesets")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+def rulesets_command(output_format: str) -> None:
+    """List the installed rule sets (built-in and from plugins) with their editions."""
+    loaded = load_rule_sets()
+    entries = [
+        {
+            "name": name,
+            "title": rule_set.title,
+            "division": rule_set.division,
+            "extends": rule_set.extends,
+            "plugin": loaded.plugin_of(name),
+            "covers_from": rule_set.first_covered.isoformat(),
+            "editions": [
+                {
+                    "id": e.id,
+                    "title": e.title,
+                    "effective_from": e.effective_from.isoformat(),
+                    "effective_to": e.effective_to.isoformat() if e.effective_to else None,
+                    "dates_confidence": e.dates_confidence.value,
+                }
+                for e in rule_set.editions
+            ],
+        }
+        for name, rule_set in loaded.items()
+    ]
+    if output_format == "json":
+        click.echo(json.dumps(entries, indent=2))
+        return
+    for entry, rule_set in zip(entries, loaded.values(), strict=True):
+        extends = f", extends {entry['extends']}" if entry["extends"] else ""
+        click.echo(f"{entry['name']}: {entry['title']}")
+        click.echo(
+            f"    calendar {entry['division']}{extends}; plugin {entry['plugin']}; "
+            f"covers events from {entry['covers_from']}"
+        )
+        for edition in rule_set.editions:
+            click.echo(f"    - {edition.id}: {edition.describe()}")
+
+
+@main.command("rules")
+@click.option("--ruleset", "-r", "rule_set_name", required=True, help="Rule set name.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+def rules_command(rule_set_name: str, output_format: str) -> None:
+    """Print a rule set's catalogue: every rule version with its edition and citation."""
+    rule_set = load_rule_sets()[rule_set_name]
+    ordered = [rule for rule_id in rule_set.rule_ids for rule in rule_set.versions(rule_id)]
+    if output_format == "json":
+        click.echo(json.dumps([_rule_json(rule) for rule in ordered], indent=2))
+        return
+    click.echo(f"{rule_set.title} [{rule_set.name}]")
+    if rule_set.enquiry:
+        click.echo(f"Enquiries: {rule_set.enquiry}")
+    for rule in ordered:
+        flag = "  [UNCONFIRMED]" if rule.confidence is Confidence.UNCONFIRMED else ""
+        click.echo(f"\n{rule.id} ({rule.edition.id}): {rule.title}{flag}")
+        click.echo(f"    {rule.wording}")
+        click.echo(f"    edition: {rule.edition.describe()}")
+        click.echo(f"    source: {rule.source} [{rule.confidence.value}]")
+        if rule.notes:
+            click.echo(f"    note: {rule.notes}")
+
+
+_EVENT_OPTIONS: tuple[tuple[str, str], ...] = (
+    ("referral", "Receipt of the referral."),
+    ("enquiry-start", "Start of the statutory enquiries (s47, s35, s46)."),
+    ("core-assessment-start", "Start of a core assessment."),
+    ("concern-notified", "Notification of a child protection concern (Scotland)."),
+    ("transfer-notified", "Notification of a transfer-in."),
+    ("initial-conference", "Date of the initial conference, once held."),
+    ("previous-review", "Date of the most recent review conference."),
+    ("previous-core-group", "Date of the most recent core group meeting."),
+    ("became-looked-after", "Day the child became looked after."),
+    ("first-lac-review", "Date of the first looked-after review."),
+    ("previous-lac-review", "Date of the most recent later looked-after review."),
+    ("application-issued", "Issue of a care or supervision application."),
+)
+
+
+def _event_options(command: Callable[..., None]) -> Callable[..., None]:
+    for flag, help_text in reversed(_EVENT_OPTIONS):
+        command = click.option(
+            f"--{flag}", metavar="DATE", callback=_date_callback, help=help_text
+        )(command)
+    return command
+
+
+@main.command("deadlines")
+@click.option("--ruleset", "-r", "rule_set_name", required=True, help="Rule set name.")
+@click.option(
+    "--strategy-discussion",
+    "strategy_discussions",
+    multiple=True,
+    metavar="DATE",
+    callback=_date_callback,
+    help="A strategy discussion (repeatable).",
+)
+@click.option(
+    "--initiating",
+    metavar="DATE",
+    callback=_date_callback,
+    help="Which strategy discussion initiated the enquiries (needed if several were held).",
+)
+@click.option("--conference", metavar="DATE", callback=_date_callback, help="A conference date.")
+@click.option(
+    "--conference-type",
+    type=click.Choice([t.value for t in ConferenceType]),
+    default="initial",
+    show_default=True,
+    help="Type of the --conference.",
+)
+@_event_options
+@click.option(
+    "--counting",
+    type=click.Choice([c.value for c in Counting]),
+    default=Counting.EVENT_DAY_IS_DAY_0.value,
+    show_default=True,
+    help="day0: the event day is not counted. day1: it counts as the first day.",
+)
+@click.option("--use-overlay", is_flag=True, help="Apply the rule set's local closures.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+def deadlines_command(
+    rule_set_name: str,
+    strategy_discussions: tuple[dt.date, ...],
+    initiating: dt.date | None,
+    conference: dt.date | None,
+    conference_type: str,
+    counting: str,
+    use_overlay: bool,
+    output_format: str,
+    **event_dates: dt.date | None,
+) -> None:
+    """Print every deadline that follows from the events given, soonest first.
+
+    An initial --conference also counts as the initial conference (first review, core
+    group); a review --conference also counts as the previous review.
+    """
+    rule_set = load_rule_sets()[rule_set_name]
+    discussions = {day: StrategyDiscussion(date=day) for day in strategy_discussions}
+    if initiating is not None:
+        discussions[initiating] = StrategyDiscussion(date=initiating, initiated_enquiry=True)
+    known = {name: value for name, value in event_dates.items() if value is not None}
+    held = None
+    if conference is not None:
+        held = Conference(type=ConferenceType(conference_type), date=conference)
+        if held.type is ConferenceType.INITIAL:
+            known.setdefault("initial_conference", conference)
+        elif held.type is ConferenceType.REVIEW:
+            known.setdefault("previous_review", conference)
+    events = CaseEvents(strategy_discussions=discussions.values(), conference=held, **known)
+    found = compute_deadlines(
+        rule_set, events, counting=Counting(counting), use_overlay=use_overlay
+    )
+    if output_format == "json":
+        click.echo(json.dumps([_deadline_json(d) for d in found], indent=2))
+        return
+    if not found:
+        click.echo("No deadlines follow from the events given.")
+    for deadline in found:
+        click.echo(deadline.explain())
+        click.echo("")
+
+
+def _deadline_json(deadline: Deadline) -> dict[str, Any]:
+    rule = deadline.rule
+    return {
+        **_rule_json(rule),
+        "due": deadline.due.isoformat(),
+        "rule_set": deadline.rule_set,
+        "start": deadline.start.isoformat(),
+        "anchor": deadline.anchor.isoformat(),
+        "counting": deadline.counting.value,
+        "division": deadline.division,
+        "overlay": deadline.overlay,
+        "skipped": [_day_json(day) for day in deadline.skipped],
+        "due_is_working_day": deadline.due_is_working_day,
+        "provisional": deadline.provisional,
+        "unconfirmed": deadline.unconfirmed,
+        "edition_uncertain": deadline.edition_uncertain,
+        "explanation": deadline.explain(),
+    }

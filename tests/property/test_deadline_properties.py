@@ -1,0 +1,66 @@
+"""Properties every deadline of every built-in rule set satisfies."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from safeguarding_rules import (
+    Counting,
+    Deadline,
+    Direction,
+    Rule,
+    Unit,
+    calendar_for,
+    load_rule_sets,
+)
+
+RULE_SETS = load_rule_sets()
+ALL_RULES = [(rs, rule) for rs in RULE_SETS.values() for rule in rs.rules]
+
+
+@st.composite
+def rule_and_start(draw: st.DrawFn) -> tuple[str, Rule, dt.date]:
+    rule_set, rule = draw(st.sampled_from(ALL_RULES))
+    first = max(rule.edition.effective_from, dt.date(2006, 6, 1))
+    last = min(rule.edition.effective_to or dt.date(2029, 12, 31), dt.date(2029, 12, 31))
+    return rule_set.name, rule, draw(st.dates(min_value=first, max_value=last))
+
+
+@given(rule_and_start(), st.sampled_from(Counting))
+def test_deadline_is_on_the_right_side_and_explains_itself(
+    case: tuple[str, Rule, dt.date], counting: Counting
+) -> None:
+    rule_set, rule, start = case
+    calendar = calendar_for(RULE_SETS[rule_set].division)
+    deadline = Deadline.compute(rule, start, calendar, rule_set=rule_set, counting=counting)
+    if rule.direction is Direction.BEFORE:
+        assert deadline.due < start
+    elif rule.n > 1 or deadline.counting is Counting.EVENT_DAY_IS_DAY_0:
+        assert deadline.due > start
+    if rule.unit is Unit.WORKING_DAYS:
+        assert deadline.due_is_working_day
+    text = deadline.explain()
+    assert rule.source in text
+    assert rule.edition.title in text
+    assert deadline.due.isoformat() in text
+    # An UNCONFIRMED rule or edition says so first (sources may mention it anywhere).
+    assert text.startswith("UNCONFIRMED") == deadline.unconfirmed
+
+
+@given(rule_and_start())
+def test_day1_is_never_later_than_day0(case: tuple[str, Rule, dt.date]) -> None:
+    rule_set, rule, start = case
+    calendar = calendar_for(RULE_SETS[rule_set].division)
+    day0 = Deadline.compute(rule, start, calendar, rule_set=rule_set)
+    day1 = Deadline.compute(
+        rule, start, calendar, rule_set=rule_set, counting=Counting.EVENT_DAY_IS_DAY_1
+    )
+    assert day1.due <= day0.due
+    if rule.counting is None and rule.direction is Direction.AFTER and rule.n > 0:
+        if rule.unit is Unit.WORKING_DAYS and calendar.is_working_day(start):
+            assert calendar.working_days_between(day1.due, day0.due) == 1
+        elif rule.unit is not Unit.WORKING_DAYS:
+            assert (day0.due - day1.due).days == 1
