@@ -121,7 +121,20 @@ def test_entry_point_plugin_adds_a_local_rule_set(install: Callable[..., None]) 
     assert loaded.plugin_of("testshire") == "testshire"
     assert testshire.extends == "england"
     assert testshire.division == "england-and-wales"
-    assert [r.n for r in testshire.versions("icpc")] == [10]
+    # The replacement applies from its own edition (1 Jan 2020); history before it is kept,
+    # and the national version in force then is cut short.
+    versions = testshire.versions("icpc")
+    assert [(r.edition.id, r.n) for r in versions] == [
+        ("wt2006", 15),
+        ("wt2010", 15),
+        ("wt2013", 15),
+        ("wt2015", 15),
+        ("wt2018", 15),
+        ("local2020", 10),
+    ]
+    assert versions[4].edition.effective_to == dt.date(2019, 12, 31)
+    assert testshire.rule("icpc", on=dt.date(2019, 12, 31)).n == 15
+    assert testshire.rule("icpc", on=dt.date(2024, 1, 2)).n == 10
     assert "first_review" in testshire.rule_ids  # inherited, not copied by hand
     assert "local_extra" in testshire.rule_ids
     assert loaded["england"].versions("icpc")[0].n == 15  # the parent is untouched

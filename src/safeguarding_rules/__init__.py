@@ -59,6 +59,17 @@ from ._plugins import (
     hookimpl,
     load_rule_sets,
 )
+from ._quoracy import (
+    AGENCIES,
+    AgencyDecision,
+    Attendance,
+    AttendanceMode,
+    QuorumError,
+    QuorumResult,
+    QuorumRule,
+    evaluate_quorum,
+)
+from ._reporting import CountingUnit, Period, ReportingPolicy
 from ._rules import (
     ConferenceType,
     Confidence,
@@ -96,12 +107,16 @@ def get_rule_set(name: str) -> RuleSet:
 
 
 __all__ = [
+    "AGENCIES",
     "BUILTIN_PLUGINS",
     "COVERAGE_END",
     "COVERAGE_START",
     "DIVISIONS",
     "PROVISIONAL_FROM",
     "Agency",
+    "AgencyDecision",
+    "Attendance",
+    "AttendanceMode",
     "CalendarRangeError",
     "CaseEvents",
     "CaseEventsError",
@@ -110,6 +125,7 @@ __all__ = [
     "ConferenceType",
     "Confidence",
     "Counting",
+    "CountingUnit",
     "Deadline",
     "Direction",
     "Division",
@@ -122,6 +138,11 @@ __all__ = [
     "NoEditionInForceError",
     "NonWorkingDay",
     "OverlayError",
+    "Period",
+    "QuorumError",
+    "QuorumResult",
+    "QuorumRule",
+    "ReportingPolicy",
     "Rule",
     "RuleSet",
     "RuleSetConflictError",
@@ -144,6 +165,7 @@ __all__ = [
     "compute_deadlines",
     "division_for",
     "editions_chain",
+    "evaluate_quorum",
     "get_plugin_manager",
     "get_rule_set",
     "hookimpl",

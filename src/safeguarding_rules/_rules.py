@@ -24,6 +24,8 @@ from ._errors import SafeguardingRulesError
 if TYPE_CHECKING:
     from ._case import CaseEvents
     from ._deadlines import Deadline
+    from ._quoracy import Attendance, QuorumResult, QuorumRule
+    from ._reporting import ReportingPolicy
 
 __all__ = [
     "ConferenceType",
@@ -292,8 +294,28 @@ class RuleSet:
     extends: str | None = None
     #: A local overlay of closures, off unless a caller asks for it.
     overlay: LocalOverlay | None = None
+    #: The quorum of its conferences, if its sources give one.
+    quorum: QuorumRule | None = attrs.field(default=None)
+    #: How its authority reports performance (``None``: the national default).
+    reporting: ReportingPolicy | None = attrs.field(default=None)
     #: What a reader should know about the rule set as a whole.
     notes: str = ""
+
+    @quorum.validator
+    def _check_quorum(self, _: object, value: object) -> None:
+        from ._quoracy import QuorumRule
+
+        if value is not None and not isinstance(value, QuorumRule):
+            raise TypeError(f"rule set {self.name!r}: quorum must be a QuorumRule, got {value!r}")
+
+    @reporting.validator
+    def _check_reporting(self, _: object, value: object) -> None:
+        from ._reporting import ReportingPolicy
+
+        if value is not None and not isinstance(value, ReportingPolicy):
+            raise TypeError(
+                f"rule set {self.name!r}: reporting must be a ReportingPolicy, got {value!r}"
+            )
 
     @division.validator
     def _check_division(self, _: object, value: str) -> None:
@@ -367,6 +389,39 @@ class RuleSet:
 
         return compute_deadlines(self, events, counting=counting, use_overlay=use_overlay)
 
+    def evaluate_quorum(
+        self,
+        attendances: Iterable[Attendance],
+        *,
+        conference_id: str | None = None,
+        conference_type: ConferenceType | None = None,
+        conference_date: dt.date | None = None,
+        fii: bool = False,
+        chair_reason: str | None = None,
+    ) -> QuorumResult:
+        """Decide whether a conference was quorate; see :func:`evaluate_quorum`.
+
+        :raises QuorumError: if this rule set's sources give no quorum.
+        """
+        from ._calendar import calendar_for
+        from ._quoracy import QuorumError, evaluate_quorum
+
+        if self.quorum is None:
+            raise QuorumError(
+                f"rule set {self.name!r} has no quorum rule: its sources do not define one"
+            )
+        return evaluate_quorum(
+            self.quorum,
+            attendances,
+            rule_set=self.name,
+            conference_id=conference_id,
+            conference_type=conference_type,
+            conference_date=conference_date,
+            fii=fii,
+            chair_reason=chair_reason,
+            calendar=calendar_for(self.division),
+        )
+
     @property
     def editions(self) -> tuple[Edition, ...]:
         """Every edition any rule comes from, oldest first."""
@@ -387,12 +442,19 @@ class LocalRuleSet:
     title: str = attrs.field(validator=attrs.validators.min_len(1))
     #: The rule set it extends, e.g. ``"wales"``.
     extends: str = attrs.field(validator=attrs.validators.min_len(1))
-    #: Versions that replace every version of the parent's rule with the same id.
+    #: Versions that replace the parent's rule with the same id from the earliest of their
+    #: start dates on; the parent's versions before then are kept (the one in force then is
+    #: cut short), so a council can say "from 2014 we count it this way" without
+    #: re-encoding the history.
     replace: tuple[Rule, ...] = attrs.field(default=(), converter=_rules_converter)
     #: Versions of rule ids the parent does not have.
     add: tuple[Rule, ...] = attrs.field(default=(), converter=_rules_converter)
     #: A local overlay of closures (off unless a caller asks for it).
     overlay: LocalOverlay | None = None
+    #: A local quorum rule replacing the parent's.
+    quorum: QuorumRule | None = None
+    #: Local reporting conventions replacing the parent's.
+    reporting: ReportingPolicy | None = None
     #: What a reader should know.
     notes: str = ""
 
@@ -414,19 +476,38 @@ class LocalRuleSet:
                 f"local rule set {self.name!r} adds {', '.join(map(repr, clashing))}, which "
                 f"{parent.name!r} already has; use replace= to change an existing rule"
             )
-        replaced = {rule.id for rule in self.replace}
-        kept = tuple(rule for rule in parent.rules if rule.id not in replaced)
+        cut: dict[str, dt.date] = {}
+        for rule in self.replace:
+            start = rule.edition.effective_from
+            cut[rule.id] = min(start, cut.get(rule.id, start))
+        kept = tuple(
+            _cut_before(rule, cut[rule.id]) if rule.id in cut else rule for rule in parent.rules
+        )
         return RuleSet(
             name=self.name,
             title=self.title,
             division=parent.division,
-            rules=kept + self.replace + self.add,
+            rules=tuple(rule for rule in kept if rule is not None) + self.replace + self.add,
             enquiry=parent.enquiry,
             covers_from=parent.covers_from,
             extends=parent.name,
             overlay=self.overlay or parent.overlay,
+            quorum=self.quorum or parent.quorum,
+            reporting=self.reporting or parent.reporting,
             notes=self.notes,
         )
+
+
+def _cut_before(rule: Rule, day: dt.date) -> Rule | None:
+    """``rule`` ending the day before ``day``; ``None`` if it starts on or after ``day``."""
+    edition = rule.edition
+    if edition.effective_from >= day:
+        return None
+    if edition.effective_to is not None and edition.effective_to < day:
+        return rule
+    return attrs.evolve(
+        rule, edition=attrs.evolve(edition, effective_to=day - dt.timedelta(days=1))
+    )
 
 
 def editions_chain(*editions: tuple[str, str, dt.date, Confidence, str]) -> Mapping[str, Edition]:

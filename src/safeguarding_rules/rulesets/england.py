@@ -16,9 +16,12 @@ from __future__ import annotations
 import datetime as dt
 
 from .._plugins import RuleSetRegistry, hookimpl
+from .._quoracy import AttendanceMode, QuorumRule
 from .._rules import (
+    ConferenceType,
     Confidence,
     Counting,
+    Direction,
     Edition,
     Rule,
     RuleSet,
@@ -356,6 +359,45 @@ def _looked_after_reviews() -> list[Rule]:
     ]
 
 
+LOCAL_PATTERN = Edition(
+    id="england_local_quorum",
+    title="Common local pattern of English child protection procedures (Pan-Sussex, Swindon)",
+    effective_from=dt.date(2006, 4, 1),
+    dates_confidence=UNCONFIRMED,
+    dates_source="local procedures seen are the 2022 and 2023 versions; applied to all years",
+)
+
+QUORUM = QuorumRule(
+    title="Children's social care and at least 2 other agencies or professional groups with "
+    "direct contact with the child or family",
+    source="Working Together sets no quorum. Common local pattern: Pan-Sussex procedures 7.8 "
+    "(2022); Swindon / South West CP procedures (2023); SSD item CPPR006A guidance",
+    confidence=C2,
+    required=frozenset({"childrens_social_care"}),
+    min_other=2,
+    counting_modes=frozenset({AttendanceMode.IN_PERSON}),
+    requires_direct_contact=True,
+    fii_requires="paediatrician",
+    chair_may_proceed_with=2,
+    reconvene=Rule(
+        id="reconvene_inquorate_icpc",
+        title="Reconvene an inquorate initial conference",
+        n=10,
+        unit=WD,
+        start_event=StartEvent.CONFERENCE,
+        direction=Direction.AFTER,
+        conference_types=frozenset({ConferenceType.INITIAL}),
+        edition=LOCAL_PATTERN,
+        source="Pan-Sussex procedures 7.8: within 10 working days for an ICPC; Swindon: new "
+        "date within 10 working days",
+        confidence=C2,
+    ),
+    notes="Each agency is its own grouping (Swindon: school, school nurse and health visitor "
+    "count separately). A written report does not count. Whether remote participation counts "
+    "is not stated in the sources read: this rule set counts attendance in person only. "
+    "Pan-Sussex lets the chair proceed with children's social care and one other agency.",
+)
+
 RULE_SET = RuleSet(
     name="england",
     title="England: Working Together to Safeguard Children",
@@ -363,6 +405,7 @@ RULE_SET = RuleSet(
     rules=rules(),
     enquiry="section 47 enquiries, Children Act 1989",
     covers_from=WT["wt2006"].effective_from,
+    quorum=QUORUM,
     notes="Working Together sets no quorum and no report-sharing timescale: those are local "
     "(see the local rule-set plugins). Pre-birth conference timing is local too.",
 )

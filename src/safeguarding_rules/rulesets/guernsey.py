@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .._plugins import RuleSetRegistry, hookimpl
+from .._quoracy import HEALTH_AS_ONE_GROUPING, QuorumRule
 from .._rules import (
     ConferenceType,
     Confidence,
@@ -182,6 +183,18 @@ def rules() -> list[Rule]:
     ]
 
 
+QUORUM = QuorumRule(
+    title="3 agencies or professional groupings (health one, social work another); 2 if the "
+    "chair is satisfied that the essential information is available",
+    source="iscp.gg 'Quorum'",
+    confidence=C1,
+    min_total=3,
+    groupings=HEALTH_AS_ONE_GROUPING,
+    chair_may_proceed_with=2,
+    notes="All invited agencies should send a written report whether or not they attend; a "
+    "report does not count towards the quorum.",
+)
+
 RULE_SET = RuleSet(
     name="guernsey",
     title="Guernsey: HSC Child Care Procedures (s35 enquiries)",
@@ -189,6 +202,7 @@ RULE_SET = RuleSet(
     rules=rules(),
     enquiry="section 35 enquiries, Children (Guernsey and Alderney) Law 2008",
     covers_from=HSC.effective_from,
+    quorum=QUORUM,
 )
 
 

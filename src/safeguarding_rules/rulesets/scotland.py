@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .._plugins import RuleSetRegistry, hookimpl
+from .._quoracy import HEALTH_AS_ONE_GROUPING, QuorumRule
 from .._rules import (
     ConferenceType,
     Confidence,
@@ -194,6 +195,27 @@ def rules() -> list[Rule]:
     ]
 
 
+QUORUM = QuorumRule(
+    title="The core agencies: social work, health and police",
+    source=f"{APP_D}; para 3.131 (core agencies)",
+    confidence=C1,
+    required=frozenset({"childrens_social_care", "health", "police"}),
+    groupings=HEALTH_AS_ONE_GROUPING,
+    reconvene=Rule(
+        id="reconvene_inquorate_cppm",
+        title="Reconvene an inquorate CPPM",
+        n=10,
+        unit=WD,
+        start_event=StartEvent.CONFERENCE,
+        conference_types=BOTH,
+        edition=G2021,
+        source=APP_D,
+        confidence=C1,
+    ),
+    notes="Applies the 2021 guidance to every year; the 2010 and 2014 guidance's quorum was "
+    "not checked. Children's social care stands for social work.",
+)
+
 RULE_SET = RuleSet(
     name="scotland",
     title="Scotland: National Guidance for Child Protection",
@@ -201,6 +223,7 @@ RULE_SET = RuleSet(
     rules=rules(),
     enquiry="inter-agency referral discussion and child protection investigation",
     covers_from=G2010.effective_from,
+    quorum=QUORUM,
     notes="Pre-birth timing (by 28 weeks' gestation) needs an expected date of delivery and is "
     "not yet encoded.",
 )

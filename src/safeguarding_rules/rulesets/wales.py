@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .._plugins import RuleSetRegistry, hookimpl
+from .._quoracy import HEALTH_AS_ONE_GROUPING, QuorumRule
 from .._rules import Confidence, Edition, Rule, RuleSet, StartEvent, Unit, editions_chain
 
 C1, C2, UNCONFIRMED = Confidence.C1, Confidence.C2, Confidence.UNCONFIRMED
@@ -232,6 +233,21 @@ def rules() -> list[Rule]:
     return found
 
 
+QUORUM = QuorumRule(
+    title="3 agencies or professional groupings; 2 at the chair's discretion in exceptional "
+    "circumstances",
+    source="Wales Safeguarding Procedures chi/c4 p8 (review conference quorum 'same as for "
+    "initial child protection conference')",
+    confidence=C1,
+    min_total=3,
+    groupings=HEALTH_AS_ONE_GROUPING,
+    chair_may_proceed_with=2,
+    notes="Which agencies are separate groupings is not stated (UNCONFIRMED): as in "
+    "Guernsey's identically worded rule, every health professional is counted as one "
+    "grouping, 'health'. A written report does not count as taking part; remote "
+    "participation is not addressed in the pages read and is not counted.",
+)
+
 RULE_SET = RuleSet(
     name="wales",
     title="Wales: All Wales Child Protection Procedures 2008 and Wales Safeguarding Procedures",
@@ -239,6 +255,7 @@ RULE_SET = RuleSet(
     rules=rules(),
     enquiry="section 47 enquiries, Children Act 1989 (as in England)",
     covers_from=AWCPP.effective_from,
+    quorum=QUORUM,
     notes="Before April 2008 (Safeguarding Children: Working Together under the Children Act "
     "2004) the Welsh timescales are not encoded: events before then are refused.",
 )

@@ -1,0 +1,328 @@
+"""Quoracy: whether the agencies at a conference make it quorate, and why.
+
+*Working Together* sets no quorum; each rule set carries the quorum of its own procedures
+as a :class:`QuorumRule`, with its source and confidence tag. A rule counts **groupings**,
+not people: two health visitors are one grouping, and under some procedures every health
+professional is one grouping ("health").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from ._calendar import WorkingDayCalendar
+from ._deadlines import Deadline
+from ._errors import SafeguardingRulesError
+from ._rules import ConferenceType, Confidence, Rule
+
+__all__ = [
+    "AGENCIES",
+    "HEALTH_AGENCIES",
+    "HEALTH_AS_ONE_GROUPING",
+    "AgencyDecision",
+    "Attendance",
+    "AttendanceMode",
+    "QuorumError",
+    "QuorumResult",
+    "QuorumRule",
+    "evaluate_quorum",
+]
+
+#: Agency ids the library knows, with display names. Other agencies may be given by any
+#: name: each unknown name is its own grouping.
+AGENCIES: Mapping[str, str] = {
+    "childrens_social_care": "Children's social care",
+    "police": "Police",
+    "health_visitor": "Health visitor",
+    "school_nurse": "School nurse",
+    "gp": "GP",
+    "paediatrician": "Paediatrician",
+    "midwifery": "Midwifery",
+    "camhs": "CAMHS",
+    "education": "Education / school",
+    "probation": "Probation",
+    "adult_social_care": "Adult social care",
+    "housing": "Housing",
+}
+
+#: Health agencies, which some procedures count as one grouping ("health").
+HEALTH_AGENCIES = frozenset(
+    {"health_visitor", "school_nurse", "gp", "paediatrician", "midwifery", "camhs"}
+)
+#: Groupings in which every health agency is one grouping, ``"health"``.
+HEALTH_AS_ONE_GROUPING: Mapping[str, str] = {agency: "health" for agency in HEALTH_AGENCIES}
+
+
+class QuorumError(SafeguardingRulesError, ValueError):
+    """A quorum cannot be evaluated: no rule, or contradictory attendance records."""
+
+
+class AttendanceMode(enum.Enum):
+    """How an agency took part in a conference."""
+
+    IN_PERSON = "in_person"
+    REMOTE = "remote"
+    REPORT_ONLY = "report_only"
+    APOLOGIES = "apologies"
+    ABSENT = "absent"
+
+
+@attrs.frozen(kw_only=True)
+class Attendance:
+    """One agency's participation in one conference."""
+
+    #: Agency id (see :data:`AGENCIES`) or any other name.
+    agency: str = attrs.field(validator=attrs.validators.min_len(1))
+    #: How it took part.
+    mode: AttendanceMode = attrs.field(validator=attrs.validators.instance_of(AttendanceMode))
+    #: Whether the agency has had direct contact with the child or family.
+    direct_contact: bool = attrs.field(validator=attrs.validators.instance_of(bool))
+    #: Whether the agency has an active interest in the case (``None``: not recorded).
+    active_interest: bool | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(bool))
+    )
+
+
+def _str_set(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(value)
+
+
+def _mode_set(value: Iterable[AttendanceMode]) -> frozenset[AttendanceMode]:
+    return frozenset(value)
+
+
+def _pairs(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(value.items() if isinstance(value, Mapping) else value))
+
+
+@attrs.frozen(kw_only=True)
+class QuorumRule:
+    """A procedure's quorum, with its source.
+
+    Quorate when every ``required`` grouping is counted, at least ``min_other`` other
+    groupings are counted, and at least ``min_total`` groupings are counted in all; and,
+    in a fabricated or induced illness case, the ``fii_requires`` agency is counted.
+    """
+
+    #: Short title, e.g. ``"CSC + 2 agencies with direct contact"``.
+    title: str = attrs.field(validator=attrs.validators.min_len(1))
+    #: Citation.
+    source: str = attrs.field(validator=attrs.validators.min_len(1))
+    #: How well confirmed.
+    confidence: Confidence = attrs.field(validator=attrs.validators.instance_of(Confidence))
+    #: Groupings that must be counted (e.g. children's social care).
+    required: frozenset[str] = attrs.field(default=frozenset(), converter=_str_set)
+    #: Minimum number of counted groupings besides the required ones.
+    min_other: int = 0
+    #: Minimum number of counted groupings in all.
+    min_total: int = 0
+    #: Modes that count as taking part.
+    counting_modes: frozenset[AttendanceMode] = attrs.field(
+        default=frozenset({AttendanceMode.IN_PERSON}), converter=_mode_set
+    )
+    #: Whether an agency other than the required ones must have had direct contact.
+    requires_direct_contact: bool = False
+    #: Agency id to grouping id, as sorted pairs; agencies not listed are their own grouping.
+    groupings: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
+    #: Agency needed in a fabricated or induced illness case (``None``: no such rule).
+    fii_requires: str | None = None
+    #: Fewest counted groupings with which the chair may proceed when inquorate
+    #: (``None``: the procedure does not allow it).
+    chair_may_proceed_with: int | None = None
+    #: Deadline to reconvene an inquorate conference that did not proceed (from its date).
+    reconvene: Rule | None = None
+    #: What a reader must know.
+    notes: str = ""
+
+    def grouping_of(self, agency: str) -> str:
+        """Return the grouping an agency counts in."""
+        return next((group for name, group in self.groupings if name == agency), agency)
+
+
+@attrs.frozen
+class AgencyDecision:
+    """Whether one attendance counted towards the quorum, and why."""
+
+    #: The attendance record.
+    attendance: Attendance
+    #: The grouping it falls in.
+    grouping: str
+    #: Whether it counted.
+    counted: bool
+    #: Why (or why not), in words.
+    reason: str
+
+
+@attrs.frozen(kw_only=True)
+class QuorumResult:
+    """The quorum decision for one conference, with everything needed to explain it."""
+
+    #: The caller's conference id, if any.
+    conference_id: str | None
+    #: Whether the conference was quorate.
+    quorate: bool
+    #: Attendances that counted.
+    counted: tuple[AgencyDecision, ...]
+    #: Attendances that did not count, each with its reason.
+    not_counted: tuple[AgencyDecision, ...]
+    #: Groupings that counted, in order.
+    groupings: tuple[str, ...]
+    #: Why the conference is inquorate (empty when quorate).
+    shortfalls: tuple[str, ...]
+    #: Whether the rule lets the chair proceed with the groupings present.
+    chair_may_proceed: bool
+    #: The chair's recorded reason for proceeding while inquorate, if any.
+    chair_reason: str | None
+    #: The rule applied.
+    rule: QuorumRule
+    #: Name of the rule set.
+    rule_set: str
+    #: Deadline to reconvene, for an inquorate conference that did not proceed.
+    reconvene_due: dt.date | None
+
+    @property
+    def proceeded_inquorate(self) -> bool:
+        """Whether the chair proceeded although the conference was inquorate."""
+        return not self.quorate and self.chair_reason is not None
+
+    def explain(self) -> str:
+        """Say in plain English whether the conference was quorate, and why."""
+        label = f"Conference {self.conference_id}" if self.conference_id else "The conference"
+        lines = [
+            f"{label} was {'quorate' if self.quorate else 'NOT quorate'} under rule set "
+            f"{self.rule_set!r}: {self.rule.title}.",
+            f"Source: {self.rule.source}. Confidence: {self.rule.confidence.value}.",
+        ]
+        if self.rule.confidence is Confidence.UNCONFIRMED:
+            lines.insert(0, "UNCONFIRMED: this quorum rule could not be confirmed from a source.")
+        lines.append(f"Counted ({len(self.groupings)} grouping(s)):")
+        lines += [f"  {d.attendance.agency}: {d.reason}" for d in self.counted] or ["  none"]
+        if self.not_counted:
+            lines.append("Not counted:")
+            lines += [f"  {d.attendance.agency}: {d.reason}" for d in self.not_counted]
+        lines += [f"Short: {shortfall}" for shortfall in self.shortfalls]
+        if not self.quorate:
+            if self.chair_reason is not None:
+                lines.append(f"The chair proceeded while inquorate: {self.chair_reason}")
+            elif self.chair_may_proceed:
+                lines.append("The chair may proceed while inquorate; the reason must be recorded.")
+            if self.reconvene_due is not None:
+                lines.append(f"Reconvene by {self.reconvene_due.isoformat()}.")
+        if self.rule.notes:
+            lines.append(f"Note: {self.rule.notes}")
+        return "\n".join(lines)
+
+
+def _decide(rule: QuorumRule, attendance: Attendance, seen: set[str]) -> AgencyDecision:
+    grouping = rule.grouping_of(attendance.agency)
+    mode = attendance.mode.value.replace("_", " ")
+    if attendance.mode not in rule.counting_modes:
+        if attendance.mode is AttendanceMode.REPORT_ONLY:
+            why = "sent a written report only; a report is recorded but does not count"
+        elif attendance.mode is AttendanceMode.REMOTE:
+            why = "took part remotely, which this rule set does not count"
+        else:
+            why = f"did not take part ({mode})"
+        return AgencyDecision(attendance, grouping, False, why)
+    if (
+        rule.requires_direct_contact
+        and grouping not in rule.required
+        and not attendance.direct_contact
+    ):
+        return AgencyDecision(
+            attendance, grouping, False, "has had no direct contact with the child or family"
+        )
+    if grouping in seen:
+        return AgencyDecision(
+            attendance, grouping, False, f"grouping {grouping!r} is already counted"
+        )
+    seen.add(grouping)
+    where = f" (grouping {grouping!r})" if grouping != attendance.agency else ""
+    return AgencyDecision(attendance, grouping, True, f"took part ({mode}){where}")
+
+
+def evaluate_quorum(
+    rule: QuorumRule,
+    attendances: Iterable[Attendance],
+    *,
+    rule_set: str,
+    conference_id: str | None = None,
+    conference_type: ConferenceType | None = None,
+    conference_date: dt.date | None = None,
+    fii: bool = False,
+    chair_reason: str | None = None,
+    calendar: WorkingDayCalendar | None = None,
+) -> QuorumResult:
+    """Decide whether a conference was quorate under ``rule``.
+
+    :param conference_type: needed only for the reconvene deadline (initial conferences).
+    :param conference_date: needed only for the reconvene deadline.
+    :param fii: whether the case concerns fabricated or induced illness.
+    :param chair_reason: the chair's recorded reason for proceeding while inquorate.
+    :param calendar: the working-day calendar for the reconvene deadline.
+    :raises QuorumError: if the chair is recorded as proceeding where the rule forbids it.
+    """
+    records = tuple(attendances)
+    seen: set[str] = set()
+    # Decide the strongest modes first, so a grouping is counted through whichever of its
+    # agencies took part, whatever the order of the records.
+    order = sorted(records, key=lambda a: (a.mode not in rule.counting_modes, a.agency))
+    decisions = [_decide(rule, attendance, seen) for attendance in order]
+    counted = tuple(d for d in decisions if d.counted)
+    groupings = tuple(dict.fromkeys(d.grouping for d in counted))
+    shortfalls = []
+    for required in sorted(rule.required - set(groupings)):
+        shortfalls.append(f"{required} did not take part, and is required")
+    others = [g for g in groupings if g not in rule.required]
+    if len(others) < rule.min_other:
+        shortfalls.append(
+            f"{len(others)} other grouping(s) counted; at least {rule.min_other} needed"
+        )
+    if len(groupings) < rule.min_total:
+        shortfalls.append(f"{len(groupings)} grouping(s) counted; at least {rule.min_total} needed")
+    if fii and rule.fii_requires and rule.grouping_of(rule.fii_requires) not in groupings:
+        shortfalls.append(f"fabricated or induced illness case: {rule.fii_requires} must take part")
+    quorate = not shortfalls
+    may_proceed = (
+        not quorate
+        and rule.chair_may_proceed_with is not None
+        and len(groupings) >= rule.chair_may_proceed_with
+        and not (rule.required - set(groupings))
+    )
+    if chair_reason is not None and not quorate and not may_proceed:
+        raise QuorumError(
+            f"conference {conference_id or ''}: the chair is recorded as proceeding while "
+            f"inquorate, which {rule_set!r} does not allow with {len(groupings)} grouping(s)"
+        )
+    reconvene_due = None
+    if (
+        not quorate
+        and chair_reason is None
+        and rule.reconvene is not None
+        and conference_date is not None
+        and calendar is not None
+        and (
+            not rule.reconvene.conference_types
+            or conference_type in rule.reconvene.conference_types
+        )
+    ):
+        reconvene_due = Deadline.compute(
+            rule.reconvene, conference_date, calendar, rule_set=rule_set
+        ).due
+    return QuorumResult(
+        conference_id=conference_id,
+        quorate=quorate,
+        counted=counted,
+        not_counted=tuple(d for d in decisions if not d.counted),
+        groupings=groupings,
+        shortfalls=tuple(shortfalls),
+        chair_may_proceed=may_proceed,
+        chair_reason=chair_reason if not quorate else None,
+        rule=rule,
+        rule_set=rule_set,
+        reconvene_due=reconvene_due,
+    )
