@@ -20,7 +20,9 @@ from ._dates import parse_date
 from ._deadlines import Deadline, compute_deadlines
 from ._divisions import COVERAGE_END, COVERAGE_START, DIVISIONS, PROVISIONAL_FROM
 from ._errors import SafeguardingRulesError
+from ._input import InputErrors, read_attendance
 from ._plugins import load_rule_sets
+from ._quoracy import AgencyDecision
 from ._rules import ConferenceType, Confidence, Counting, Rule
 
 __all__ = ["main"]
@@ -136,6 +138,8 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except InputErrors as error:
+            raise click.ClickException(str(error)) from None
         except (SafeguardingRulesError, ValueError, TypeError) as error:
             raise click.ClickException(str(error)) from None
 
@@ -435,3 +439,84 @@ def _deadline_json(deadline: Deadline) -> dict[str, Any]:
         "edition_uncertain": deadline.edition_uncertain,
         "explanation": deadline.explain(),
     }
+
+
+def _decision_json(decision: AgencyDecision) -> dict[str, Any]:
+    return {
+        "agency": decision.attendance.agency,
+        "grouping": decision.grouping,
+        "mode": decision.attendance.mode.value,
+        "reason": decision.reason,
+    }
+
+
+@main.command("quoracy")
+@click.argument("attendance_file", metavar="ATTENDANCE.csv", type=click.Path(dir_okay=False))
+@click.option("--ruleset", "-r", "rule_set_name", required=True, help="Rule set name.")
+@click.option(
+    "--skip-invalid",
+    is_flag=True,
+    help="Carry on past bad rows (their conferences are skipped and counted in the output).",
+)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+def quoracy_command(
+    attendance_file: str, rule_set_name: str, skip_invalid: bool, output_format: str
+) -> None:
+    """Decide, for each conference in an attendance file, whether it was quorate.
+
+    One row per attendee per conference, with columns conference_id, agency, mode
+    (in_person, remote, report_only, apologies, absent) and direct_contact (yes/no); optional
+    active_interest, conference_type, conference_date, fii and chair_reason.
+    """
+    rule_set = load_rule_sets()[rule_set_name]
+    conferences, problems = read_attendance(attendance_file, skip_invalid=skip_invalid)
+    results = [
+        rule_set.evaluate_quorum(
+            conference.attendances,
+            conference_id=conference.conference_id,
+            conference_type=conference.conference_type,
+            conference_date=conference.conference_date,
+            fii=conference.fii,
+            chair_reason=conference.chair_reason,
+        )
+        for conference in conferences
+    ]
+    if problems:
+        click.echo(
+            f"Skipped {len(problems)} problem(s); their conferences are not evaluated:", err=True
+        )
+        for problem in problems:
+            click.echo(f"  {problem}", err=True)
+    if output_format == "json":
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "conference_id": result.conference_id,
+                        "quorate": result.quorate,
+                        "counted": [_decision_json(d) for d in result.counted],
+                        "not_counted": [_decision_json(d) for d in result.not_counted],
+                        "groupings": list(result.groupings),
+                        "shortfalls": list(result.shortfalls),
+                        "chair_may_proceed": result.chair_may_proceed,
+                        "proceeded_inquorate": result.proceeded_inquorate,
+                        "chair_reason": result.chair_reason,
+                        "reconvene_due": (
+                            result.reconvene_due.isoformat() if result.reconvene_due else None
+                        ),
+                        "rule": result.rule.title,
+                        "rule_set": result.rule_set,
+                        "source": result.rule.source,
+                        "confidence": result.rule.confidence.value,
+                    }
+                    for result in results
+                ],
+                indent=2,
+            )
+        )
+        return
+    quorate = sum(result.quorate for result in results)
+    click.echo(f"{quorate} of {len(results)} conference(s) quorate under {rule_set.name!r}.\n")
+    for result in results:
+        click.echo(result.explain())
+        click.echo("")
