@@ -27,6 +27,8 @@ from collections.abc import Iterable, Mapping
 from typing import Literal
 
 import attrs
+import numpy as np
+import numpy.typing as npt
 
 from ._dates import WEEKDAY_NAMES, add_months, add_weeks, long_date, ordinal
 from ._divisions import COVERAGE_END, COVERAGE_START, PROVISIONAL_FROM, Division, division_for
@@ -188,6 +190,8 @@ class WorkingDayCalendar:
     _working: bytes
     _cum: tuple[int, ...]
     _positions: tuple[int, ...]
+    _cum_array: npt.NDArray[np.int64]
+    _positions_array: npt.NDArray[np.int64]
 
     @classmethod
     def _build(
@@ -248,6 +252,8 @@ class WorkingDayCalendar:
             working=bytes(working),
             cum=tuple(cum),
             positions=tuple(positions),
+            cum_array=np.array(cum, dtype=np.int64),
+            positions_array=np.array(positions, dtype=np.int64),
         )
 
     def __repr__(self) -> str:
@@ -360,7 +366,70 @@ class WorkingDayCalendar:
         """Return this division's calendar with ``overlay`` (``None`` removes any overlay)."""
         return calendar_for(self.division.name, overlay=overlay, source=self.source)
 
+    # -- whole columns at once ----------------------------------------------------------
+
+    def is_working_day_array(self, days: npt.NDArray[np.datetime64]) -> npt.NDArray[np.bool_]:
+        """:meth:`is_working_day` for an array of ``datetime64[D]`` dates.
+
+        :raises CalendarRangeError: naming the first date outside the coverage (or NaT).
+        """
+        index = self._index_array(days)
+        before = np.where(index > 0, self._cum_array[np.maximum(index - 1, 0)], 0)
+        working: npt.NDArray[np.bool_] = self._cum_array[index] != before
+        return working
+
+    def add_working_days_array(
+        self, days: npt.NDArray[np.datetime64], n: int | npt.NDArray[np.int64]
+    ) -> npt.NDArray[np.datetime64]:
+        """:meth:`add_working_days` for an array of ``datetime64[D]`` dates (and ``n``).
+
+        Vectorised with numpy; the same answers as the scalar method, element by element.
+
+        :raises CalendarRangeError: naming the first date, or result, outside the coverage.
+        """
+        index = self._index_array(days)
+        steps = np.broadcast_to(np.asarray(n, dtype=np.int64), index.shape)
+        working = self.is_working_day_array(days).astype(np.int64)
+        cum = self._cum_array[index]
+        k = np.where(steps > 0, cum + steps - 1, cum - working + steps)
+        outside = (steps != 0) & ((k < 0) | (k >= len(self._positions_array)))
+        if outside.any():
+            first = int(np.flatnonzero(outside)[0])
+            day = _to_date(days[first])
+            raise self._range_error(
+                f"counting {int(steps[first])} working days from {day.isoformat()} goes past",
+                day,
+            )
+        positions = self._positions_array[np.clip(k, 0, len(self._positions_array) - 1)]
+        result = np.datetime64(self.first, "D") + positions.astype("timedelta64[D]")
+        return np.where(steps == 0, days.astype("datetime64[D]"), result)
+
+    def working_days_between_array(
+        self, start: npt.NDArray[np.datetime64], end: npt.NDArray[np.datetime64]
+    ) -> npt.NDArray[np.int64]:
+        """:meth:`working_days_between` for arrays of ``datetime64[D]`` dates."""
+        return (
+            self._cum_array[self._index_array(end, "end")]
+            - self._cum_array[self._index_array(start, "start")]
+        )
+
     # -- internals ------------------------------------------------------------------------
+
+    def _index_array(
+        self, days: npt.NDArray[np.datetime64], what: str = "day"
+    ) -> npt.NDArray[np.int64]:
+        values = np.asarray(days, dtype="datetime64[D]")
+        index = (values - np.datetime64(self.first, "D")).astype(np.int64)
+        outside = np.isnat(values) | (index < 0) | (index >= len(self._cum_array))
+        if outside.any():
+            first = int(np.flatnonzero(outside)[0])
+            if np.isnat(values[first]):
+                raise ValueError(f"{what} at position {first} is missing (NaT)")
+            day = _to_date(values[first])
+            raise self._range_error(
+                f"{what} {day.isoformat()} is outside", day, "; bank holidays are not known there"
+            )
+        return index
 
     def _index(self, day: dt.date, what: str = "day") -> int:
         _check_day(day, what)
@@ -378,6 +447,10 @@ class WorkingDayCalendar:
             first=self.first,
             last=self.last,
         )
+
+
+def _to_date(value: np.datetime64) -> dt.date:
+    return dt.date.fromordinal(int(value.astype("datetime64[D]").astype(np.int64)) + 719163)
 
 
 def calendar_for(
