@@ -1,0 +1,311 @@
+"""Render a :class:`ComplianceReport` as text, JSON, CSV or a self-contained HTML page."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from ._report import ComplianceReport
+
+__all__ = ["render_csv", "render_html", "render_json", "render_text"]
+
+
+def _pct(ratio: dict[str, Any]) -> str:
+    if ratio["percent"] is None:
+        return "n/a (none)"
+    return f"{ratio['percent']:.1f}% ({ratio['on_time']} of {ratio['total']})"
+
+
+def render_json(report: ComplianceReport) -> str:
+    """Return the summary as indented JSON."""
+    return json.dumps(report.summary, indent=2)
+
+
+def render_csv(report: ComplianceReport) -> str:
+    """Return one CSV row per child per conference, with its due date and status."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, report.row_fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(report.rows())
+    return buffer.getvalue()
+
+
+def render_text(report: ComplianceReport) -> str:
+    """Return a readable terminal summary."""
+    s = report.summary
+    records = s["records"]
+    lines = [
+        f"Compliance report: rule set {s['rule_set']!r}, {s['source']}",
+        f"{records['rows']} rows: {records['children']} children, {records['conferences']} "
+        f"conferences; {records['skipped_rows']} rows skipped. Counting: {s['counting']}.",
+        "",
+    ]
+    icpc = s["initial_conference_timeliness"]
+    lines.append("Initial conferences within timescale")
+    if not icpc["assessed"]:
+        lines.append(f"  not assessed: {icpc['why']}")
+    else:
+        target = (
+            f"; target {icpc['target'] * 100:.0f}% {icpc['headline']}" if icpc["target"] else ""
+        )
+        lines += [
+            f"  by child:      {_pct(icpc['by_child'])}",
+            f"  by conference: {_pct(icpc['by_conference'])}{target}",
+            f"  longest wait:  {icpc['max_working_days']} working days from strategy discussion",
+            "  DfE bands (working days, per conference): "
+            + ", ".join(f"{band}: {count}" for band, count in icpc["bands"].items()),
+        ]
+        if "meets_target" in icpc:
+            lines.append(f"  meets target: {'yes' if icpc['meets_target'] else 'NO'}")
+        lines.append("  by period (child / conference):")
+        lines += [
+            f"    {p['period']}: {_pct(p['by_child'])} / {_pct(p['by_conference'])}"
+            for p in icpc["by_period"]
+        ]
+        if icpc["late_conferences"]:
+            lines.append(f"  late conferences ({len(icpc['late_conferences'])}):")
+            for late in icpc["late_conferences"]:
+                reason = late["reason_for_delay"] or "no reason recorded"
+                if late["reason_accepted"] is False:
+                    reason += " (NOT an accepted reason under this rule set)"
+                lines.append(
+                    f"    {late['conference_id']} on {late['conference_date']}: "
+                    f"{late['children']} child(ren), {late['working_days']} working days, "
+                    f"{late['working_days_late']} late; {reason}"
+                )
+        if icpc["pending"]:
+            lines.append(f"  not yet held: {icpc['pending']} child(ren)")
+    reviews = s["review_timeliness"]
+    lines += ["", "Review conferences within timescale"]
+    if reviews["assessed"]:
+        lines += [
+            f"  by child:      {_pct(reviews['by_child'])}",
+            f"  by conference: {_pct(reviews['by_conference'])}",
+        ]
+        if reviews["not_assessed"]["rows"]:
+            lines.append(f"  not assessed: {reviews['not_assessed']['rows']} rows")
+    else:
+        lines.append(f"  not assessed: {reviews['why']}")
+    core = s["core_group_timeliness"]
+    lines += ["", "First core group within timescale"]
+    lines.append(
+        f"  by child: {_pct(core['by_child'])}" if core["assessed"] else f"  {core['why']}"
+    )
+    for action in s["report_deadlines"]:
+        flag = " [UNCONFIRMED rule]" if action["unconfirmed"] else ""
+        lines.append(
+            f"  {action['title']}{flag}: {_pct(action['by_child'])}; "
+            f"not recorded: {action['not_recorded']}"
+        )
+    if "quoracy" in s:
+        q = s["quoracy"]
+        lines += ["", f"Quoracy ({q['rule']}, {q['confidence']})"]
+        lines.append(f"  quorate: {_pct(q['conferences'])}")
+        lines += [f"    {p['period']}: {_pct(p['quorate'])}" for p in q["by_period"]]
+        lines.append("  agency participation:")
+        lines += [
+            f"    {p['agency']}: {_pct(p['took_part'])} ({p['basis']})" for p in s["participation"]
+        ]
+    if s["unconfirmed_rules"]:
+        lines += ["", "UNCONFIRMED rules used: " + ", ".join(s["unconfirmed_rules"])]
+    if records["problems"]:
+        lines += ["", "Skipped rows:"] + [f"  {p}" for p in records["problems"]]
+    return "\n".join(lines)
+
+
+# -- HTML -----------------------------------------------------------------------------------
+
+_STYLE = """
+body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; color: #1b1b1b; }
+h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
+table { border-collapse: collapse; margin: 0.5rem 0; }
+td, th { border: 1px solid #bbb; padding: 0.25rem 0.6rem; text-align: left; }
+.figure { font-size: 2rem; font-weight: bold; }
+.note { color: #555; font-size: 0.9rem; }
+svg text { font-size: 11px; }
+"""
+_CHILD, _CONFERENCE, _TARGET = "#1d70b8", "#f47738", "#d4351c"
+
+
+def _bar_chart(
+    title: str,
+    labels: Sequence[str],
+    series: Sequence[tuple[str, str, Sequence[float | None]]],
+    *,
+    maximum: float = 100.0,
+    target: float | None = None,
+    unit: str = "%",
+) -> str:
+    """Return a grouped bar chart as inline SVG."""
+    width, height, left, bottom, top = 640, 240, 40, 40, 20
+    plot_h = height - bottom - top
+    group_w = (width - left - 10) / max(len(labels), 1)
+    bar_w = group_w * 0.8 / max(len(series), 1)
+    parts = [
+        f'<svg role="img" aria-label="{html.escape(title)}" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{html.escape(title)}</title>",
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{width}" y2="{top + plot_h}" stroke="#333"/>',
+    ]
+    for tick in (0, 0.5, 1):
+        y = top + plot_h * (1 - tick)
+        parts.append(f'<text x="2" y="{y + 4:.1f}">{tick * maximum:.0f}{unit}</text>')
+    for g, label in enumerate(labels):
+        x0 = left + g * group_w + group_w * 0.1
+        for s, (name, colour, values) in enumerate(series):
+            value = values[g]
+            if value is None:
+                continue
+            h = plot_h * min(value, maximum) / maximum if maximum else 0
+            parts.append(
+                f'<rect class="bar" x="{x0 + s * bar_w:.1f}" y="{top + plot_h - h:.1f}" '
+                f'width="{bar_w - 2:.1f}" height="{h:.1f}" fill="{colour}">'
+                f"<title>{html.escape(name)} {html.escape(label)}: {value:g}{unit}</title></rect>"
+            )
+        parts.append(f'<text x="{x0:.1f}" y="{height - bottom + 16}">{html.escape(label)}</text>')
+    if target is not None:
+        y = top + plot_h * (1 - target / maximum)
+        parts.append(
+            f'<line class="target" x1="{left}" y1="{y:.1f}" x2="{width}" y2="{y:.1f}" '
+            f'stroke="{_TARGET}" stroke-dasharray="6 4"/>'
+            f'<text x="{width - 80}" y="{y - 4:.1f}" fill="{_TARGET}">'
+            f"target {target:g}{unit}</text>"
+        )
+    legend_x = left
+    for name, colour, _ in series:
+        parts.append(
+            f'<rect x="{legend_x}" y="{height - 14}" width="10" height="10" fill="{colour}"/>'
+            f'<text x="{legend_x + 14}" y="{height - 5}">{html.escape(name)}</text>'
+        )
+        legend_x += 140
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def render_html(report: ComplianceReport) -> str:
+    """Return one self-contained page (no scripts, no external files) with charts."""
+    s = report.summary
+    esc = html.escape
+    body = [
+        f"<h1>Child protection compliance: {esc(s['rule_set'])}</h1>",
+        f'<p class="note">Source: {esc(str(s["source"]))}. {s["records"]["rows"]} rows, '
+        f"{s['records']['children']} children, {s['records']['conferences']} conferences; "
+        f"{s['records']['skipped_rows']} rows skipped. Counting convention {esc(s['counting'])}; "
+        f"periods: {esc(s['period'])}.</p>",
+    ]
+    icpc = s["initial_conference_timeliness"]
+    body.append("<h2>Initial conferences within timescale</h2>")
+    if icpc["assessed"]:
+        body.append(
+            f'<p><span class="figure" id="icpc-by-child">{_pct(icpc["by_child"])}</span> by child; '
+            f'<span class="figure" id="icpc-by-conference">{_pct(icpc["by_conference"])}</span> '
+            "by conference. Longest wait: "
+            f"{icpc['max_working_days']} working days.</p>"
+        )
+        periods = [p["period"] for p in icpc["by_period"]]
+        target = icpc["target"] * 100 if icpc["target"] is not None else None
+        body.append(
+            _bar_chart(
+                "Initial conferences on time by period",
+                periods,
+                [
+                    ("by child", _CHILD, [p["by_child"]["percent"] for p in icpc["by_period"]]),
+                    (
+                        "by conference",
+                        _CONFERENCE,
+                        [p["by_conference"]["percent"] for p in icpc["by_period"]],
+                    ),
+                ],
+                target=target,
+            )
+        )
+        bands = icpc["bands"]
+        body.append("<h2>Working days from strategy discussion to conference</h2>")
+        body.append(
+            _bar_chart(
+                "Conferences by DfE band of working days",
+                list(bands),
+                [("conferences", _CHILD, [float(v) for v in bands.values()])],
+                maximum=max([1.0, *map(float, bands.values())]),
+                unit="",
+            )
+        )
+        if icpc["late_conferences"]:
+            body.append("<h3>Late conferences</h3>")
+            body.append(
+                _table(
+                    ["conference", "date", "children", "working days", "late by", "reason"],
+                    [
+                        [
+                            late["conference_id"],
+                            late["conference_date"],
+                            late["children"],
+                            late["working_days"],
+                            late["working_days_late"],
+                            (late["reason_for_delay"] or "none recorded")
+                            + (" (not accepted)" if late["reason_accepted"] is False else ""),
+                        ]
+                        for late in icpc["late_conferences"]
+                    ],
+                )
+            )
+    else:
+        body.append(f"<p>Not assessed: {esc(icpc['why'])}</p>")
+    reviews = s["review_timeliness"]
+    body.append("<h2>Review conferences within timescale</h2>")
+    if reviews["assessed"]:
+        body.append(
+            f"<p>{_pct(reviews['by_child'])} by child; {_pct(reviews['by_conference'])} by "
+            "conference.</p>"
+        )
+    else:
+        body.append(f"<p>Not assessed: {esc(reviews['why'])}</p>")
+    if "quoracy" in s:
+        q = s["quoracy"]
+        body.append("<h2>Quoracy</h2>")
+        body.append(
+            f"<p>{_pct(q['conferences'])} quorate under {esc(str(q['rule']))} "
+            f"({esc(str(q['confidence']))}).</p>"
+        )
+        body.append(
+            _bar_chart(
+                "Quorate conferences by period",
+                [p["period"] for p in q["by_period"]],
+                [("quorate", _CHILD, [p["quorate"]["percent"] for p in q["by_period"]])],
+            )
+        )
+        body.append("<h3>Agency participation</h3>")
+        body.append(
+            _table(
+                ["agency", "took part", "basis"],
+                [[p["agency"], _pct(p["took_part"]), p["basis"]] for p in s["participation"]],
+            )
+        )
+    if s["rules_used"]:
+        body.append("<h2>Rules applied</h2>")
+        body.append(
+            _table(
+                ["rule", "edition", "rows", "confidence", "source"],
+                [
+                    [u["rule"], u["edition"], u["rows"], u["confidence"], u["source"]]
+                    for u in s["rules_used"]
+                ],
+            )
+        )
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>Compliance report: {esc(s['rule_set'])}</title><style>{_STYLE}</style></head>"
+        f"<body>{''.join(body)}</body></html>"
+    )

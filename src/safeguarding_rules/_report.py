@@ -1,0 +1,530 @@
+"""Compliance and performance indicators from a council's conference records.
+
+Every indicator is counted **by child and by conference**: Conwy's 2014-15 initial
+conference timeliness was 78.3% by child (94 of 120) but 86.7% by conference (52 of 60),
+because 8 late conferences held 26 children in sibling groups.
+
+The working-day arithmetic runs over whole columns with numpy; see :mod:`._bulk`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from ._bulk import due_dates
+from ._calendar import WorkingDayCalendar, calendar_for
+from ._input import ConferenceAttendance
+from ._records import ConferenceRecords
+from ._reporting import Period, ReportingPolicy
+from ._rules import Confidence, Counting, RuleSet
+
+__all__ = ["DFE_BANDS", "ComplianceReport", "build_report", "period_labels"]
+
+Dates = npt.NDArray[np.datetime64]
+
+#: The DfE's bands of working days from strategy discussion to initial conference.
+DFE_BANDS: tuple[tuple[str, int, int | None], ...] = (
+    ("0-10", 0, 10),
+    ("11-15", 11, 15),
+    ("16-20", 16, 20),
+    ("21+", 21, None),
+)
+
+
+def _ratio(on_time: int, total: int) -> dict[str, Any]:
+    return {
+        "on_time": on_time,
+        "total": total,
+        "percent": round(100 * on_time / total, 1) if total else None,
+    }
+
+
+def period_labels(days: Dates, period: Period, year_start_month: int) -> npt.NDArray[np.str_]:
+    """Label each date with its reporting period, e.g. ``"2014-15 Q3"`` or ``"2014 H1"``.
+
+    A year starting in April (the financial year) is labelled ``2014-15``; a year starting
+    in January is labelled ``2014``.
+    """
+    months = days.astype("datetime64[M]").astype(np.int64)  # months since 1970-01
+    shifted = months - (year_start_month - 1)
+    year = shifted // 12 + 1970
+    month_of_year = shifted % 12
+    if year_start_month == 1:
+        year_label = year.astype(str)
+    else:
+        year_label = np.char.add(
+            np.char.add(year.astype(str), "-"), np.char.zfill(((year + 1) % 100).astype(str), 2)
+        )
+    if period is Period.YEAR:
+        return year_label
+    if period is Period.HALF_YEAR:
+        part = np.char.add(" H", (month_of_year // 6 + 1).astype(str))
+    else:
+        part = np.char.add(" Q", (month_of_year // 3 + 1).astype(str))
+    labelled: npt.NDArray[np.str_] = np.char.add(year_label, part)
+    return labelled
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class ComplianceReport:
+    """The indicators (``summary``, JSON-ready) and one row per child per conference."""
+
+    #: Every indicator, as plain JSON-ready data.
+    summary: dict[str, Any]
+    #: Per-row columns for the CSV output.
+    _columns: dict[str, npt.NDArray[Any]]
+
+    def rows(self) -> Iterator[dict[str, str]]:
+        """One dict per child per conference, in file order, all values as strings."""
+        names = list(self._columns)
+        for values in zip(*(self._columns[n].tolist() for n in names), strict=True):
+            yield {
+                name: "" if value is None or str(value) == "NaT" else str(value)
+                for name, value in zip(names, values, strict=True)
+            }
+
+    @property
+    def row_fields(self) -> tuple[str, ...]:
+        """The CSV columns."""
+        return tuple(self._columns)
+
+
+def _first_per_conference(conference_ids: npt.NDArray[np.str_]) -> npt.NDArray[np.int64]:
+    _, first = np.unique(conference_ids, return_index=True)
+    return np.sort(first)
+
+
+def build_report(
+    records: ConferenceRecords,
+    rule_set: RuleSet,
+    *,
+    attendance: Sequence[ConferenceAttendance] = (),
+    period: Period | None = None,
+    year_start_month: int | None = None,
+    counting: Counting = Counting.EVENT_DAY_IS_DAY_0,
+    source_name: str | None = None,
+) -> ComplianceReport:
+    """Compute every indicator the records allow.
+
+    :param period: reporting period; by default the rule set's (quarters if it has none).
+    :param year_start_month: 4 for the financial year (default), 1 for calendar years.
+    """
+    policy = rule_set.reporting or ReportingPolicy()
+    period = period or policy.period
+    year_start = year_start_month or policy.year_start_month
+    calendar = calendar_for(rule_set.division)
+    n = len(records)
+    columns: dict[str, npt.NDArray[Any]] = {
+        "row": records.rows,
+        "child_id": records.child_id,
+        "conference_id": records.conference_id,
+        "conference_type": records.conference_type,
+        "conference_date": records.conference_date,
+    }
+    summary: dict[str, Any] = {
+        "rule_set": rule_set.name,
+        "source": source_name or records.file,
+        "counting": counting.value,
+        "period": period.value,
+        "year_start_month": year_start,
+        "reporting_policy": {
+            "headline_unit": policy.headline_unit.value,
+            "target": policy.target,
+            "source": policy.source,
+            "confidence": policy.confidence.value,
+        },
+        "records": {
+            "rows": n,
+            "children": int(np.unique(records.child_id).size),
+            "conferences": int(np.unique(records.conference_id).size),
+            "skipped_rows": records.skipped_rows,
+            "problems": [str(p) for p in records.problems],
+        },
+        "rules_used": [],
+    }
+    status = np.full(n, "", dtype="<U12")
+    due = np.full(n, np.datetime64("NaT"), dtype="datetime64[D]")
+    rule_column = np.full(n, "", dtype=object)
+    edition_column = np.full(n, "", dtype=object)
+    working_days = np.full(n, -1, dtype=np.int64)
+    days_late = np.full(n, -1, dtype=np.int64)
+
+    def note_rule(rule_id: str, used: npt.NDArray[np.int64], mask: npt.NDArray[np.bool_]) -> None:
+        versions = rule_set.versions(rule_id)
+        for index, version in enumerate(versions):
+            count = int(((used == index) & mask).sum())
+            if count:
+                rule_column[(used == index) & mask] = rule_id
+                edition_column[(used == index) & mask] = version.edition.id
+                summary["rules_used"].append(
+                    {
+                        "rule": rule_id,
+                        "title": version.title,
+                        "edition": version.edition.id,
+                        "source": version.source,
+                        "confidence": version.confidence.value,
+                        "rows": count,
+                    }
+                )
+
+    summary["initial_conference_timeliness"] = _initial(
+        records, rule_set, calendar, counting, period, year_start, policy,
+        status, due, working_days, days_late, note_rule,
+    )  # fmt: skip
+    summary["review_timeliness"] = _reviews(
+        records, rule_set, calendar, counting, period, year_start, status, due, note_rule
+    )
+    summary["core_group_timeliness"] = _core_groups(records, rule_set, calendar, counting)
+    summary["report_deadlines"] = _actions(records, rule_set, calendar, counting)
+    summary["unconfirmed_rules"] = sorted(
+        {u["rule"] for u in summary["rules_used"] if u["confidence"] == "UNCONFIRMED"}
+    )
+    if attendance:
+        summary["quoracy"], summary["participation"] = _quoracy(
+            records, rule_set, attendance, period, year_start, policy
+        )
+    columns.update(
+        {
+            "due_date": due,
+            "rule": rule_column,
+            "edition": edition_column,
+            "status": status,
+            "working_days": np.where(working_days >= 0, working_days.astype(str), ""),
+            "working_days_late": np.where(days_late >= 0, days_late.astype(str), ""),
+            "reason_for_delay": records.reason_for_delay,
+        }
+    )
+    return ComplianceReport(summary=summary, columns=columns)
+
+
+def _initial(
+    records: ConferenceRecords,
+    rule_set: RuleSet,
+    calendar: WorkingDayCalendar,
+    counting: Counting,
+    period: Period,
+    year_start: int,
+    policy: ReportingPolicy,
+    status: npt.NDArray[np.str_],
+    due: Dates,
+    working_days: npt.NDArray[np.int64],
+    days_late: npt.NDArray[np.int64],
+    note_rule: Any,
+) -> dict[str, Any]:
+    if "icpc" not in rule_set.rule_ids:
+        return {"assessed": False, "why": f"rule set {rule_set.name!r} has no 'icpc' rule"}
+    initial = records.conference_type == "initial"
+    held = initial & ~np.isnat(records.conference_date)
+    pending = initial & np.isnat(records.conference_date)
+    status[pending] = "pending"
+    sd = records.strategy_discussion_date
+    row_due = np.full(len(records), np.datetime64("NaT"), dtype="datetime64[D]")
+    used = np.full(len(records), -1, dtype=np.int64)
+    if initial.any():
+        row_due[initial], used[initial] = due_dates(
+            rule_set, "icpc", sd[initial], calendar, counting=counting
+        )
+    assessed = held & (used >= 0)
+    not_in_force = initial & (used < 0)
+    status[not_in_force] = "not_assessed"
+    note_rule("icpc", used, initial)
+    due[initial] = row_due[initial]
+    conf = records.conference_date
+    wd = np.zeros(len(records), dtype=np.int64)
+    if assessed.any():
+        wd[assessed] = calendar.working_days_between_array(sd[assessed], conf[assessed])
+    on_time = assessed & (conf <= row_due)
+    late = assessed & ~on_time
+    lateness = np.zeros(len(records), dtype=np.int64)
+    if late.any():
+        lateness[late] = calendar.working_days_between_array(row_due[late], conf[late])
+    status[on_time] = "on_time"
+    status[late] = "late"
+    working_days[assessed] = wd[assessed]
+    days_late[assessed] = lateness[assessed]
+
+    firsts = _first_per_conference(records.conference_id)
+    per_conference = np.zeros(len(records), dtype=bool)
+    per_conference[firsts] = True
+    conf_assessed = assessed & per_conference
+    labels = np.full(len(records), "", dtype="<U12")
+    if assessed.any():
+        labels[assessed] = period_labels(conf[assessed], period, year_start)
+    by_period = []
+    for label in sorted(set(labels[assessed].tolist())):
+        in_period = labels == label
+        by_period.append(
+            {
+                "period": label,
+                "by_child": _ratio(
+                    int((on_time & in_period).sum()), int((assessed & in_period).sum())
+                ),
+                "by_conference": _ratio(
+                    int((on_time & per_conference & in_period).sum()),
+                    int((conf_assessed & in_period).sum()),
+                ),
+            }
+        )
+    bands = {}
+    for name, low, high in DFE_BANDS:
+        in_band = conf_assessed & (wd >= low) & ((wd <= high) if high is not None else True)
+        bands[name] = int(in_band.sum())
+    children_per_conference = Counter(records.conference_id[assessed].tolist())
+    rejected = policy.rejected_delay_reasons
+    late_conferences = []
+    for position in np.flatnonzero(late & per_conference):
+        conference_id = str(records.conference_id[position])
+        reason = str(records.reason_for_delay[position])
+        late_conferences.append(
+            {
+                "conference_id": conference_id,
+                "conference_date": str(conf[position]),
+                "strategy_discussion_date": str(sd[position]),
+                "due_date": str(row_due[position]),
+                "children": children_per_conference[conference_id],
+                "working_days": int(wd[position]),
+                "working_days_late": int(lateness[position]),
+                "reason_for_delay": reason or None,
+                "reason_accepted": None if not reason else reason.lower() not in rejected,
+            }
+        )
+    late_conferences.sort(key=lambda item: (item["conference_date"], item["conference_id"]))
+    target = policy.target
+    headline = "by_" + policy.headline_unit.value
+    result: dict[str, Any] = {
+        "assessed": True,
+        "rule": "icpc",
+        "by_child": _ratio(int(on_time.sum()), int(assessed.sum())),
+        "by_conference": _ratio(int((on_time & per_conference).sum()), int(conf_assessed.sum())),
+        "max_working_days": int(wd[assessed].max()) if assessed.any() else None,
+        "bands": bands,
+        "by_period": by_period,
+        "late_conferences": late_conferences,
+        "pending": int(pending.sum()),
+        "not_assessed": int(not_in_force.sum()),
+        "target": target,
+        "headline": headline,
+    }
+    if target is not None and result[headline]["percent"] is not None:
+        result["meets_target"] = result[headline]["percent"] >= 100 * target
+    return result
+
+
+def _reviews(
+    records: ConferenceRecords,
+    rule_set: RuleSet,
+    calendar: WorkingDayCalendar,
+    counting: Counting,
+    period: Period,
+    year_start: int,
+    status: npt.NDArray[np.str_],
+    due: Dates,
+    note_rule: Any,
+) -> dict[str, Any]:
+    review = records.conference_type == "review"
+    if not review.any():
+        return {"assessed": False, "why": "no review conferences in the records"}
+    conference_types = {
+        (child, str(date)): kind
+        for child, date, kind in zip(
+            records.child_id.tolist(),
+            records.conference_date.astype(str).tolist(),
+            records.conference_type.tolist(),
+            strict=True,
+        )
+    }
+    previous_kind = records.previous_conference_type.astype("<U7")  # room for "initial"
+    previous = records.previous_conference_date
+    for position in np.flatnonzero(
+        review & (np.char.str_len(previous_kind) == 0) & ~np.isnat(previous)
+    ):
+        found = conference_types.get((str(records.child_id[position]), str(previous[position])))
+        if found in ("initial", "review"):
+            previous_kind[position] = found
+    result: dict[str, Any] = {"assessed": True}
+    on_time_all = np.zeros(len(records), dtype=bool)
+    assessed_all = np.zeros(len(records), dtype=bool)
+    for rule_id, kind in (("first_review", "initial"), ("subsequent_review", "review")):
+        mask = review & (previous_kind == kind) & ~np.isnat(previous)
+        if rule_id not in rule_set.rule_ids or not mask.any():
+            continue
+        row_due, used = due_dates(rule_set, rule_id, previous[mask], calendar, counting=counting)
+        full_used = np.full(len(records), -1, dtype=np.int64)
+        full_used[mask] = used
+        note_rule(rule_id, full_used, mask)
+        ok = np.zeros(len(records), dtype=bool)
+        in_force = np.zeros(len(records), dtype=bool)
+        in_force[mask] = used >= 0
+        ok[mask] = records.conference_date[mask] <= row_due
+        ok &= in_force
+        due[mask] = row_due
+        status[in_force & ok] = "on_time"
+        status[in_force & ~ok] = "late"
+        on_time_all |= ok
+        assessed_all |= in_force
+    unknown = review & ~assessed_all
+    status[unknown] = "not_assessed"
+    firsts = _first_per_conference(records.conference_id)
+    per_conference = np.zeros(len(records), dtype=bool)
+    per_conference[firsts] = True
+    result["by_child"] = _ratio(int(on_time_all.sum()), int(assessed_all.sum()))
+    # A review conference is on time when every child in it is.
+    late_conferences = set(records.conference_id[assessed_all & ~on_time_all].tolist())
+    assessed_conferences = set(records.conference_id[assessed_all].tolist())
+    result["by_conference"] = _ratio(
+        len(assessed_conferences - late_conferences), len(assessed_conferences)
+    )
+    result["not_assessed"] = {
+        "rows": int(unknown.sum()),
+        "why": "no previous_conference_date, or its type is neither in the file nor given in "
+        "previous_conference_type",
+    }
+    labels = np.full(len(records), "", dtype="<U12")
+    if assessed_all.any():
+        labels[assessed_all] = period_labels(
+            records.conference_date[assessed_all], period, year_start
+        )
+    result["by_period"] = [
+        {
+            "period": label,
+            "by_child": _ratio(
+                int((on_time_all & (labels == label)).sum()),
+                int((assessed_all & (labels == label)).sum()),
+            ),
+        }
+        for label in sorted(set(labels[assessed_all].tolist()))
+    ]
+    return result
+
+
+def _core_groups(
+    records: ConferenceRecords, rule_set: RuleSet, calendar: WorkingDayCalendar, counting: Counting
+) -> dict[str, Any]:
+    held = ~np.isnat(records.core_group_date) & (records.conference_type == "initial")
+    if "first_core_group" not in rule_set.rule_ids or not held.any():
+        return {"assessed": False, "why": "no core_group_date given for initial conferences"}
+    row_due, used = due_dates(
+        rule_set, "first_core_group", records.conference_date[held], calendar, counting=counting
+    )
+    in_force = used >= 0
+    on_time = in_force & (records.core_group_date[held] <= row_due)
+    return {"assessed": True, "by_child": _ratio(int(on_time.sum()), int(in_force.sum()))}
+
+
+def _actions(
+    records: ConferenceRecords, rule_set: RuleSet, calendar: WorkingDayCalendar, counting: Counting
+) -> list[dict[str, Any]]:
+    found = []
+    for rule_id, done in records.action_dates.items():
+        versions = rule_set.versions(rule_id)
+        types = {t.value for v in versions for t in v.conference_types}
+        applies = np.isin(records.conference_type, list(types)) & ~np.isnat(records.conference_date)
+        recorded = applies & ~np.isnat(done)
+        row_due, used = due_dates(
+            rule_set, rule_id, records.conference_date[recorded], calendar, counting=counting
+        )
+        in_force = used >= 0
+        # Before-rules ("at least n days before") and after-rules ("within n days") are both
+        # met when the action was done on or before the due date.
+        on_time = in_force & (done[recorded] <= row_due)
+        found.append(
+            {
+                "rule": rule_id,
+                "title": versions[-1].title,
+                "by_child": _ratio(int(on_time.sum()), int(in_force.sum())),
+                "not_recorded": int((applies & np.isnat(done)).sum()),
+                "unconfirmed": any(v.confidence is Confidence.UNCONFIRMED for v in versions),
+            }
+        )
+    return found
+
+
+def _quoracy(
+    records: ConferenceRecords,
+    rule_set: RuleSet,
+    attendance: Sequence[ConferenceAttendance],
+    period: Period,
+    year_start: int,
+    policy: ReportingPolicy,
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    dates = dict(
+        zip(
+            records.conference_id.tolist(),
+            records.conference_date.astype(str).tolist(),
+            strict=True,
+        )
+    )
+    results = []
+    undated = 0
+    for conference in attendance:
+        day = conference.conference_date
+        if day is None and dates.get(conference.conference_id, "NaT") != "NaT":
+            day = dt.date.fromisoformat(dates[conference.conference_id])
+        result = rule_set.evaluate_quorum(
+            conference.attendances,
+            conference_id=conference.conference_id,
+            conference_type=conference.conference_type,
+            conference_date=day,
+            fii=conference.fii,
+            chair_reason=conference.chair_reason,
+        )
+        if day is None:
+            undated += 1
+        results.append((day, result, conference))
+    quorate = sum(r.quorate for _, r, _ in results)
+    by_period: dict[str, list[bool]] = {}
+    dated = [(d, r) for d, r, _ in results if d is not None]
+    if dated:
+        labels = period_labels(
+            np.array([d for d, _ in dated], dtype="datetime64[D]"), period, year_start
+        )
+        for label, (_, result) in zip(labels.tolist(), dated, strict=True):
+            by_period.setdefault(label, []).append(result.quorate)
+    quoracy = {
+        "rule": rule_set.quorum.title if rule_set.quorum else None,
+        "source": rule_set.quorum.source if rule_set.quorum else None,
+        "confidence": rule_set.quorum.confidence.value if rule_set.quorum else None,
+        "conferences": _ratio(quorate, len(results)),
+        "by_period": [
+            {"period": label, "quorate": _ratio(sum(flags), len(flags))}
+            for label, flags in sorted(by_period.items())
+        ],
+        "undated_conferences": undated,
+        "inquorate": [
+            {
+                "conference_id": result.conference_id,
+                "shortfalls": list(result.shortfalls),
+                "proceeded_by_chair": result.proceeded_inquorate,
+            }
+            for _, result, _ in results
+            if not result.quorate
+        ],
+    }
+    counting_modes = rule_set.quorum.counting_modes if rule_set.quorum else frozenset()
+    over_interest = policy.participation_over_active_interest
+    attended: Counter[str] = Counter()
+    eligible: Counter[str] = Counter()
+    for _, _, conference in results:
+        for record in {a.agency: a for a in conference.attendances}.values():
+            if over_interest and record.active_interest is not True:
+                continue
+            eligible[record.agency] += 1
+            attended[record.agency] += record.mode in counting_modes
+    participation = [
+        {
+            "agency": agency,
+            "took_part": _ratio(attended[agency], eligible[agency]),
+            "basis": "conferences where the agency had an active interest"
+            if over_interest
+            else "conferences where the agency was listed",
+        }
+        for agency in sorted(eligible)
+    ]
+    return quoracy, participation

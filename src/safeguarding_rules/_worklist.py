@@ -1,0 +1,206 @@
+"""The actions due or overdue on a given day, from a council's conference records.
+
+Conwy's action plan asked for the case system to "flag due dates automatically". Given the
+records and an ``as_of`` date (never the clock), this lists, soonest first:
+
+* initial conferences not yet held (rows with a strategy discussion and no conference date);
+* first core groups not yet recorded after an initial conference;
+* the next review conference of each child, from their latest conference held;
+* report deadlines before conferences booked after ``as_of``, where not yet recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+
+import attrs
+import numpy as np
+
+from ._calendar import calendar_for
+from ._deadlines import Deadline
+from ._records import ConferenceRecords
+from ._rules import ConferenceType, Confidence, Counting, Direction, RuleSet, StartEvent
+
+__all__ = ["DueAction", "due_actions", "render_ics"]
+
+
+@attrs.frozen(kw_only=True)
+class DueAction:
+    """One action due, with the deadline that explains it."""
+
+    #: The deadline (rule, edition, source, due date, explanation).
+    deadline: Deadline
+    #: The conference it concerns (for reviews: the latest conference held).
+    conference_id: str
+    #: The children concerned.
+    children: tuple[str, ...]
+    #: Whether the due date is before ``as_of``.
+    overdue: bool
+
+    @property
+    def summary(self) -> str:
+        """One line: what, for which conference, how many children."""
+        count = len(self.children)
+        return (
+            f"{self.deadline.rule.title}: conference {self.conference_id} "
+            f"({count} child{'ren' if count != 1 else ''})"
+        )
+
+
+def due_actions(
+    records: ConferenceRecords,
+    rule_set: RuleSet,
+    *,
+    as_of: dt.date,
+    within: int | None = 28,
+    counting: Counting = Counting.EVENT_DAY_IS_DAY_0,
+) -> list[DueAction]:
+    """Actions due on or before ``as_of + within`` days and not yet done, soonest first.
+
+    :param within: calendar days ahead to include; ``None`` for every outstanding action.
+    """
+    calendar = calendar_for(rule_set.division)
+    horizon = None if within is None else as_of + dt.timedelta(days=within)
+    found: list[DueAction] = []
+
+    def add(rule_id: str, start: dt.date, conference_id: str, children: Iterable[str]) -> None:
+        if rule_id not in rule_set.rule_ids:
+            return
+        try:
+            rule = rule_set.rule(rule_id, on=start)
+        except LookupError:
+            return
+        deadline = Deadline.compute(
+            rule, start, calendar, rule_set=rule_set.name, counting=counting
+        )
+        if horizon is not None and deadline.due > horizon:
+            return
+        found.append(
+            DueAction(
+                deadline=deadline,
+                conference_id=conference_id,
+                children=tuple(sorted(set(children))),
+                overdue=deadline.due < as_of,
+            )
+        )
+
+    by_conference: dict[str, list[int]] = {}
+    for position, conference_id in enumerate(records.conference_id.tolist()):
+        by_conference.setdefault(conference_id, []).append(position)
+    as_of64 = np.datetime64(as_of, "D")
+    latest: dict[str, int] = {}
+    for conference_id, positions in by_conference.items():
+        first = positions[0]
+        kind = str(records.conference_type[first])
+        held = records.conference_date[first]
+        children = [str(records.child_id[p]) for p in positions]
+        if kind == "initial" and np.isnat(held):
+            start = records.strategy_discussion_date[first].astype(dt.date)
+            add("icpc", start, conference_id, children)
+            continue
+        if held > as_of64:
+            _reports(add, rule_set, ConferenceType(kind), held.astype(dt.date), conference_id,
+                     children, records, positions)  # fmt: skip
+            continue
+        if kind == "initial" and np.isnat(records.core_group_date[first]):
+            add("first_core_group", held.astype(dt.date), conference_id, children)
+        for position in positions:
+            child = str(records.child_id[position])
+            if child not in latest or records.conference_date[latest[child]] < held:
+                latest[child] = position
+    next_review: dict[tuple[str, str], list[str]] = {}
+    for child, position in latest.items():
+        kind = str(records.conference_type[position])
+        rule_id = "first_review" if kind == "initial" else "subsequent_review"
+        next_review.setdefault((str(records.conference_id[position]), rule_id), []).append(child)
+    for (conference_id, rule_id), children in next_review.items():
+        first = by_conference[conference_id][0]
+        add(rule_id, records.conference_date[first].astype(dt.date), conference_id, children)
+    found.sort(key=lambda a: (a.deadline.due, a.conference_id, a.deadline.rule.id))
+    return found
+
+
+Adder = Callable[[str, dt.date, str, Iterable[str]], None]
+
+
+def _reports(
+    add: Adder,
+    rule_set: RuleSet,
+    kind: ConferenceType,
+    held: dt.date,
+    conference_id: str,
+    children: Sequence[str],
+    records: ConferenceRecords,
+    positions: Sequence[int],
+) -> None:
+    for rule_id in rule_set.rule_ids:
+        versions = rule_set.versions(rule_id)
+        rule = versions[-1]
+        if rule.start_event is not StartEvent.CONFERENCE or rule.direction is not Direction.BEFORE:
+            continue
+        if kind not in rule.conference_types:
+            continue
+        done = records.action_dates.get(rule_id)
+        if done is not None and not np.isnat(done[positions[0]]):
+            continue
+        add(rule_id, held, conference_id, children)
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """Fold a content line at 75 octets (RFC 5545 section 3.1)."""
+    encoded = line.encode("utf-8")
+    if len(encoded) <= 75:
+        return line
+    parts: list[str] = []
+    current = b""
+    for char in line:
+        piece = char.encode("utf-8")
+        if len(current) + len(piece) > (75 if not parts else 74):
+            parts.append(current.decode("utf-8"))
+            current = b""
+        current += piece
+    parts.append(current.decode("utf-8"))
+    return "\r\n ".join(parts)
+
+
+def render_ics(actions: Sequence[DueAction], *, as_of: dt.date) -> str:
+    """Return an iCalendar file with one all-day event per action, for a team diary.
+
+    Deterministic: the timestamp is ``as_of``, never the clock; each UID is a hash of the
+    conference, rule and due date.
+    """
+    stamp = f"{as_of:%Y%m%d}T000000Z"
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//safeguarding_rules//due worklist//EN",
+        "CALSCALE:GREGORIAN",
+    ]
+    for action in actions:
+        deadline = action.deadline
+        key = f"{action.conference_id}|{deadline.rule.id}|{deadline.due.isoformat()}"
+        uid = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+        flag = " [UNCONFIRMED rule]" if deadline.rule.confidence is Confidence.UNCONFIRMED else ""
+        description = (
+            f"{deadline.rule.wording}. Source: {deadline.rule.source} "
+            f"({deadline.rule.confidence.value}). Counted from {deadline.start.isoformat()}."
+            f" Children: {', '.join(action.children)}."
+        )
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{uid}@safeguarding-rules",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{deadline.due:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{deadline.due + dt.timedelta(days=1):%Y%m%d}",
+            f"SUMMARY:{_escape(('OVERDUE: ' if action.overdue else '') + action.summary + flag)}",
+            f"DESCRIPTION:{_escape(description)}",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
