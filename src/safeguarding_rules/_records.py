@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import attrs
 import numpy as np
 import numpy.typing as npt
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 
 from ._calendar import WorkingDayCalendar
 from ._dates import parse_date
@@ -51,8 +54,14 @@ class ConferenceRecords:
     file: str
     #: 1-based row numbers in the file (the header is row 1 in a CSV file).
     rows: npt.NDArray[np.int64]
-    child_id: npt.NDArray[np.str_]
-    conference_id: npt.NDArray[np.str_]
+    #: Child ids (Python strings).
+    child_id: npt.NDArray[np.object_]
+    #: Conference ids (Python strings).
+    conference_id: npt.NDArray[np.object_]
+    #: A small integer per distinct conference id (for grouping).
+    conference_code: npt.NDArray[np.int64]
+    #: A small integer per distinct child id.
+    child_code: npt.NDArray[np.int64]
     #: Conference type values (``"initial"``, ``"review"``, ...).
     conference_type: npt.NDArray[np.str_]
     conference_date: Dates
@@ -61,8 +70,8 @@ class ConferenceRecords:
     core_group_date: Dates
     #: ``initial``, ``review`` or empty.
     previous_conference_type: npt.NDArray[np.str_]
-    family_id: npt.NDArray[np.str_]
-    reason_for_delay: npt.NDArray[np.str_]
+    family_id: npt.NDArray[np.object_]
+    reason_for_delay: npt.NDArray[np.object_]
     #: Dates actions were done, by rule id (from ``<rule id>_date`` columns).
     action_dates: dict[str, Dates]
     #: Problems found; rows with problems are not in the columns.
@@ -74,76 +83,153 @@ class ConferenceRecords:
         return len(self.rows)
 
 
-def _read_table(path: Path) -> tuple[list[str], list[list[str]], list[int]]:
-    name = str(path)
+Table = dict[str, pa.Array]
+
+
+def _load_csv(path: Path, file: str) -> tuple[Table, npt.NDArray[np.int64], list[InputProblem]]:
+    """Read every column as text with Arrow, keeping each record's line number."""
     try:
-        handle = path.open(encoding="utf-8-sig", newline="")
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            header = next(csv.reader(handle), [])
     except OSError as error:
-        problem = InputProblem(name, 0, None, None, f"cannot read: {error.strerror}")
+        problem = InputProblem(file, 0, None, None, f"cannot read: {error.strerror}")
         raise InputErrors([problem]) from None
-    with handle:
-        if path.suffix.lower() in {".jsonl", ".ndjson"}:
-            objects: list[dict[str, object]] = []
-            numbers = []
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as error:
-                    problem = InputProblem(name, number, None, None, f"not valid JSON: {error.msg}")
-                    raise InputErrors([problem]) from None
-                if not isinstance(record, dict):
-                    raise InputErrors([InputProblem(name, number, None, None, "not a JSON object")])
-                objects.append(record)
-                numbers.append(number)
-            header = list(dict.fromkeys(key for record in objects for key in record))
-            table = [
-                ["" if record.get(key) is None else str(record[key]) for key in header]
-                for record in objects
-            ]
-            return [h.strip().lower() for h in header], table, numbers
-        reader = csv.reader(handle)
-        header = next(reader, [])
-        table = list(reader)
-    width = len(header)
-    for offset, values in enumerate(table):
-        if len(values) != width and any(v.strip() for v in values):
-            problem = InputProblem(
-                name, offset + 2, None, None, f"{len(values)} values for {width} header columns"
+    names = [h.strip().lower() for h in header]
+    if len(set(names)) != len(names):
+        raise InputErrors([InputProblem(file, 1, None, None, "a column name is repeated")])
+    ragged: list[InputProblem] = []
+    skipped: list[int] = []
+
+    def invalid(row: pacsv.InvalidRow) -> str:
+        number = int(row.number) if row.number is not None else 0
+        skipped.append(number)
+        ragged.append(
+            InputProblem(
+                file, number, None, None,
+                f"{row.actual_columns} values for {row.expected_columns} header columns",
             )
-            raise InputErrors([problem])
-    table = [values for values in table if any(v.strip() for v in values)]
-    numbers = list(range(2, len(table) + 2))
-    return [h.strip().lower() for h in header], table, numbers
+        )  # fmt: skip
+        return "skip"
+
+    try:
+        table = pacsv.read_csv(
+            path,
+            read_options=pacsv.ReadOptions(
+                use_threads=False, column_names=names, skip_rows=1, encoding="utf-8"
+            ),
+            parse_options=pacsv.ParseOptions(ignore_empty_lines=False, invalid_row_handler=invalid),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowInvalid as error:
+        problem = InputProblem(file, 0, None, None, f"not a readable CSV file: {error}")
+        raise InputErrors([problem]) from None
+    total = table.num_rows + len(skipped)
+    numbers = np.setdiff1d(
+        np.arange(2, total + 2, dtype=np.int64), np.array(skipped, dtype=np.int64)
+    )
+    columns = {name: pc.utf8_trim_whitespace(table[name].combine_chunks()) for name in names}
+    return columns, numbers, ragged
 
 
-def _column(table: list[list[str]], index: int | None) -> npt.NDArray[np.str_]:
-    if index is None:
-        return np.full(len(table), "", dtype="<U1")
-    return np.char.strip(np.array([values[index] for values in table], dtype=str))
+def _load_jsonl(path: Path, file: str) -> tuple[Table, npt.NDArray[np.int64], list[InputProblem]]:
+    try:
+        handle = path.open(encoding="utf-8-sig")
+    except OSError as error:
+        problem = InputProblem(file, 0, None, None, f"cannot read: {error.strerror}")
+        raise InputErrors([problem]) from None
+    objects: list[dict[str, object]] = []
+    numbers = []
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                problem = InputProblem(file, number, None, None, f"not valid JSON: {error.msg}")
+                raise InputErrors([problem]) from None
+            if not isinstance(record, dict):
+                raise InputErrors([InputProblem(file, number, None, None, "not a JSON object")])
+            objects.append({str(k).strip().lower(): v for k, v in record.items()})
+            numbers.append(number)
+    names = list(dict.fromkeys(key for record in objects for key in record))
+    columns = {
+        name: pa.array(
+            ["" if record.get(name) is None else str(record[name]).strip() for record in objects],
+            type=pa.string(),
+        )
+        for name in names
+    }
+    return columns, np.array(numbers, dtype=np.int64), []
+
+
+def _is_empty(column: pa.Array) -> npt.NDArray[np.bool_]:
+    return np.asarray(pc.equal(pc.utf8_length(column), 0).to_numpy(zero_copy_only=False))
+
+
+def _matches(column: pa.Array, pattern: str) -> npt.NDArray[np.bool_]:
+    return np.asarray(pc.match_substring_regex(column, pattern).to_numpy(zero_copy_only=False))
+
+
+def _strings(column: pa.Array) -> npt.NDArray[np.object_]:
+    return np.asarray(column.to_numpy(zero_copy_only=False), dtype=object)
 
 
 def _dates(
-    values: npt.NDArray[np.str_], column: str, file: str, rows: npt.NDArray[np.int64]
-) -> tuple[Dates, list[InputProblem]]:
-    """Parse a column of dates; ISO values in bulk, UK values one by one."""
-    result = np.full(values.shape, np.datetime64("NaT"), dtype="datetime64[D]")
-    problems = []
-    present = np.char.str_len(values) > 0
-    iso = present & (np.char.str_len(values) == 10) & (np.char.find(values, "-") == 4)
+    column: pa.Array, name: str, file: str, rows: npt.NDArray[np.int64]
+) -> tuple[Dates, npt.NDArray[np.bool_], list[InputProblem]]:
+    """Parse ISO and UK dates in bulk; anything else is a problem naming the value."""
+    result = np.full(len(column), np.datetime64("NaT"), dtype="datetime64[D]")
+    bad = np.zeros(len(column), dtype=bool)
+    present = ~_is_empty(column)
+    iso = present & _matches(column, r"^\d{4}-\d{2}-\d{2}$")
+    uk = present & _matches(column, r"^\d{1,2}/\d{1,2}/\d{4}$")
     if iso.any():
+        values = _strings(column.filter(pa.array(iso)))
         try:
-            result[iso] = values[iso].astype("datetime64[D]")
+            result[iso] = values.astype("datetime64[D]")
         except ValueError:
-            iso[:] = False  # some ISO-looking value is not a real date: parse one by one
-    for index in np.flatnonzero(present & ~iso):
-        text = str(values[index])
+            uk |= iso  # some ISO-looking value is not a real date: check one by one below
+    if uk.any():
+        parts = pc.extract_regex(
+            column.filter(pa.array(uk)), r"^(?P<a>\d{1,4})[-/](?P<b>\d{1,2})[-/](?P<c>\d{1,4})$"
+        )
+        a, b, c = (
+            np.asarray(pc.cast(parts.field(k), pa.int64()).to_numpy(zero_copy_only=False))
+            for k in ("a", "b", "c")
+        )
+        slash = np.asarray(
+            pc.match_substring(column.filter(pa.array(uk)), "/").to_numpy(zero_copy_only=False)
+        )
+        day, month, year = np.where(slash, a, c), b, np.where(slash, c, a)
+        month_start = ((year - 1970) * 12 + (month - 1)).astype("datetime64[M]")
+        candidate = month_start.astype("datetime64[D]") + (day - 1).astype("timedelta64[D]")
+        valid = (
+            (month >= 1)
+            & (month <= 12)
+            & (day >= 1)
+            & (candidate.astype("datetime64[M]") == month_start)
+        )
+        positions = np.flatnonzero(uk)
+        result[positions[valid]] = candidate[valid]
+        bad[positions[~valid]] = True
+    bad |= present & ~iso & ~uk
+    bad &= np.isnat(result)
+    problems = []
+    values = _strings(column)
+    for position in np.flatnonzero(bad):
+        text = str(values[position])
         try:
-            result[index] = np.datetime64(parse_date(text), "D")
+            parse_date(text)
+            message = f"{text!r} is not a real date"
         except ValueError as error:
-            problems.append(InputProblem(file, int(rows[index]), column, text, str(error)))
-    return result, problems
+            message = str(error)
+        problems.append(InputProblem(file, int(rows[position]), name, text, message))
+    return result, bad, problems
 
 
 def read_conference_records(
@@ -162,63 +248,71 @@ def read_conference_records(
     :raises InputErrors: listing every problem, unless ``skip_invalid``.
     """
     file = str(path)
-    header, table, numbers = _read_table(Path(path))
-    index = {name: position for position, name in enumerate(header)}
-    missing = [c for c in (*REQUIRED, "conference_date") if c not in index]
+    source = Path(path)
+    loader = _load_jsonl if source.suffix.lower() in {".jsonl", ".ndjson"} else _load_csv
+    table, rows, problems = loader(source, file)
+    missing = [c for c in (*REQUIRED, "conference_date") if c not in table]
     if missing:
-        raise InputErrors(
-            [InputProblem(file, 1, c, None, "required column is missing") for c in missing]
+        problems.extend(
+            InputProblem(file, 1, c, None, "required column is missing") for c in missing
         )
-    rows = np.array(numbers, dtype=np.int64)
-    text = {name: _column(table, index.get(name)) for name in (
-        *REQUIRED, "family_id", "reason_for_delay", "previous_conference_type",
-    )}  # fmt: skip
-    problems: list[InputProblem] = []
-    bad = np.zeros(len(rows), dtype=bool)
+        raise InputErrors(problems)
+    blank = np.logical_and.reduce([_is_empty(column) for column in table.values()])
+    if blank.any():  # blank lines: nothing to check, nothing to drop silently
+        keep_rows = pa.array(~blank)
+        table = {name: column.filter(keep_rows) for name, column in table.items()}
+        rows = rows[~blank]
+    n = len(rows)
+    empty = pa.array([""] * n, type=pa.string())
+
+    def column(name: str) -> pa.Array:
+        return table.get(name, empty)
+
+    bad = np.zeros(n, dtype=bool)
 
     def flag(
         mask: npt.NDArray[np.bool_],
-        column: str,
+        name: str,
         message: str,
-        values: npt.NDArray[np.str_] | None = None,
+        values: pa.Array | None = None,
     ) -> None:
-        for position in np.flatnonzero(mask):
-            value = None if values is None else str(values[position])
-            problems.append(InputProblem(file, int(rows[position]), column, value, message))
+        positions = np.flatnonzero(mask)
+        texts = _strings(values.take(pa.array(positions))) if values is not None else None
+        for i, position in enumerate(positions):
+            value = None if texts is None else str(texts[i])
+            problems.append(InputProblem(file, int(rows[position]), name, value, message))
         bad[mask] = True
 
-    for column in REQUIRED:
-        flag(np.char.str_len(text[column]) == 0, column, "a value is required")
-    kinds = np.char.lower(text["conference_type"])
+    for name in REQUIRED:
+        flag(_is_empty(column(name)), name, "a value is required")
+    kinds_arrow = pc.utf8_lower(column("conference_type"))
+    kinds = np.asarray(kinds_arrow.to_numpy(zero_copy_only=False)).astype(str)
     flag(
-        (np.char.str_len(kinds) > 0) & ~np.isin(kinds, TYPES),
+        (kinds != "") & ~np.isin(kinds, TYPES),
         "conference_type",
         f"expected one of: {', '.join(TYPES)}",
-        text["conference_type"],
+        column("conference_type"),
     )
-    previous_kinds = np.char.lower(text["previous_conference_type"])
+    previous_kinds = np.asarray(
+        pc.utf8_lower(column("previous_conference_type")).to_numpy(zero_copy_only=False)
+    ).astype("<U7")
     flag(
-        (np.char.str_len(previous_kinds) > 0) & ~np.isin(previous_kinds, ("initial", "review")),
+        (previous_kinds != "") & ~np.isin(previous_kinds, ("initial", "review")),
         "previous_conference_type",
         "expected initial or review",
-        text["previous_conference_type"],
+        column("previous_conference_type"),
     )
     dates: dict[str, Dates] = {}
-    for column in (*DATE_COLUMNS, *(f"{rule}_date" for rule in action_rules)):
-        if column not in index:
-            dates[column] = np.full(len(rows), np.datetime64("NaT"), dtype="datetime64[D]")
-            continue
-        raw = _column(table, index[column])
-        dates[column], found = _dates(raw, column, file, rows)
-        problems += found
-        for problem in found:
-            bad[np.searchsorted(rows, problem.row)] = True
-        present = ~np.isnat(dates[column])
-        offsets = (dates[column] - np.datetime64(calendar.first, "D")).astype(np.int64)
-        outside = present & ((offsets < 0) | (dates[column] > np.datetime64(calendar.last, "D")))
+    first, last = np.datetime64(calendar.first, "D"), np.datetime64(calendar.last, "D")
+    for name in (*DATE_COLUMNS, *(f"{rule}_date" for rule in action_rules)):
+        raw = column(name)
+        dates[name], unparsed, found = _dates(raw, name, file, rows)
+        problems.extend(found)
+        bad |= unparsed
+        present = ~np.isnat(dates[name])
         flag(
-            outside,
-            column,
+            present & ((dates[name] < first) | (dates[name] > last)),
+            name,
             f"outside the {calendar.division.name} calendar's coverage "
             f"({calendar.first.isoformat()} to {calendar.last.isoformat()})",
             raw,
@@ -232,7 +326,7 @@ def read_conference_records(
         "an initial conference needs the strategy discussion date",
     )
     flag(
-        ~initial & np.isnat(conference) & (np.char.str_len(kinds) > 0),
+        ~initial & np.isnat(conference) & (kinds != ""),
         "conference_date",
         "a value is required (only an initial conference may be not yet held)",
     )
@@ -240,48 +334,61 @@ def read_conference_records(
         ~np.isnat(conference) & ~np.isnat(discussion) & (conference < discussion),
         "conference_date",
         "the conference is before its strategy discussion",
-        _column(table, index.get("conference_date")),
+        column("conference_date"),
     )
     previous = dates["previous_conference_date"]
     flag(
         ~np.isnat(conference) & ~np.isnat(previous) & (previous >= conference),
         "previous_conference_date",
         "the previous conference is not before this one",
-        _column(table, index.get("previous_conference_date")),
+        column("previous_conference_date"),
     )
     core_group = dates["core_group_date"]
     flag(
         ~np.isnat(core_group) & ~np.isnat(conference) & (core_group < conference),
         "core_group_date",
         "the core group is before the conference",
-        _column(table, index.get("core_group_date")),
+        column("core_group_date"),
     )
-    _check_consistency(text, kinds, dates, rows, file, problems, bad)
+    conference_code = _codes(column("conference_id"))
+    child_code = _codes(column("child_id"))
+    _check_consistency(conference_code, child_code, column, kinds, dates, rows, file, problems, bad)
     problems.sort(key=lambda p: (p.row, p.column or ""))
     if problems and not skip_invalid:
         raise InputErrors(problems)
     keep = ~bad
+    keep_arrow = pa.array(keep)
     return ConferenceRecords(
         file=file,
         rows=rows[keep],
-        child_id=text["child_id"][keep],
-        conference_id=text["conference_id"][keep],
+        child_id=_strings(column("child_id").filter(keep_arrow)),
+        conference_id=_strings(column("conference_id").filter(keep_arrow)),
+        conference_code=conference_code[keep],
+        child_code=child_code[keep],
         conference_type=kinds[keep],
         conference_date=conference[keep],
         strategy_discussion_date=discussion[keep],
         previous_conference_date=previous[keep],
         core_group_date=core_group[keep],
         previous_conference_type=previous_kinds[keep],
-        family_id=text["family_id"][keep],
-        reason_for_delay=text["reason_for_delay"][keep],
+        family_id=_strings(column("family_id").filter(keep_arrow)),
+        reason_for_delay=_strings(column("reason_for_delay").filter(keep_arrow)),
         action_dates={rule: dates[f"{rule}_date"][keep] for rule in action_rules},
         problems=tuple(problems),
         skipped_rows=int(bad.sum()),
     )
 
 
+def _codes(column: pa.Array) -> npt.NDArray[np.int64]:
+    """Return a small integer per distinct value, in order of first appearance."""
+    encoded = pc.dictionary_encode(column)
+    return np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+
+
 def _check_consistency(
-    text: dict[str, npt.NDArray[np.str_]],
+    conference_code: npt.NDArray[np.int64],
+    child_code: npt.NDArray[np.int64],
+    column: Callable[[str], pa.Array],
     kinds: npt.NDArray[np.str_],
     dates: dict[str, Dates],
     rows: npt.NDArray[np.int64],
@@ -290,50 +397,51 @@ def _check_consistency(
     bad: npt.NDArray[np.bool_],
 ) -> None:
     """Flag a child twice in one conference, and a conference whose rows disagree."""
-    conference_ids = text["conference_id"]
-    first_row: dict[str, int] = {}
-    first = np.fromiter(
-        (first_row.setdefault(cid, i) for i, cid in enumerate(conference_ids.tolist())),
-        dtype=np.int64,
-        count=len(conference_ids),
-    )
-    seen: set[tuple[str, str]] = set()
-    for position, pair in enumerate(
-        zip(conference_ids.tolist(), text["child_id"].tolist(), strict=True)
-    ):
-        if pair in seen and pair[1]:
+    if not len(rows):
+        return
+    # Dictionary codes follow first appearance, so a conference's first row is where its
+    # code first occurs.
+    _, first_of_code = np.unique(conference_code, return_index=True)
+    first = first_of_code[conference_code]
+    pair = conference_code * (int(child_code.max()) + 1) + child_code
+    order = np.argsort(pair, kind="stable")
+    repeated = np.zeros(len(rows), dtype=bool)
+    repeated[order[1:]] = pair[order[1:]] == pair[order[:-1]]
+    repeated &= _strings(column("child_id")) != ""
+    if repeated.any():
+        children = _strings(column("child_id"))
+        conferences = _strings(column("conference_id"))
+        for position in np.flatnonzero(repeated):
             problems.append(
                 InputProblem(
                     file,
                     int(rows[position]),
                     "child_id",
-                    pair[1],
-                    f"this child is already listed in conference {pair[0]!r}",
+                    str(children[position]),
+                    f"this child is already listed in conference {str(conferences[position])!r}",
                 )
             )
-            bad[position] = True
-        seen.add(pair)
+        bad |= repeated
     disagree = np.zeros(len(rows), dtype=bool)
     checks: list[tuple[str, npt.NDArray[np.bool_]]] = [("conference_type", kinds != kinds[first])]
-    for column in ("conference_date", "strategy_discussion_date"):
-        values = dates[column]
+    for name in ("conference_date", "strategy_discussion_date"):
+        values = dates[name]
         differs = (values != values[first]) & ~(np.isnat(values) & np.isnat(values[first]))
-        checks.append((column, differs))
-    for column, differs in checks:
+        checks.append((name, differs))
+    conferences = _strings(column("conference_id"))
+    for name, differs in checks:
         for where in np.flatnonzero(differs):
-            conference = str(conference_ids[where])
             problems.append(
                 InputProblem(
                     file,
                     int(rows[where]),
-                    column,
+                    name,
                     None,
-                    f"conference {conference!r} has a different {column} from its row "
-                    f"{int(rows[first[where]])}",
+                    f"conference {str(conferences[where])!r} has a different {name} from its "
+                    f"row {int(rows[first[where]])}",
                 )
             )
         disagree |= differs
     # Every row of a conference whose rows disagree is unusable.
-    bad_conferences = set(conference_ids[disagree].tolist())
-    if bad_conferences:
-        bad |= np.isin(conference_ids, list(bad_conferences))
+    if disagree.any():
+        bad |= np.isin(conference_code, np.unique(conference_code[disagree]))

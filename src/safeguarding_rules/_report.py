@@ -53,6 +53,13 @@ def period_labels(days: Dates, period: Period, year_start_month: int) -> npt.NDA
     in January is labelled ``2014``.
     """
     months = days.astype("datetime64[M]").astype(np.int64)  # months since 1970-01
+    distinct, inverse = np.unique(months, return_inverse=True)
+    return _month_labels(distinct, period, year_start_month)[inverse]
+
+
+def _month_labels(
+    months: npt.NDArray[np.int64], period: Period, year_start_month: int
+) -> npt.NDArray[np.str_]:
     shifted = months - (year_start_month - 1)
     year = shifted // 12 + 1970
     month_of_year = shifted % 12
@@ -96,8 +103,8 @@ class ComplianceReport:
         return tuple(self._columns)
 
 
-def _first_per_conference(conference_ids: npt.NDArray[np.str_]) -> npt.NDArray[np.int64]:
-    _, first = np.unique(conference_ids, return_index=True)
+def _first_per_conference(conference_codes: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    _, first = np.unique(conference_codes, return_index=True)
     return np.sort(first)
 
 
@@ -142,8 +149,8 @@ def build_report(
         },
         "records": {
             "rows": n,
-            "children": int(np.unique(records.child_id).size),
-            "conferences": int(np.unique(records.conference_id).size),
+            "children": int(np.unique(records.child_code).size),
+            "conferences": int(np.unique(records.conference_code).size),
             "skipped_rows": records.skipped_rows,
             "problems": [str(p) for p in records.problems],
         },
@@ -250,7 +257,7 @@ def _initial(
     working_days[assessed] = wd[assessed]
     days_late[assessed] = lateness[assessed]
 
-    firsts = _first_per_conference(records.conference_id)
+    firsts = _first_per_conference(records.conference_code)
     per_conference = np.zeros(len(records), dtype=bool)
     per_conference[firsts] = True
     conf_assessed = assessed & per_conference
@@ -276,26 +283,35 @@ def _initial(
     for name, low, high in DFE_BANDS:
         in_band = conf_assessed & (wd >= low) & ((wd <= high) if high is not None else True)
         bands[name] = int(in_band.sum())
-    children_per_conference = Counter(records.conference_id[assessed].tolist())
+    children = np.bincount(records.conference_code[assessed], minlength=1)
     rejected = policy.rejected_delay_reasons
-    late_conferences = []
-    for position in np.flatnonzero(late & per_conference):
-        conference_id = str(records.conference_id[position])
-        reason = str(records.reason_for_delay[position])
-        late_conferences.append(
-            {
-                "conference_id": conference_id,
-                "conference_date": str(conf[position]),
-                "strategy_discussion_date": str(sd[position]),
-                "due_date": str(row_due[position]),
-                "children": children_per_conference[conference_id],
-                "working_days": int(wd[position]),
-                "working_days_late": int(lateness[position]),
-                "reason_for_delay": reason or None,
-                "reason_accepted": None if not reason else reason.lower() not in rejected,
-            }
-        )
-    late_conferences.sort(key=lambda item: (item["conference_date"], item["conference_id"]))
+    where = np.flatnonzero(late & per_conference)
+    where = where[np.lexsort((records.conference_id[where].astype(str), conf[where]))]
+    columns = zip(
+        records.conference_id[where].tolist(),
+        conf[where].astype(str).tolist(),
+        sd[where].astype(str).tolist(),
+        row_due[where].astype(str).tolist(),
+        children[records.conference_code[where]].tolist(),
+        wd[where].tolist(),
+        lateness[where].tolist(),
+        records.reason_for_delay[where].tolist(),
+        strict=True,
+    )
+    late_conferences = [
+        {
+            "conference_id": conference_id,
+            "conference_date": held,
+            "strategy_discussion_date": discussion,
+            "due_date": due_on,
+            "children": count,
+            "working_days": days,
+            "working_days_late": late_by,
+            "reason_for_delay": reason or None,
+            "reason_accepted": None if not reason else reason.lower() not in rejected,
+        }
+        for conference_id, held, discussion, due_on, count, days, late_by, reason in columns
+    ]
     target = policy.target
     headline = "by_" + policy.headline_unit.value
     result: dict[str, Any] = {
@@ -331,23 +347,29 @@ def _reviews(
     review = records.conference_type == "review"
     if not review.any():
         return {"assessed": False, "why": "no review conferences in the records"}
-    conference_types = {
-        (child, str(date)): kind
-        for child, date, kind in zip(
-            records.child_id.tolist(),
-            records.conference_date.astype(str).tolist(),
-            records.conference_type.tolist(),
-            strict=True,
-        )
-    }
     previous_kind = records.previous_conference_type.astype("<U7")  # room for "initial"
     previous = records.previous_conference_date
-    for position in np.flatnonzero(
-        review & (np.char.str_len(previous_kind) == 0) & ~np.isnat(previous)
-    ):
-        found = conference_types.get((str(records.child_id[position]), str(previous[position])))
-        if found in ("initial", "review"):
-            previous_kind[position] = found
+    unknown_kind = np.flatnonzero(review & (previous_kind == "") & ~np.isnat(previous))
+    if unknown_kind.size:
+        # The previous conference's type, where it is in the file: look it up by child and date.
+        held = ~np.isnat(records.conference_date)
+        days = records.conference_date.astype(np.int64)
+        conference_types = dict(
+            zip(
+                zip(records.child_code[held].tolist(), days[held].tolist(), strict=True),
+                records.conference_type[held].tolist(),
+                strict=True,
+            )
+        )
+        wanted = zip(
+            records.child_code[unknown_kind].tolist(),
+            previous[unknown_kind].astype(np.int64).tolist(),
+            strict=True,
+        )
+        for position, key in zip(unknown_kind.tolist(), wanted, strict=True):
+            found = conference_types.get(key)
+            if found in ("initial", "review"):
+                previous_kind[position] = found
     result: dict[str, Any] = {"assessed": True}
     on_time_all = np.zeros(len(records), dtype=bool)
     assessed_all = np.zeros(len(records), dtype=bool)
@@ -371,13 +393,10 @@ def _reviews(
         assessed_all |= in_force
     unknown = review & ~assessed_all
     status[unknown] = "not_assessed"
-    firsts = _first_per_conference(records.conference_id)
-    per_conference = np.zeros(len(records), dtype=bool)
-    per_conference[firsts] = True
     result["by_child"] = _ratio(int(on_time_all.sum()), int(assessed_all.sum()))
     # A review conference is on time when every child in it is.
-    late_conferences = set(records.conference_id[assessed_all & ~on_time_all].tolist())
-    assessed_conferences = set(records.conference_id[assessed_all].tolist())
+    late_conferences = set(records.conference_code[assessed_all & ~on_time_all].tolist())
+    assessed_conferences = set(records.conference_code[assessed_all].tolist())
     result["by_conference"] = _ratio(
         len(assessed_conferences - late_conferences), len(assessed_conferences)
     )
