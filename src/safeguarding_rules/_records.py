@@ -17,7 +17,6 @@ column and value; nothing is dropped silently.
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -30,7 +29,7 @@ import pyarrow.csv as pacsv
 
 from ._calendar import WorkingDayCalendar
 from ._dates import parse_date
-from ._input import InputErrors, InputProblem
+from ._input import InputErrors, InputProblem, read_rows
 from ._rules import ConferenceType
 
 __all__ = ["ConferenceRecords", "read_conference_records"]
@@ -136,35 +135,13 @@ def _load_csv(path: Path, file: str) -> tuple[Table, npt.NDArray[np.int64], list
 
 
 def _load_jsonl(path: Path, file: str) -> tuple[Table, npt.NDArray[np.int64], list[InputProblem]]:
-    try:
-        handle = path.open(encoding="utf-8-sig")
-    except OSError as error:
-        problem = InputProblem(file, 0, None, None, f"cannot read: {error.strerror}")
-        raise InputErrors([problem]) from None
-    objects: list[dict[str, object]] = []
-    numbers = []
-    with handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                problem = InputProblem(file, number, None, None, f"not valid JSON: {error.msg}")
-                raise InputErrors([problem]) from None
-            if not isinstance(record, dict):
-                raise InputErrors([InputProblem(file, number, None, None, "not a JSON object")])
-            objects.append({str(k).strip().lower(): v for k, v in record.items()})
-            numbers.append(number)
-    names = list(dict.fromkeys(key for record in objects for key in record))
+    rows = list(read_rows(path))
+    names = list(dict.fromkeys(name for row in rows for name in row.fields))
     columns = {
-        name: pa.array(
-            ["" if record.get(name) is None else str(record[name]).strip() for record in objects],
-            type=pa.string(),
-        )
+        name: pa.array([row.fields.get(name, "") for row in rows], type=pa.string())
         for name in names
     }
-    return columns, np.array(numbers, dtype=np.int64), []
+    return columns, np.array([row.number for row in rows], dtype=np.int64), []
 
 
 def _is_empty(column: pa.Array) -> npt.NDArray[np.bool_]:
