@@ -251,7 +251,7 @@ def _rules_converter(value: Iterable[Rule]) -> tuple[Rule, ...]:
     return tuple(value)
 
 
-def _check_versions(name: str, rules: Iterable[Rule]) -> None:
+def check_edition_ranges(name: str, rules: Iterable[Rule]) -> None:
     """Raise unless each rule id's editions are ordered, contiguous and non-overlapping."""
     by_id: dict[str, list[Rule]] = {}
     for rule in rules:
@@ -326,7 +326,7 @@ class RuleSet:
         for rule in value:
             if not isinstance(rule, Rule):
                 raise TypeError(f"rule set {self.name!r}: expected Rule, got {rule!r}")
-        _check_versions(self.name, value)
+        check_edition_ranges(self.name, value)
 
     @property
     def first_covered(self) -> dt.date:

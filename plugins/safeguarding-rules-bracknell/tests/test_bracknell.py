@@ -17,6 +17,7 @@ from safeguarding_rules import (
     RuleSet,
     load_rule_sets,
 )
+from safeguarding_rules.testing import RuleSetContract
 
 D = dt.date
 
@@ -92,3 +93,9 @@ def test_reporting_by_half_year_over_active_interest(bracknell: RuleSet) -> None
     assert bracknell.reporting.period is Period.HALF_YEAR
     assert bracknell.reporting.year_start_month == 4
     assert bracknell.reporting.participation_over_active_interest
+
+
+class TestConformance(RuleSetContract):
+    """The same checks the built-in rule sets pass (safeguarding_rules.testing)."""
+
+    rule_set_name = "bracknell-forest"

@@ -14,6 +14,7 @@ from safeguarding_rules import (
     StrategyDiscussion,
     load_rule_sets,
 )
+from safeguarding_rules.testing import RuleSetContract
 
 D = dt.date
 
@@ -76,3 +77,9 @@ def test_reporting_per_child_by_quarter_against_90_percent(conwy: RuleSet) -> No
 
 def test_quorum_is_inherited_from_wales(conwy: RuleSet) -> None:
     assert conwy.quorum is load_rule_sets()["wales"].quorum
+
+
+class TestConformance(RuleSetContract):
+    """The same checks the built-in rule sets pass (safeguarding_rules.testing)."""
+
+    rule_set_name = "conwy"

@@ -1,0 +1,255 @@
+"""A conformance suite for rule sets: the checks the built-in rule sets pass.
+
+For a plugin author, one class in the plugin's tests is enough::
+
+    from safeguarding_rules.testing import RuleSetContract
+
+    class TestConwy(RuleSetContract):
+        rule_set_name = "conwy"
+
+Each check is also a plain function (``check_sources``, ``check_editions``,
+``check_deadlines``, ``check_quorum``, ``check_loads``) that raises
+:class:`ConformanceError` naming the rule and the case, for use outside pytest.
+
+The checks are deterministic: they sample fixed dates across every edition (its first and
+last days, evenly spaced days, and every Christmas Day, Boxing Day and New Year's Day in
+range) and a fixed, seeded set of attendance lists. This module needs pytest for the
+contract class only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Iterator
+from typing import ClassVar
+
+import pytest
+
+from ._calendar import calendar_for
+from ._case import CaseEvents, Conference, StrategyDiscussion
+from ._deadlines import Deadline
+from ._errors import CalendarRangeError
+from ._plugins import load_rule_sets
+from ._quoracy import AGENCIES, Attendance, AttendanceMode
+from ._rules import (
+    ConferenceType,
+    Confidence,
+    Counting,
+    Direction,
+    Rule,
+    RuleSet,
+    RuleSetDefinitionError,
+    Unit,
+    check_edition_ranges,
+)
+
+__all__ = [
+    "ConformanceError",
+    "RuleSetContract",
+    "check_deadlines",
+    "check_editions",
+    "check_loads",
+    "check_quorum",
+    "check_sources",
+]
+
+
+class ConformanceError(AssertionError):
+    """A rule set breaks an invariant every correct rule set keeps."""
+
+
+def check_loads(name: str) -> RuleSet:
+    """Load the installed rule sets and return ``name``.
+
+    Loading resolves every local rule set against its parent, so a local rule set that
+    replaces a rule its parent does not have fails here.
+    """
+    try:
+        return load_rule_sets()[name]
+    except Exception as error:
+        raise ConformanceError(f"rule set {name!r} does not load: {error}") from error
+
+
+def check_sources(rule_set: RuleSet) -> None:
+    """Every rule version has a source, a confidence tag and dated edition."""
+    for rule in rule_set.rules:
+        where = f"rule set {rule_set.name!r}, rule {rule.id!r} (edition {rule.edition.id!r})"
+        if not rule.source.strip():
+            raise ConformanceError(f"{where}: no source")
+        if not isinstance(rule.confidence, Confidence):
+            raise ConformanceError(f"{where}: no confidence tag")
+        if not isinstance(rule.edition.dates_confidence, Confidence):
+            raise ConformanceError(f"{where}: its edition's dates have no confidence tag")
+    if rule_set.quorum is not None and not rule_set.quorum.source.strip():
+        raise ConformanceError(f"rule set {rule_set.name!r}: the quorum rule has no source")
+
+
+def check_editions(rule_set: RuleSet) -> None:
+    """Each rule id's editions neither overlap nor leave gaps.
+
+    The same check runs when a rule set is built; this repeats it on the rule set as loaded.
+    """
+    try:
+        check_edition_ranges(rule_set.name, rule_set.rules)
+    except RuleSetDefinitionError as error:
+        raise ConformanceError(str(error)) from error
+
+
+def _sample_days(rule: Rule, first: dt.date, last: dt.date, count: int) -> Iterator[dt.date]:
+    start = max(rule.edition.effective_from, first)
+    end = min(rule.edition.effective_to or last, last)
+    if start > end:
+        return
+    span = (end - start).days
+    seen = set()
+    for step in range(count):
+        seen.add(start + dt.timedelta(days=span * step // max(count - 1, 1)))
+    for year in range(start.year, end.year + 1):
+        for month, day in ((12, 25), (12, 26), (1, 1)):
+            seen.add(dt.date(year, month, day))
+    yield from sorted(d for d in seen if start <= d <= end)
+
+
+def check_deadlines(rule_set: RuleSet, *, count: int = 40) -> None:
+    """Every rule, on sampled days of every edition, gives a deadline that makes sense.
+
+    After its event (before it, for "before" rules); on a working day when counted in
+    working days; and explaining itself: naming the rule's source, edition and due date,
+    and starting with UNCONFIRMED exactly when the rule is UNCONFIRMED or its edition in
+    doubt.
+    """
+    calendar = calendar_for(rule_set.division)
+    # Leave room at the far end so that no count runs past the calendar's coverage.
+    last = calendar.last - dt.timedelta(days=400)
+    for rule in rule_set.rules:
+        for day in _sample_days(rule, calendar.first, last, count):
+            for counting in Counting:
+                where = (
+                    f"rule set {rule_set.name!r}, rule {rule.id!r} (edition "
+                    f"{rule.edition.id!r}), event on {day.isoformat()}, counting {counting.value}"
+                )
+                try:
+                    deadline = Deadline.compute(
+                        rule, day, calendar, rule_set=rule_set.name, counting=counting
+                    )
+                except CalendarRangeError as error:
+                    raise ConformanceError(f"{where}: {error}") from error
+                _check_deadline(rule, day, deadline, where)
+
+
+def _check_deadline(rule: Rule, day: dt.date, deadline: Deadline, where: str) -> None:
+    due = deadline.due
+    if rule.direction is Direction.BEFORE and not due < day:
+        raise ConformanceError(f"{where}: due {due} is not before the event")
+    if rule.direction is Direction.AFTER:
+        # Counting the event day as day 1 lets a 1-day rule fall due on the event day.
+        day0 = deadline.counting is Counting.EVENT_DAY_IS_DAY_0
+        if due < day or (due == day and day0 and rule.n > 0):
+            raise ConformanceError(f"{where}: due {due} is not after the event")
+    if rule.unit is Unit.WORKING_DAYS and not deadline.due_is_working_day:
+        raise ConformanceError(f"{where}: due {due} is not a working day")
+    text = deadline.explain()
+    for part, what in ((rule.source, "source"), (rule.edition.title, "edition"),
+                       (due.isoformat(), "due date")):  # fmt: skip
+        if part not in text:
+            raise ConformanceError(f"{where}: the explanation does not state its {what}")
+    if text.startswith("UNCONFIRMED") != deadline.unconfirmed:
+        raise ConformanceError(f"{where}: the explanation hides or invents an UNCONFIRMED flag")
+
+
+def _attendance_lists(seed: int, count: int) -> Iterator[list[Attendance]]:
+    rng = random.Random(seed)
+    agencies = [*AGENCIES, "health", "voluntary sector"]
+    for _ in range(count):
+        yield [
+            Attendance(
+                agency=rng.choice(agencies),
+                mode=rng.choice(list(AttendanceMode)),
+                direct_contact=rng.random() < 0.8,
+                active_interest=rng.random() < 0.8,
+            )
+            for _ in range(rng.randint(0, 7))
+        ]
+
+
+def check_quorum(rule_set: RuleSet, *, count: int = 300, seed: int = 2015) -> None:
+    """Adding an attendee never turns a quorate conference inquorate; every record is decided."""
+    if rule_set.quorum is None:
+        return
+    extras = [
+        Attendance(agency=agency, mode=mode, direct_contact=direct)
+        for agency in AGENCIES
+        for mode in (AttendanceMode.IN_PERSON, AttendanceMode.REMOTE, AttendanceMode.REPORT_ONLY)
+        for direct in (True, False)
+    ]
+    for present in _attendance_lists(seed, count):
+        for fii in (False, True):
+            before = rule_set.evaluate_quorum(present, fii=fii)
+            if len(before.counted) + len(before.not_counted) != len(present):
+                raise ConformanceError(
+                    f"rule set {rule_set.name!r}: the quorum decision lost an attendance record "
+                    f"({_describe(present)})"
+                )
+            if not before.quorate:
+                continue
+            for extra in extras:
+                if not rule_set.evaluate_quorum([*present, extra], fii=fii).quorate:
+                    raise ConformanceError(
+                        f"rule set {rule_set.name!r}: quorate with {_describe(present)}, but "
+                        f"inquorate after adding {extra.agency} ({extra.mode.value})"
+                    )
+
+
+def _describe(present: list[Attendance]) -> str:
+    return ", ".join(f"{a.agency} ({a.mode.value})" for a in present) or "nobody"
+
+
+def _example_events(rule_set: RuleSet) -> CaseEvents:
+    day = max(rule_set.first_covered, calendar_for(rule_set.division).first) + dt.timedelta(
+        days=400
+    )
+    return CaseEvents(
+        strategy_discussions=[StrategyDiscussion(date=day, initiated_enquiry=True)],
+        initial_conference=day + dt.timedelta(days=21),
+        conference=Conference(type=ConferenceType.INITIAL, date=day + dt.timedelta(days=21)),
+    )
+
+
+class RuleSetContract:
+    """Inherit in a pytest class and set :attr:`rule_set_name` to run every check."""
+
+    #: The registered name of the rule set under test.
+    rule_set_name: ClassVar[str]
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def rule_set(cls) -> RuleSet:
+        """Load the rule set under test the way users load it."""
+        return check_loads(cls.rule_set_name)
+
+    def test_every_rule_has_a_source_and_a_confidence_tag(self, rule_set: RuleSet) -> None:
+        """See :func:`check_sources`."""
+        check_sources(rule_set)
+
+    def test_editions_neither_overlap_nor_leave_gaps(self, rule_set: RuleSet) -> None:
+        """See :func:`check_editions`."""
+        check_editions(rule_set)
+
+    def test_deadlines_fall_on_the_right_side_and_explain_themselves(
+        self, rule_set: RuleSet
+    ) -> None:
+        """See :func:`check_deadlines`."""
+        check_deadlines(rule_set)
+
+    def test_adding_an_attendee_never_breaks_a_quorum(self, rule_set: RuleSet) -> None:
+        """See :func:`check_quorum`."""
+        check_quorum(rule_set)
+
+    def test_an_example_case_has_deadlines(self, rule_set: RuleSet) -> None:
+        """A case with a strategy discussion and an initial conference yields deadlines."""
+        if not rule_set.deadlines(_example_events(rule_set)):
+            raise ConformanceError(
+                f"rule set {rule_set.name!r}: no deadline follows from a strategy discussion "
+                "and an initial conference"
+            )
