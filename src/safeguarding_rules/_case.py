@@ -54,6 +54,10 @@ class Child:
     family_id: str | None = None
 
 
+def _children(value: Iterable[Child]) -> tuple[Child, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class Family:
     """A sibling group: children whose conference is usually held together."""
@@ -61,7 +65,7 @@ class Family:
     #: The caller's identifier.
     id: str = attrs.field(validator=attrs.validators.min_len(1))
     #: The children.
-    children: tuple[Child, ...] = attrs.field(converter=tuple)
+    children: tuple[Child, ...] = attrs.field(converter=_children)
 
 
 @attrs.frozen(kw_only=True)
@@ -122,7 +126,7 @@ class Conference:
     #: The caller's identifier, if any.
     id: str | None = None
     #: The children it is about (a sibling group is one conference, several children).
-    children: tuple[Child, ...] = attrs.field(default=(), converter=tuple)
+    children: tuple[Child, ...] = attrs.field(default=(), converter=_children)
 
 
 def _discussions(value: Iterable[StrategyDiscussion]) -> tuple[StrategyDiscussion, ...]:
