@@ -1,0 +1,68 @@
+"""The documentation stays honest: hooks, catalogue and examples checked against the code."""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import re
+from pathlib import Path
+
+from safeguarding_rules import get_plugin_manager, hookspecs
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+
+
+def _script(name: str) -> object:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_hook_is_documented_with_its_signature() -> None:
+    guide = (DOCS / "plugins.md").read_text("utf-8")
+    reference = (DOCS / "hooks.rst").read_text("utf-8")
+    assert ".. automodule:: safeguarding_rules.hookspecs" in reference
+    names = [
+        name
+        for name in dir(get_plugin_manager(load_entrypoints=False).hook)
+        if name.startswith("sgr_")
+    ]
+    assert names
+    for name in names:
+        spec = getattr(hookspecs, name)
+        params = ", ".join(inspect.signature(spec).parameters)
+        assert f"### `{name}({params})`" in guide, name
+        assert name in reference, name
+        assert spec.__doc__
+        for param in inspect.signature(spec).parameters:
+            assert f":param {param}:" in spec.__doc__, (name, param)
+
+
+def test_rule_catalogue_page_is_current() -> None:
+    generate = _script("generate_catalogue")
+    committed = (DOCS / "catalogue.md").read_text("utf-8")
+    assert committed == generate.render(), (  # type: ignore[attr-defined]
+        "docs/catalogue.md is out of date: run python scripts/generate_catalogue.py"
+    )
+
+
+def test_every_page_is_linked_from_the_index() -> None:
+    index = (DOCS / "index.md").read_text("utf-8")
+    linked = set(re.findall(r"^([a-z-]+)$", index, flags=re.M))
+    pages = {p.stem for p in DOCS.iterdir() if p.suffix in {".md", ".rst"} and p.stem != "index"}
+    assert pages <= linked, pages - linked
+
+
+def test_python_examples_in_docs_run() -> None:
+    blocks = [
+        block
+        for page in sorted(DOCS.glob("*.md"))
+        for block in re.findall(r"```python\n(.*?)\n```", page.read_text("utf-8"), flags=re.S)
+    ]
+    assert len(blocks) >= 5
+    for block in blocks:
+        exec(compile(block, "<docs>", "exec"), {})
