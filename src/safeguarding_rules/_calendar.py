@@ -205,6 +205,7 @@ class WorkingDayCalendar:
         first, last = COVERAGE_START, COVERAGE_END
         reasons: dict[dt.date, tuple[str, NonWorkingKind]] = {}
         closures = dict(overlay.closures) if overlay else {}
+        overlay_name = overlay.name if overlay else ""
         extra_working = overlay.working_days if overlay else frozenset()
         for day in (*closures, *extra_working):
             if not first <= day <= last:
@@ -224,7 +225,7 @@ class WorkingDayCalendar:
             day = first + dt.timedelta(days=index)
             reason: tuple[str, NonWorkingKind] | None = None
             if day in closures:
-                reason = (f"{closures[day]} (local overlay {overlay.name!r})", "local_closure")  # type: ignore[union-attr]
+                reason = (f"{closures[day]} (local overlay {overlay_name!r})", "local_closure")
             elif day in holidays:
                 if day.weekday() >= 5:
                     reason = (f"weekend; {holidays[day]}", "weekend")

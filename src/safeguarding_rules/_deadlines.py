@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from ._calendar import NonWorkingDay, WorkingDayCalendar, calendar_for
-from ._case import CaseEvents
+from ._case import CaseEvents, StrategyDiscussion
 from ._dates import add_months, long_date, ordinal
 from ._rules import (
     Confidence,
@@ -256,10 +256,12 @@ def _calendar_offset(rule: Rule, start: dt.date, sign: int) -> dt.date:
     raise AssertionError(f"unhandled unit {rule.unit}")  # pragma: no cover
 
 
-def _sd_date(pick: Callable[[CaseEvents], object]) -> Callable[[CaseEvents], dt.date | None]:
+def _sd_date(
+    pick: Callable[[CaseEvents], StrategyDiscussion | None],
+) -> Callable[[CaseEvents], dt.date | None]:
     def get(events: CaseEvents) -> dt.date | None:
         found = pick(events)
-        return None if found is None else found.date  # type: ignore[attr-defined]
+        return None if found is None else found.date
 
     return get
 
