@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -181,15 +181,24 @@ def build_report(
                     }
                 )
 
-    summary["initial_conference_timeliness"] = _initial(
-        records, rule_set, calendar, counting, period, year_start, policy,
-        status, due, working_days, days_late, note_rule,
-    )  # fmt: skip
-    summary["review_timeliness"] = _reviews(
-        records, rule_set, calendar, counting, period, year_start, status, due, note_rule
+    run = _Run(
+        records=records,
+        rule_set=rule_set,
+        calendar=calendar,
+        counting=counting,
+        period=period,
+        year_start=year_start,
+        policy=policy,
+        status=status,
+        due=due,
+        working_days=working_days,
+        days_late=days_late,
+        note_rule=note_rule,
     )
-    summary["core_group_timeliness"] = _core_groups(records, rule_set, calendar, counting)
-    summary["report_deadlines"] = _actions(records, rule_set, calendar, counting)
+    summary["initial_conference_timeliness"] = _initial(run)
+    summary["review_timeliness"] = _reviews(run)
+    summary["core_group_timeliness"] = _core_groups(run)
+    summary["report_deadlines"] = _actions(run)
     summary["unconfirmed_rules"] = sorted(
         {u["rule"] for u in summary["rules_used"] if u["confidence"] == "UNCONFIRMED"}
     )
@@ -211,20 +220,29 @@ def build_report(
     return ComplianceReport(summary=summary, columns=columns)
 
 
-def _initial(
-    records: ConferenceRecords,
-    rule_set: RuleSet,
-    calendar: WorkingDayCalendar,
-    counting: Counting,
-    period: Period,
-    year_start: int,
-    policy: ReportingPolicy,
-    status: npt.NDArray[np.str_],
-    due: Dates,
-    working_days: npt.NDArray[np.int64],
-    days_late: npt.NDArray[np.int64],
-    note_rule: Any,
-) -> dict[str, Any]:
+@attrs.frozen(kw_only=True, eq=False)
+class _Run:
+    """What every indicator reads, and the per-row columns they fill in for the CSV."""
+
+    records: ConferenceRecords
+    rule_set: RuleSet
+    calendar: WorkingDayCalendar
+    counting: Counting
+    period: Period
+    year_start: int
+    policy: ReportingPolicy
+    status: npt.NDArray[np.str_]
+    due: Dates
+    working_days: npt.NDArray[np.int64]
+    days_late: npt.NDArray[np.int64]
+    note_rule: Callable[[str, npt.NDArray[np.int64], npt.NDArray[np.bool_]], None]
+
+
+def _initial(run: _Run) -> dict[str, Any]:
+    records, rule_set, calendar, counting = run.records, run.rule_set, run.calendar, run.counting
+    period, year_start, policy = run.period, run.year_start, run.policy
+    status, due, working_days, days_late = run.status, run.due, run.working_days, run.days_late
+    note_rule = run.note_rule
     if "icpc" not in rule_set.rule_ids:
         return {"assessed": False, "why": f"rule set {rule_set.name!r} has no 'icpc' rule"}
     initial = records.conference_type == "initial"
@@ -333,17 +351,9 @@ def _initial(
     return result
 
 
-def _reviews(
-    records: ConferenceRecords,
-    rule_set: RuleSet,
-    calendar: WorkingDayCalendar,
-    counting: Counting,
-    period: Period,
-    year_start: int,
-    status: npt.NDArray[np.str_],
-    due: Dates,
-    note_rule: Any,
-) -> dict[str, Any]:
+def _reviews(run: _Run) -> dict[str, Any]:
+    records, rule_set, calendar, counting = run.records, run.rule_set, run.calendar, run.counting
+    period, year_start, status, due = run.period, run.year_start, run.status, run.due
     review = records.conference_type == "review"
     if not review.any():
         return {"assessed": False, "why": "no review conferences in the records"}
@@ -380,7 +390,7 @@ def _reviews(
         row_due, used = due_dates(rule_set, rule_id, previous[mask], calendar, counting=counting)
         full_used = np.full(len(records), -1, dtype=np.int64)
         full_used[mask] = used
-        note_rule(rule_id, full_used, mask)
+        run.note_rule(rule_id, full_used, mask)
         ok = np.zeros(len(records), dtype=bool)
         in_force = np.zeros(len(records), dtype=bool)
         in_force[mask] = used >= 0
@@ -423,9 +433,8 @@ def _reviews(
     return result
 
 
-def _core_groups(
-    records: ConferenceRecords, rule_set: RuleSet, calendar: WorkingDayCalendar, counting: Counting
-) -> dict[str, Any]:
+def _core_groups(run: _Run) -> dict[str, Any]:
+    records, rule_set, calendar, counting = run.records, run.rule_set, run.calendar, run.counting
     held = ~np.isnat(records.core_group_date) & (records.conference_type == "initial")
     if "first_core_group" not in rule_set.rule_ids or not held.any():
         return {"assessed": False, "why": "no core_group_date given for initial conferences"}
@@ -437,9 +446,8 @@ def _core_groups(
     return {"assessed": True, "by_child": _ratio(int(on_time.sum()), int(in_force.sum()))}
 
 
-def _actions(
-    records: ConferenceRecords, rule_set: RuleSet, calendar: WorkingDayCalendar, counting: Counting
-) -> list[dict[str, Any]]:
+def _actions(run: _Run) -> list[dict[str, Any]]:
+    records, rule_set, calendar, counting = run.records, run.rule_set, run.calendar, run.counting
     found = []
     for rule_id, done in records.action_dates.items():
         versions = rule_set.versions(rule_id)
