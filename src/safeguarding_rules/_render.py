@@ -21,8 +21,13 @@ def _pct(ratio: dict[str, Any]) -> str:
 
 
 def render_json(report: ComplianceReport) -> str:
-    """Return the summary as indented JSON."""
-    return json.dumps(report.summary, indent=2)
+    """Return the summary as compact JSON, on one line.
+
+    A national report lists every late conference and runs to tens of megabytes; Python's
+    fast JSON encoder works only without indentation. Pipe through ``python -m json.tool``
+    (or ``jq .``) to read it.
+    """
+    return json.dumps(report.summary, separators=(",", ":"))
 
 
 def render_csv(report: ComplianceReport) -> str:

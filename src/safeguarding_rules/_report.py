@@ -149,8 +149,8 @@ def build_report(
         },
         "records": {
             "rows": n,
-            "children": int(np.unique(records.child_code).size),
-            "conferences": int(np.unique(records.conference_code).size),
+            "children": int(np.count_nonzero(np.bincount(records.child_code, minlength=1))),
+            "conferences": int(np.count_nonzero(np.bincount(records.conference_code, minlength=1))),
             "skipped_rows": records.skipped_rows,
             "problems": [str(p) for p in records.problems],
         },
