@@ -64,5 +64,9 @@ def test_python_examples_in_docs_run() -> None:
         for block in re.findall(r"```python\n(.*?)\n```", page.read_text("utf-8"), flags=re.S)
     ]
     assert len(blocks) >= 5
-    for block in blocks:
-        exec(compile(block, "<docs>", "exec"), {})
+    for page in sorted(DOCS.glob("*.md")):
+        # Blocks on one page share a namespace, so a page can build an example step by step.
+        namespace: dict[str, object] = {}
+        text = page.read_text("utf-8")
+        for block in re.findall(r"```python\n(.*?)\n```", text, flags=re.S):
+            exec(compile(block, f"<{page.name}>", "exec"), namespace)
