@@ -289,7 +289,7 @@ def test_isle_of_man_counts_from_the_last_strategy_discussion() -> None:
 
 
 def test_northern_ireland_values_are_marked_unconfirmed_everywhere() -> None:
-    deadline = due("northern-ireland", sds(D(2024, 3, 11)), "icpcc")
+    deadline = due("northern-ireland", sds(D(2024, 3, 11)), "icpc")
     # St Patrick's Day substitute (Mon 18 Mar 2024), Good Friday and Easter Monday skipped.
     assert deadline.due == D(2024, 4, 4)
     assert deadline.unconfirmed

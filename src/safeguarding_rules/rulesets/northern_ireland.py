@@ -32,7 +32,7 @@ RULE_SET = RuleSet(
     division="northern-ireland",
     rules=[
         Rule(
-            id="icpcc",
+            id="icpc",
             title="Initial child protection case conference",
             n=15,
             unit=Unit.WORKING_DAYS,
