@@ -44,6 +44,7 @@ FIELDS = [
     "previous_conference_date",
     "previous_conference_type",
     "core_group_date",
+    "plan_end_date",
     "reason_for_delay",
 ]
 
@@ -85,6 +86,7 @@ def main() -> None:
                     "previous_conference_date": "",
                     "previous_conference_type": "",
                     "core_group_date": core_group.isoformat() if core_group <= LAST else "",
+                    "plan_end_date": "",
                     "reason_for_delay": reason,
                 }
             )
@@ -110,6 +112,7 @@ def main() -> None:
                     "previous_conference_date": held.isoformat(),
                     "previous_conference_type": "",
                     "core_group_date": "",
+                    "plan_end_date": "",
                     "reason_for_delay": "",
                 }
             )
@@ -122,6 +125,7 @@ def main() -> None:
         review_number += 1
         review_id = f"RCPC-{review_number:03d}"
         family_number += 1
+        ended = review.isoformat() if RNG.random() < 0.5 else ""  # plan ended at this review
         children = []
         for _ in range(RNG.choice([1, 1, 2, 3])):
             child_number += 1
@@ -137,6 +141,7 @@ def main() -> None:
                     "previous_conference_date": previous.isoformat(),
                     "previous_conference_type": "review",
                     "core_group_date": "",
+                    "plan_end_date": ended,
                     "reason_for_delay": "",
                 }
             )

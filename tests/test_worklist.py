@@ -16,12 +16,14 @@ from safeguarding_rules.cli import main
 D = dt.date
 RECORDS = (
     "child_id,conference_id,conference_type,conference_date,strategy_discussion_date,"
-    "previous_conference_date,core_group_date\n"
-    "A,P1,initial,,2025-03-03,,\n"  # initial conference not yet held
-    "B,I1,initial,2025-01-08,2024-12-16,,\n"  # held; no core group recorded; review due
-    "C,I1,initial,2025-01-08,2024-12-16,,\n"
-    "D,I2,initial,2024-12-02,2024-11-18,,2024-12-10\n"
-    "D,R1,review,2025-03-03,,2024-12-02,\n"  # D's latest is a review: next in 6 months
+    "previous_conference_date,core_group_date,plan_end_date\n"
+    "A,P1,initial,,2025-03-03,,,\n"  # initial conference not yet held
+    "B,I1,initial,2025-01-08,2024-12-16,,,\n"  # held; no core group recorded; review due
+    "C,I1,initial,2025-01-08,2024-12-16,,,\n"
+    "D,I2,initial,2024-12-02,2024-11-18,,2024-12-10,\n"
+    "D,R1,review,2025-03-03,,2024-12-02,,\n"  # D's latest is a review: next in 6 months
+    "E,I3,initial,2024-12-02,2024-11-18,,2024-12-10,\n"
+    "E,R2,review,2025-03-03,,2024-12-02,,2025-03-03\n"  # E's plan ended at the review
 )
 
 
@@ -46,6 +48,14 @@ def test_worklist_lists_what_is_due_soonest_first(tmp_path: Path) -> None:
         ("2025-04-08", "first_review", "I1", False),  # 3 months after 8 Jan 2025
         ("2025-09-03", "subsequent_review", "R1", False),  # 6 months after 3 Mar 2025
     ]
+
+
+def test_no_review_is_due_after_a_plan_ends(tmp_path: Path) -> None:
+    found = actions(tmp_path, D(2025, 3, 10), within=None)
+    assert ("2025-09-03", "subsequent_review", "R2", False) not in found
+    # Before the plan ended, E's review was due like D's.
+    earlier = actions(tmp_path, D(2025, 3, 2), within=None)
+    assert ("2025-03-02", "first_review", "I3", False) in earlier
 
 
 def test_within_limits_the_horizon_inclusively(tmp_path: Path) -> None:

@@ -7,7 +7,8 @@ One row per child per conference (CSV with a header, or JSON lines). Columns:
 yet held), ``strategy_discussion_date`` (initial conferences: the strategy discussion the
 rule set counts from), ``previous_conference_date`` (reviews); optional ``family_id``,
 ``reason_for_delay``, ``core_group_date``, ``previous_conference_type`` (``initial`` or
-``review``, when the previous conference is not in the file), and for each report-deadline
+``review``, when the previous conference is not in the file), ``plan_end_date`` (the day
+the child's plan ended, so that no further review is due), and for each report-deadline
 rule of the rule set a column ``<rule id>_date`` with the date the action was done.
 
 Dates are ISO ``YYYY-MM-DD`` or UK ``DD/MM/YYYY``. Every problem names the file, row,
@@ -42,6 +43,7 @@ DATE_COLUMNS = (
     "strategy_discussion_date",
     "previous_conference_date",
     "core_group_date",
+    "plan_end_date",
 )
 
 
@@ -67,6 +69,8 @@ class ConferenceRecords:
     strategy_discussion_date: Dates
     previous_conference_date: Dates
     core_group_date: Dates
+    #: The day the child's plan ended (at this conference or after it), if it has.
+    plan_end_date: Dates
     #: ``initial``, ``review`` or empty.
     previous_conference_type: npt.NDArray[np.str_]
     family_id: npt.NDArray[np.object_]
@@ -347,6 +351,7 @@ def read_conference_records(
         strategy_discussion_date=discussion[keep],
         previous_conference_date=previous[keep],
         core_group_date=core_group[keep],
+        plan_end_date=dates["plan_end_date"][keep],
         previous_conference_type=previous_kinds[keep],
         family_id=_strings(column("family_id").filter(keep_arrow)),
         reason_for_delay=_strings(column("reason_for_delay").filter(keep_arrow)),

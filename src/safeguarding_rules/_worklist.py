@@ -5,7 +5,8 @@ records and an ``as_of`` date (never the clock), this lists, soonest first:
 
 * initial conferences not yet held (rows with a strategy discussion and no conference date);
 * first core groups not yet recorded after an initial conference;
-* the next review conference of each child, from their latest conference held;
+* the next review conference of each child whose plan has not ended (``plan_end_date``),
+  from their latest conference held;
 * report deadlines before conferences booked after ``as_of``, where not yet recorded.
 """
 
@@ -110,8 +111,17 @@ def due_actions(
             child = str(records.child_id[position])
             if child not in latest or records.conference_date[latest[child]] < held:
                 latest[child] = position
+    ended = {
+        str(child)
+        for child, end in zip(
+            records.child_id.tolist(), records.plan_end_date.tolist(), strict=True
+        )
+        if end is not None and end <= as_of
+    }
     next_review: dict[tuple[str, str], list[str]] = {}
     for child, position in latest.items():
+        if child in ended:
+            continue
         kind = str(records.conference_type[position])
         rule_id = "first_review" if kind == "initial" else "subsequent_review"
         next_review.setdefault((str(records.conference_id[position]), rule_id), []).append(child)
