@@ -34,6 +34,7 @@ from ._dates import WEEKDAY_NAMES, add_months, add_weeks, long_date, ordinal
 from ._divisions import COVERAGE_END, COVERAGE_START, PROVISIONAL_FROM, Division, division_for
 from ._errors import CalendarRangeError, OverlayError, UnsupportedHolidaySourceError
 from ._holiday_sources import HOLIDAY_SOURCES
+from ._validators import check_date
 
 __all__ = [
     "LocalOverlay",
@@ -72,11 +73,6 @@ def _date_set(value: Iterable[dt.date]) -> frozenset[dt.date]:
     return frozenset(value)
 
 
-def _check_day(value: object, what: str) -> None:
-    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise TypeError(f"{what} must be a datetime.date (not a datetime), got {value!r}")
-
-
 @attrs.frozen(kw_only=True)
 class LocalOverlay:
     """A local authority's own closures and extra working days, layered on a division.
@@ -104,7 +100,7 @@ class LocalOverlay:
     @closures.validator
     def _check_closures(self, _: object, value: tuple[tuple[dt.date, str], ...]) -> None:
         for day, reason in value:
-            _check_day(day, f"closure date in overlay {self.name!r}")
+            check_date(day, f"closure date in overlay {self.name!r}")
             if not isinstance(reason, str) or not reason.strip():
                 raise OverlayError(
                     f"closure {day.isoformat()} in overlay {self.name!r} needs a non-empty reason"
@@ -116,7 +112,7 @@ class LocalOverlay:
     @working_days.validator
     def _check_working_days(self, _: object, value: frozenset[dt.date]) -> None:
         for day in value:
-            _check_day(day, f"extra working day in overlay {self.name!r}")
+            check_date(day, f"extra working day in overlay {self.name!r}")
         both = sorted(value & {day for day, _ in self.closures})
         if both:
             listed = ", ".join(day.isoformat() for day in both)
@@ -433,7 +429,7 @@ class WorkingDayCalendar:
         return index
 
     def _index(self, day: dt.date, what: str = "day") -> int:
-        _check_day(day, what)
+        check_date(day, what)
         if not self.first <= day <= self.last:
             raise self._range_error(
                 f"{what} {day.isoformat()} is outside", day, "; bank holidays are not known there"

@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable
-from typing import Any
 
 import attrs
 
 from ._errors import SafeguardingRulesError
 from ._rules import ConferenceType
+from ._validators import optional_plain_date, plain_date
 
 __all__ = [
     "Agency",
@@ -32,16 +32,6 @@ __all__ = [
 
 class CaseEventsError(SafeguardingRulesError, ValueError):
     """The events given for a case contradict each other or are ambiguous."""
-
-
-def _is_date(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise TypeError(f"{attribute.name} must be a datetime.date, got {value!r}")
-
-
-def _is_optional_date(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None:
-        _is_date(instance, attribute, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -100,7 +90,7 @@ class Enquiry:
     #: Which statutory enquiry.
     kind: EnquiryKind = attrs.field(validator=attrs.validators.instance_of(EnquiryKind))
     #: The date it started.
-    started: dt.date = attrs.field(validator=_is_date)
+    started: dt.date = attrs.field(validator=plain_date)
 
 
 @attrs.frozen(kw_only=True)
@@ -108,7 +98,7 @@ class StrategyDiscussion:
     """A strategy discussion or meeting."""
 
     #: Its date.
-    date: dt.date = attrs.field(validator=_is_date)
+    date: dt.date = attrs.field(validator=plain_date)
     #: Whether enquiries (s47 or equivalent) were initiated at it.
     initiated_enquiry: bool = attrs.field(
         default=False, validator=attrs.validators.instance_of(bool)
@@ -122,7 +112,7 @@ class Conference:
     #: Its type.
     type: ConferenceType = attrs.field(validator=attrs.validators.instance_of(ConferenceType))
     #: Its date.
-    date: dt.date = attrs.field(validator=_is_date)
+    date: dt.date = attrs.field(validator=plain_date)
     #: The caller's identifier, if any.
     id: str | None = None
     #: The children it is about (a sibling group is one conference, several children).
@@ -141,37 +131,37 @@ class CaseEvents:
     """
 
     #: Receipt of the referral.
-    referral: dt.date | None = attrs.field(default=None, validator=_is_optional_date)
+    referral: dt.date | None = attrs.field(default=None, validator=optional_plain_date)
     #: Strategy discussions or meetings held, in any order.
     strategy_discussions: tuple[StrategyDiscussion, ...] = attrs.field(
         default=(), converter=_discussions
     )
     #: Start of the statutory enquiries.
-    enquiry_start: dt.date | None = attrs.field(default=None, validator=_is_optional_date)
+    enquiry_start: dt.date | None = attrs.field(default=None, validator=optional_plain_date)
     #: Start of a core assessment (England and Wales before 2013).
-    core_assessment_start: dt.date | None = attrs.field(default=None, validator=_is_optional_date)
+    core_assessment_start: dt.date | None = attrs.field(default=None, validator=optional_plain_date)
     #: Notification of a child protection concern (Scotland).
-    concern_notified: dt.date | None = attrs.field(default=None, validator=_is_optional_date)
+    concern_notified: dt.date | None = attrs.field(default=None, validator=optional_plain_date)
     #: Notification that a child subject to a plan has moved in (transfer-in conference).
-    transfer_notified: dt.date | None = attrs.field(default=None, validator=_is_optional_date)
+    transfer_notified: dt.date | None = attrs.field(default=None, validator=optional_plain_date)
     #: Date of the initial child protection conference, once held.
-    initial_conference: dt.date | None = attrs.field(default=None, validator=_is_optional_date)
+    initial_conference: dt.date | None = attrs.field(default=None, validator=optional_plain_date)
     #: Date of the most recent review conference, once one has been held.
-    previous_review: dt.date | None = attrs.field(default=None, validator=_is_optional_date)
+    previous_review: dt.date | None = attrs.field(default=None, validator=optional_plain_date)
     #: Date of the most recent core group meeting.
-    previous_core_group: dt.date | None = attrs.field(default=None, validator=_is_optional_date)
+    previous_core_group: dt.date | None = attrs.field(default=None, validator=optional_plain_date)
     #: A conference (held or booked) that report deadlines count back from.
     conference: Conference | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Conference))
     )
     #: The day the child became looked after.
-    became_looked_after: dt.date | None = attrs.field(default=None, validator=_is_optional_date)
+    became_looked_after: dt.date | None = attrs.field(default=None, validator=optional_plain_date)
     #: Date of the first looked-after review.
-    first_lac_review: dt.date | None = attrs.field(default=None, validator=_is_optional_date)
+    first_lac_review: dt.date | None = attrs.field(default=None, validator=optional_plain_date)
     #: Date of the most recent looked-after review after the first.
-    previous_lac_review: dt.date | None = attrs.field(default=None, validator=_is_optional_date)
+    previous_lac_review: dt.date | None = attrs.field(default=None, validator=optional_plain_date)
     #: Issue of a care or supervision application.
-    application_issued: dt.date | None = attrs.field(default=None, validator=_is_optional_date)
+    application_issued: dt.date | None = attrs.field(default=None, validator=optional_plain_date)
 
     @strategy_discussions.validator
     def _check_discussions(self, _: object, value: tuple[StrategyDiscussion, ...]) -> None:

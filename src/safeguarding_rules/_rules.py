@@ -20,6 +20,7 @@ import attrs
 from ._calendar import LocalOverlay
 from ._divisions import division_for
 from ._errors import SafeguardingRulesError
+from ._validators import optional_plain_date
 
 if TYPE_CHECKING:
     from ._case import CaseEvents
@@ -139,11 +140,6 @@ class StartEvent(enum.Enum):
     APPLICATION_ISSUED = ("application_issued", "the issue of the care application")
 
 
-def _optional_date(value: dt.date | None) -> None:
-    if value is not None and (isinstance(value, dt.datetime) or not isinstance(value, dt.date)):
-        raise TypeError(f"expected a datetime.date or None, got {value!r}")
-
-
 @attrs.frozen(kw_only=True)
 class Edition:
     """One edition of an instrument (guidance, procedures, regulations), with its dates.
@@ -158,7 +154,7 @@ class Edition:
     #: First day in force.
     effective_from: dt.date = attrs.field(validator=attrs.validators.instance_of(dt.date))
     #: Last day in force, or ``None`` while current.
-    effective_to: dt.date | None = attrs.field(default=None)
+    effective_to: dt.date | None = attrs.field(default=None, validator=optional_plain_date)
     #: Confidence in the effective dates (often weaker than in the rule values).
     dates_confidence: Confidence = attrs.field(
         default=Confidence.UNCONFIRMED, validator=attrs.validators.instance_of(Confidence)
@@ -168,7 +164,6 @@ class Edition:
 
     @effective_to.validator
     def _check_range(self, _: object, value: dt.date | None) -> None:
-        _optional_date(value)
         if value is not None and value < self.effective_from:
             raise RuleSetDefinitionError(
                 f"edition {self.id!r} ends ({value}) before it starts ({self.effective_from})"

@@ -21,6 +21,7 @@ from ._case import CaseEvents, Child, Conference, Family, StrategyDiscussion
 from ._divisions import COVERAGE_END, COVERAGE_START
 from ._quoracy import AGENCIES, Attendance, AttendanceMode
 from ._rules import ConferenceType
+from ._validators import is_plain_date
 
 __all__ = [
     "attendances",
@@ -38,7 +39,7 @@ def _bounds(min_value: dt.date | None, max_value: dt.date | None) -> tuple[dt.da
     low = COVERAGE_START if min_value is None else min_value
     high = COVERAGE_END if max_value is None else max_value
     for name, value in (("min_value", low), ("max_value", high)):
-        if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        if not is_plain_date(value):
             raise InvalidArgument(f"{name}={value!r} must be a datetime.date")
         if not COVERAGE_START <= value <= COVERAGE_END:
             raise InvalidArgument(
