@@ -381,18 +381,26 @@ def _check_consistency(
     """Flag a child twice in one conference, and a conference whose rows disagree."""
     if not len(rows):
         return
-    # Dictionary codes follow first appearance, so a conference's first row is where its
-    # code first occurs.
+    # The row where each conference first appears: later rows must agree with it.
     _, first_of_code = np.unique(conference_code, return_index=True)
     first = first_of_code[conference_code]
     pair = conference_code * (int(child_code.max()) + 1) + child_code
     order = np.argsort(pair, kind="stable")
     repeated = np.zeros(len(rows), dtype=bool)
     repeated[order[1:]] = pair[order[1:]] == pair[order[:-1]]
-    repeated &= _strings(column("child_id")) != ""
+    repeated &= ~_is_empty(column("child_id"))
+    checks: list[tuple[str, npt.NDArray[np.bool_]]] = [("conference_type", kinds != kinds[first])]
+    for name in ("conference_date", "strategy_discussion_date"):
+        values = dates[name]
+        differs = (values != values[first]) & ~(np.isnat(values) & np.isnat(values[first]))
+        checks.append((name, differs))
+    disagree = np.logical_or.reduce([differs for _, differs in checks])
+    if not (repeated.any() or disagree.any()):
+        return
+    # Only now, with problems to name, turn the id columns into Python strings.
+    conferences = _strings(column("conference_id"))
     if repeated.any():
         children = _strings(column("child_id"))
-        conferences = _strings(column("conference_id"))
         for position in np.flatnonzero(repeated):
             problems.append(
                 InputProblem(
@@ -404,13 +412,6 @@ def _check_consistency(
                 )
             )
         bad |= repeated
-    disagree = np.zeros(len(rows), dtype=bool)
-    checks: list[tuple[str, npt.NDArray[np.bool_]]] = [("conference_type", kinds != kinds[first])]
-    for name in ("conference_date", "strategy_discussion_date"):
-        values = dates[name]
-        differs = (values != values[first]) & ~(np.isnat(values) & np.isnat(values[first]))
-        checks.append((name, differs))
-    conferences = _strings(column("conference_id"))
     for name, differs in checks:
         for where in np.flatnonzero(differs):
             problems.append(
@@ -423,7 +424,6 @@ def _check_consistency(
                     f"row {int(rows[first[where]])}",
                 )
             )
-        disagree |= differs
     # Every row of a conference whose rows disagree is unusable.
     if disagree.any():
         bad |= np.isin(conference_code, np.unique(conference_code[disagree]))
