@@ -21,9 +21,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from safeguarding_rules import calendar_for, get_rule_set
-from safeguarding_rules._records import read_conference_records
-from safeguarding_rules._render import render_json
-from safeguarding_rules._report import build_report
+from safeguarding_rules.records import read_conference_records
+from safeguarding_rules.reports import build_report, render_json
 
 
 def generate(path: Path, rows: int, seed: int) -> None:

@@ -10,8 +10,7 @@ import numpy as np
 import pytest
 
 from safeguarding_rules import calendar_for
-from safeguarding_rules._input import InputErrors
-from safeguarding_rules._records import read_conference_records
+from safeguarding_rules.records import InputErrors, read_conference_records
 
 CAL = calendar_for("england-and-wales")
 HEADER = (

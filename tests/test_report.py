@@ -12,9 +12,8 @@ import numpy as np
 import pytest
 
 from safeguarding_rules import Period, ReportingPolicy, calendar_for, load_rule_sets
-from safeguarding_rules._input import read_attendance
-from safeguarding_rules._records import read_conference_records
-from safeguarding_rules._report import build_report, period_labels
+from safeguarding_rules.records import read_attendance, read_conference_records
+from safeguarding_rules.reports import build_report, period_labels
 
 RULE_SETS = load_rule_sets()
 DATA = resources.files("safeguarding_rules") / "data"

@@ -9,9 +9,9 @@ import icalendar
 from click.testing import CliRunner
 
 from safeguarding_rules import calendar_for, load_rule_sets
-from safeguarding_rules._records import read_conference_records
-from safeguarding_rules._worklist import due_actions, render_ics
 from safeguarding_rules.cli import main
+from safeguarding_rules.records import read_conference_records
+from safeguarding_rules.reports import due_actions, render_ics
 
 D = dt.date
 RECORDS = (

@@ -14,34 +14,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from ._calendar import (
-    LocalOverlay,
-    NonWorkingDay,
-    WorkingDayCalendar,
-    WorkingDayCount,
-    calendar_for,
-)
-from ._case import (
-    Agency,
-    CaseEvents,
-    CaseEventsError,
-    Child,
-    Conference,
-    Enquiry,
-    EnquiryKind,
-    Family,
-    StrategyDiscussion,
-)
 from ._dates import add_months, add_weeks, parse_date
-from ._deadlines import Deadline, compute_deadlines
-from ._divisions import (
-    COVERAGE_END,
-    COVERAGE_START,
-    DIVISIONS,
-    PROVISIONAL_FROM,
-    Division,
-    division_for,
-)
 from ._errors import (
     CalendarRangeError,
     OverlayError,
@@ -49,7 +22,20 @@ from ._errors import (
     UnknownDivisionError,
     UnsupportedHolidaySourceError,
 )
-from ._plugins import (
+from .calendar import (
+    COVERAGE_END,
+    COVERAGE_START,
+    DIVISIONS,
+    PROVISIONAL_FROM,
+    Division,
+    LocalOverlay,
+    NonWorkingDay,
+    WorkingDayCalendar,
+    WorkingDayCount,
+    calendar_for,
+    division_for,
+)
+from .plugins import (
     BUILTIN_PLUGINS,
     RuleSetConflictError,
     RuleSetRegistry,
@@ -59,31 +45,43 @@ from ._plugins import (
     hookimpl,
     load_rule_sets,
 )
-from ._quoracy import (
+from .reports.serialise import to_data
+from .rules import (
     AGENCIES,
+    Agency,
     AgencyDecision,
     Attendance,
     AttendanceMode,
-    QuorumError,
-    QuorumResult,
-    QuorumRule,
-    evaluate_quorum,
-)
-from ._reporting import CountingUnit, Period, ReportingPolicy
-from ._rules import (
+    CaseEvents,
+    CaseEventsError,
+    Child,
+    Conference,
     ConferenceType,
     Confidence,
     Counting,
+    CountingUnit,
+    Deadline,
     Direction,
     Edition,
+    Enquiry,
+    EnquiryKind,
+    Family,
     LocalRuleSet,
     NoEditionInForceError,
+    Period,
+    QuorumError,
+    QuorumResult,
+    QuorumRule,
+    ReportingPolicy,
     Rule,
     RuleSet,
     RuleSetDefinitionError,
     StartEvent,
+    StrategyDiscussion,
     Unit,
+    compute_deadlines,
     editions_chain,
+    evaluate_quorum,
 )
 
 try:
@@ -171,4 +169,5 @@ __all__ = [
     "hookimpl",
     "load_rule_sets",
     "parse_date",
+    "to_data",
 ]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from ._plugins import RuleSetRegistry
+    from .plugins import RuleSetRegistry
 
 __all__ = ["PROJECT", "hookspec", "sgr_register_rule_sets"]
 

@@ -16,7 +16,7 @@ from safeguarding_rules import (
     calendar_for,
     load_rule_sets,
 )
-from safeguarding_rules._bulk import add_months_array, due_dates
+from safeguarding_rules.rules.bulk import add_months_array, due_dates
 
 RULE_SETS = load_rule_sets()
 DAYS = st.dates(min_value=dt.date(2008, 1, 1), max_value=dt.date(2028, 12, 31))

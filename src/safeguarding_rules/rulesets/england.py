@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .._plugins import RuleSetRegistry, hookimpl
-from .._quoracy import AttendanceMode, QuorumRule
-from .._rules import (
+from ..plugins import RuleSetRegistry, hookimpl
+from ..rules import (
+    AttendanceMode,
     ConferenceType,
     Confidence,
     Counting,
     Direction,
     Edition,
+    QuorumRule,
     Rule,
     RuleSet,
     StartEvent,

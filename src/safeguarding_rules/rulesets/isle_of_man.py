@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .._plugins import RuleSetRegistry, hookimpl
-from .._rules import Confidence, Edition, Rule, RuleSet, StartEvent, Unit
+from ..plugins import RuleSetRegistry, hookimpl
+from ..rules import Confidence, Edition, Rule, RuleSet, StartEvent, Unit
 
 PROCEDURES = Edition(
     id="iom_procedures",

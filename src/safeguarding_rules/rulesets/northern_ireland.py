@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .._plugins import RuleSetRegistry, hookimpl
-from .._rules import Confidence, Edition, Rule, RuleSet, StartEvent, Unit
+from ..plugins import RuleSetRegistry, hookimpl
+from ..rules import Confidence, Edition, Rule, RuleSet, StartEvent, Unit
 
 SBNI = Edition(
     id="sbni2017",

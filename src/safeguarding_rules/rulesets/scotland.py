@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .._plugins import RuleSetRegistry, hookimpl
-from .._quoracy import HEALTH_AS_ONE_GROUPING, QuorumRule
-from .._rules import (
+from ..plugins import RuleSetRegistry, hookimpl
+from ..rules import (
+    HEALTH_AS_ONE_GROUPING,
     ConferenceType,
     Confidence,
     Direction,
+    QuorumRule,
     Rule,
     RuleSet,
     StartEvent,

@@ -16,9 +16,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .._plugins import RuleSetRegistry, hookimpl
-from .._quoracy import HEALTH_AS_ONE_GROUPING, QuorumRule
-from .._rules import Confidence, Edition, Rule, RuleSet, StartEvent, Unit, editions_chain
+from ..plugins import RuleSetRegistry, hookimpl
+from ..rules import (
+    HEALTH_AS_ONE_GROUPING,
+    Confidence,
+    Edition,
+    QuorumRule,
+    Rule,
+    RuleSet,
+    StartEvent,
+    Unit,
+    editions_chain,
+)
 
 C1, C2, UNCONFIRMED = Confidence.C1, Confidence.C2, Confidence.UNCONFIRMED
 WD, MONTHS, WEEKS = Unit.WORKING_DAYS, Unit.MONTHS, Unit.WEEKS

@@ -10,7 +10,7 @@ import enum
 
 import attrs
 
-from ._rules import Confidence
+from .model import Confidence
 
 __all__ = ["CountingUnit", "Period", "ReportingPolicy"]
 

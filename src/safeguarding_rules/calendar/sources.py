@@ -22,8 +22,8 @@ from collections.abc import Callable, Iterable, Mapping
 
 import holidays
 
-from ._divisions import Division, EnglandAndWales, NorthernIreland
-from ._errors import UnsupportedHolidaySourceError
+from .._errors import UnsupportedHolidaySourceError
+from .divisions import Division, EnglandAndWales, NorthernIreland
 
 __all__ = ["HOLIDAY_SOURCES", "HolidaySource", "holidays_source", "workalendar_source"]
 

@@ -13,9 +13,9 @@ from collections.abc import Iterable
 
 import attrs
 
-from ._errors import SafeguardingRulesError
-from ._rules import ConferenceType
-from ._validators import optional_plain_date, plain_date
+from .._errors import SafeguardingRulesError
+from .._validators import optional_plain_date, plain_date
+from .model import ConferenceType
 
 __all__ = [
     "Agency",

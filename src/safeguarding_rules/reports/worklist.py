@@ -13,18 +13,16 @@ records and an ``as_of`` date (never the clock), this lists, soonest first:
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 import numpy as np
 
-from ._calendar import calendar_for
-from ._deadlines import Deadline
-from ._records import ConferenceRecords
-from ._rules import ConferenceType, Confidence, Counting, Direction, RuleSet, StartEvent
+from ..calendar import calendar_for
+from ..records import ConferenceRecords
+from ..rules import ConferenceType, Counting, Deadline, Direction, RuleSet, StartEvent
 
-__all__ = ["DueAction", "due_actions", "render_ics"]
+__all__ = ["DueAction", "due_actions"]
 
 
 @attrs.frozen(kw_only=True)
@@ -156,61 +154,3 @@ def _reports(
         if done is not None and not np.isnat(done[positions[0]]):
             continue
         add(rule_id, held, conference_id, children)
-
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def _fold(line: str) -> str:
-    """Fold a content line at 75 octets (RFC 5545 section 3.1)."""
-    encoded = line.encode("utf-8")
-    if len(encoded) <= 75:
-        return line
-    parts: list[str] = []
-    current = b""
-    for char in line:
-        piece = char.encode("utf-8")
-        if len(current) + len(piece) > (75 if not parts else 74):
-            parts.append(current.decode("utf-8"))
-            current = b""
-        current += piece
-    parts.append(current.decode("utf-8"))
-    return "\r\n ".join(parts)
-
-
-def render_ics(actions: Sequence[DueAction], *, as_of: dt.date) -> str:
-    """Return an iCalendar file with one all-day event per action, for a team diary.
-
-    Deterministic: the timestamp is ``as_of``, never the clock; each UID is a hash of the
-    conference, rule and due date.
-    """
-    stamp = f"{as_of:%Y%m%d}T000000Z"
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//safeguarding_rules//due worklist//EN",
-        "CALSCALE:GREGORIAN",
-    ]
-    for action in actions:
-        deadline = action.deadline
-        key = f"{action.conference_id}|{deadline.rule.id}|{deadline.due.isoformat()}"
-        uid = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
-        flag = " [UNCONFIRMED rule]" if deadline.rule.confidence is Confidence.UNCONFIRMED else ""
-        description = (
-            f"{deadline.rule.wording}. Source: {deadline.rule.source} "
-            f"({deadline.rule.confidence.value}). Counted from {deadline.start.isoformat()}."
-            f" Children: {', '.join(action.children)}."
-        )
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{uid}@safeguarding-rules",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{deadline.due:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{deadline.due + dt.timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{_escape(('OVERDUE: ' if action.overdue else '') + action.summary + flag)}",
-            f"DESCRIPTION:{_escape(description)}",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"

@@ -28,12 +28,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from ._calendar import WorkingDayCalendar
-from ._dates import parse_date
-from ._input import InputErrors, InputProblem, read_rows
-from ._rules import ConferenceType
+from .._dates import parse_date
+from ..calendar import WorkingDayCalendar
+from ..rules import ConferenceType
+from .rows import InputErrors, InputProblem, read_rows
 
-__all__ = ["ConferenceRecords", "read_conference_records"]
+__all__ = ["ConferenceRecords", "Table", "check_conference_columns", "read_conference_records"]
 
 Dates = npt.NDArray[np.datetime64]
 TYPES = tuple(t.value for t in ConferenceType)
@@ -232,6 +232,39 @@ def read_conference_records(
     source = Path(path)
     loader = _load_jsonl if source.suffix.lower() in {".jsonl", ".ndjson"} else _load_csv
     table, rows, problems = loader(source, file)
+    return check_conference_columns(
+        table,
+        rows,
+        calendar,
+        file=file,
+        action_rules=action_rules,
+        skip_invalid=skip_invalid,
+        problems=problems,
+    )
+
+
+def check_conference_columns(
+    table: Table,
+    rows: npt.NDArray[np.int64],
+    calendar: WorkingDayCalendar,
+    *,
+    file: str,
+    action_rules: Iterable[str] = (),
+    skip_invalid: bool = False,
+    problems: list[InputProblem] | None = None,
+) -> ConferenceRecords:
+    """Check conference records given as canonical text columns, whatever format they came from.
+
+    The seam between the format-specific loaders and the shared checks: a loader turns its
+    file into ``table`` (our column names, see the module docstring, each a string array,
+    stripped, empty where missing) and ``rows`` (the row number each element came from), and
+    this function applies every check and builds :class:`ConferenceRecords`.
+
+    :param problems: problems the loader already found (kept, and added to).
+    :raises InputErrors: listing every problem, unless ``skip_invalid``.
+    """
+    problems = [] if problems is None else problems
+    action_rules = tuple(action_rules)
     missing = [c for c in (*REQUIRED, "conference_date") if c not in table]
     if missing:
         problems.extend(

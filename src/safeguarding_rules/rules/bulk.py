@@ -11,8 +11,9 @@ import math
 import numpy as np
 import numpy.typing as npt
 
-from ._calendar import WorkingDayCalendar
-from ._rules import Counting, Direction, Rule, RuleSet, Unit
+from ..calendar import WorkingDayCalendar
+from .model import Counting, Direction, Rule, Unit
+from .rule_set import RuleSet
 
 __all__ = ["add_months_array", "due_dates"]
 

@@ -23,7 +23,7 @@ import pluggy
 
 from . import hookspecs
 from ._errors import SafeguardingRulesError
-from ._rules import LocalRuleSet, RuleSet, RuleSetDefinitionError
+from .rules import LocalRuleSet, RuleSet, RuleSetDefinitionError
 
 __all__ = [
     "BUILTIN_PLUGINS",

@@ -14,10 +14,10 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from ._calendar import WorkingDayCalendar
-from ._deadlines import Deadline
-from ._errors import SafeguardingRulesError
-from ._rules import ConferenceType, Confidence, Rule
+from .._errors import SafeguardingRulesError
+from ..calendar import WorkingDayCalendar
+from .deadlines import Deadline
+from .model import ConferenceType, Confidence, Rule
 
 __all__ = [
     "AGENCIES",

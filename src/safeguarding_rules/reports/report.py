@@ -4,7 +4,8 @@ Every indicator is counted **by child and by conference**: Conwy's 2014-15 initi
 conference timeliness was 78.3% by child (94 of 120) but 86.7% by conference (52 of 60),
 because 8 late conferences held 26 children in sibling groups.
 
-The working-day arithmetic runs over whole columns with numpy; see :mod:`._bulk`.
+The working-day arithmetic runs over whole columns with numpy; see
+:mod:`safeguarding_rules.rules.bulk`.
 """
 
 from __future__ import annotations
@@ -18,12 +19,10 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from ._bulk import due_dates
-from ._calendar import WorkingDayCalendar, calendar_for
-from ._input import ConferenceAttendance
-from ._records import ConferenceRecords
-from ._reporting import Period, ReportingPolicy
-from ._rules import Confidence, Counting, RuleSet
+from ..calendar import WorkingDayCalendar, calendar_for
+from ..records import ConferenceAttendance, ConferenceRecords
+from ..rules import Confidence, Counting, Period, ReportingPolicy, RuleSet
+from ..rules.bulk import due_dates
 
 __all__ = ["DFE_BANDS", "ComplianceReport", "build_report", "period_labels"]
 

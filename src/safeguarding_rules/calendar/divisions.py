@@ -25,7 +25,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import ClassVar
 
-from ._errors import UnknownDivisionError
+from .._errors import UnknownDivisionError
 
 __all__ = [
     "COVERAGE_END",

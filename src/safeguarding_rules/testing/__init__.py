@@ -13,8 +13,8 @@ Each check is also a plain function (``check_sources``, ``check_editions``,
 
 The checks are deterministic: they sample fixed dates across every edition (its first and
 last days, evenly spaced days, and every Christmas Day, Boxing Day and New Year's Day in
-range) and a fixed, seeded set of attendance lists. This module needs pytest for the
-contract class only.
+range) and a fixed, seeded set of attendance lists. This module imports without pytest;
+only :class:`RuleSetContract` (in :mod:`.contract`, loaded on first use) needs it.
 """
 
 from __future__ import annotations
@@ -22,27 +22,32 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Iterator
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any
 
-import pytest
-
-from ._calendar import calendar_for
-from ._case import CaseEvents, Conference, StrategyDiscussion
-from ._deadlines import Deadline
-from ._errors import CalendarRangeError
-from ._plugins import load_rule_sets
-from ._quoracy import AGENCIES, Attendance, AttendanceMode
-from ._rules import (
+from .. import (
+    AGENCIES,
+    Attendance,
+    AttendanceMode,
+    CalendarRangeError,
+    CaseEvents,
+    Conference,
     ConferenceType,
     Confidence,
     Counting,
+    Deadline,
     Direction,
     Rule,
     RuleSet,
     RuleSetDefinitionError,
+    StrategyDiscussion,
     Unit,
-    check_edition_ranges,
+    calendar_for,
+    load_rule_sets,
 )
+from ..rules import check_edition_ranges
+
+if TYPE_CHECKING:
+    from .contract import RuleSetContract
 
 __all__ = [
     "ConformanceError",
@@ -52,7 +57,17 @@ __all__ = [
     "check_loads",
     "check_quorum",
     "check_sources",
+    "example_events",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Load :class:`RuleSetContract` (which needs pytest) only when it is asked for."""
+    if name == "RuleSetContract":
+        from .contract import RuleSetContract
+
+        return RuleSetContract
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class ConformanceError(AssertionError):
@@ -205,7 +220,8 @@ def _describe(present: list[Attendance]) -> str:
     return ", ".join(f"{a.agency} ({a.mode.value})" for a in present) or "nobody"
 
 
-def _example_events(rule_set: RuleSet) -> CaseEvents:
+def example_events(rule_set: RuleSet) -> CaseEvents:
+    """Return a case with a strategy discussion and an initial conference, early in coverage."""
     day = max(rule_set.first_covered, calendar_for(rule_set.division).first) + dt.timedelta(
         days=400
     )
@@ -214,42 +230,3 @@ def _example_events(rule_set: RuleSet) -> CaseEvents:
         initial_conference=day + dt.timedelta(days=21),
         conference=Conference(type=ConferenceType.INITIAL, date=day + dt.timedelta(days=21)),
     )
-
-
-class RuleSetContract:
-    """Inherit in a pytest class and set :attr:`rule_set_name` to run every check."""
-
-    #: The registered name of the rule set under test.
-    rule_set_name: ClassVar[str]
-
-    @pytest.fixture(scope="class")
-    @classmethod
-    def rule_set(cls) -> RuleSet:
-        """Load the rule set under test the way users load it."""
-        return check_loads(cls.rule_set_name)
-
-    def test_every_rule_has_a_source_and_a_confidence_tag(self, rule_set: RuleSet) -> None:
-        """See :func:`check_sources`."""
-        check_sources(rule_set)
-
-    def test_editions_neither_overlap_nor_leave_gaps(self, rule_set: RuleSet) -> None:
-        """See :func:`check_editions`."""
-        check_editions(rule_set)
-
-    def test_deadlines_fall_on_the_right_side_and_explain_themselves(
-        self, rule_set: RuleSet
-    ) -> None:
-        """See :func:`check_deadlines`."""
-        check_deadlines(rule_set)
-
-    def test_adding_an_attendee_never_breaks_a_quorum(self, rule_set: RuleSet) -> None:
-        """See :func:`check_quorum`."""
-        check_quorum(rule_set)
-
-    def test_an_example_case_has_deadlines(self, rule_set: RuleSet) -> None:
-        """A case with a strategy discussion and an initial conference yields deadlines."""
-        if not rule_set.deadlines(_example_events(rule_set)):
-            raise ConformanceError(
-                f"rule set {rule_set.name!r}: no deadline follows from a strategy discussion "
-                "and an initial conference"
-            )

@@ -20,22 +20,12 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
-from ._calendar import NonWorkingDay, WorkingDayCalendar, calendar_for
-from ._case import CaseEvents, StrategyDiscussion
-from ._dates import add_months, long_date, ordinal
-from ._rules import (
-    Confidence,
-    Counting,
-    Direction,
-    Edition,
-    NoEditionInForceError,
-    Rule,
-    RuleSet,
-    StartEvent,
-    Unit,
-)
+from .._dates import add_months, long_date, ordinal
+from ..calendar import NonWorkingDay, WorkingDayCalendar
+from .case import CaseEvents, StrategyDiscussion
+from .model import Confidence, Counting, Direction, Edition, Rule, StartEvent, Unit
 
-__all__ = ["BOUNDARY_MARGIN", "Deadline", "compute_deadlines"]
+__all__ = ["BOUNDARY_MARGIN", "EVENT_DATES", "STRATEGY_EVENTS", "Deadline", "near_unconfirmed"]
 
 
 @attrs.frozen(kw_only=True)
@@ -230,18 +220,21 @@ def _near(anchor: dt.date, boundaries: Iterable[dt.date]) -> bool:
     return any(abs(anchor - boundary) <= BOUNDARY_MARGIN for boundary in boundaries)
 
 
-def _edition_uncertain(rule_set: RuleSet, rule_id: str, anchor: dt.date) -> bool:
-    """Whether ``anchor`` is near a boundary of ``rule_id``'s editions whose date is UNCONFIRMED.
+def near_unconfirmed(
+    anchor: dt.date, versions: Iterable[Rule], editions: Iterable[Edition]
+) -> bool:
+    """Whether ``anchor`` is near a boundary of a rule's ``versions`` whose date is UNCONFIRMED.
 
     A boundary is the start of a version, or the day after a version ends; its confidence
-    is that of the edition starting on it, wherever in the rule set that edition is.
+    is that of the edition starting on it, wherever among ``editions`` (every edition of the
+    rule set) that edition is.
     """
     edges = set()
-    for version in rule_set.versions(rule_id):
+    for version in versions:
         edges.add(version.edition.effective_from)
         if version.edition.effective_to is not None:
             edges.add(version.edition.effective_to + dt.timedelta(days=1))
-    return _near(anchor, edges & _unconfirmed_starts(rule_set.editions))
+    return _near(anchor, edges & _unconfirmed_starts(editions))
 
 
 def _calendar_offset(rule: Rule, start: dt.date, sign: int) -> dt.date:
@@ -266,7 +259,7 @@ def _sd_date(
     return get
 
 
-_EVENT_DATES: dict[StartEvent, Callable[[CaseEvents], dt.date | None]] = {
+EVENT_DATES: dict[StartEvent, Callable[[CaseEvents], dt.date | None]] = {
     StartEvent.STRATEGY_DISCUSSION_INITIATING: _sd_date(CaseEvents.initiating_strategy_discussion),
     StartEvent.STRATEGY_DISCUSSION_LAST: _sd_date(CaseEvents.last_strategy_discussion),
     StartEvent.REFERRAL: lambda e: e.referral,
@@ -284,77 +277,4 @@ _EVENT_DATES: dict[StartEvent, Callable[[CaseEvents], dt.date | None]] = {
     StartEvent.APPLICATION_ISSUED: lambda e: e.application_issued,
 }
 
-_STRATEGY_EVENTS = {StartEvent.STRATEGY_DISCUSSION_INITIATING, StartEvent.STRATEGY_DISCUSSION_LAST}
-
-
-def _anchor(rule_set: RuleSet, rule_id: str, events: CaseEvents) -> dt.date | None:
-    """Return the date that chooses the edition of ``rule_id`` (see the module docstring)."""
-    versions = rule_set.versions(rule_id)
-    if versions[0].start_event in _STRATEGY_EVENTS:
-        return events.strategy_discussions[0].date if events.strategy_discussions else None
-    if versions[0].start_event is StartEvent.CONFERENCE:
-        conference = events.conference
-        return conference.date if conference else None
-    return _EVENT_DATES[versions[0].start_event](events)
-
-
-def compute_deadlines(
-    rule_set: RuleSet,
-    events: CaseEvents,
-    *,
-    counting: Counting = Counting.EVENT_DAY_IS_DAY_0,
-    use_overlay: bool = False,
-    source: str = "holidays",
-    rule_ids: Iterable[str] | None = None,
-) -> tuple[Deadline, ...]:
-    """Every deadline that follows from the events known, soonest first.
-
-    A rule whose start event is not given is left out (it does not yet follow). A rule that
-    did not exist on its anchoring date but did at other times (the initial assessment after
-    2013) is left out too. A date before every encoded edition of the rule set raises.
-
-    :param counting: the day-0 / day-1 convention, unless the rule fixes its own.
-    :param use_overlay: count on the rule set's local overlay of closures (off by default).
-    :param source: the holiday source for the calendar.
-    :param rule_ids: restrict to these rule ids.
-    :raises NoEditionInForceError: for an anchoring date before the rule set covers.
-    """
-    calendar = calendar_for(
-        rule_set.division, overlay=rule_set.overlay if use_overlay else None, source=source
-    )
-    wanted = tuple(rule_ids) if rule_ids is not None else rule_set.rule_ids
-    first_covered = rule_set.first_covered
-    results = []
-    for rule_id in wanted:
-        anchor = _anchor(rule_set, rule_id, events)
-        if anchor is None:
-            continue
-        if anchor < first_covered:
-            raise NoEditionInForceError(
-                f"rule set {rule_set.name!r} covers events from {first_covered.isoformat()}; "
-                f"rule {rule_id!r} would count from {anchor.isoformat()}, before any encoded "
-                "edition"
-            )
-        try:
-            rule = rule_set.rule(rule_id, on=anchor)
-        except NoEditionInForceError:
-            continue  # the rule did not exist then (e.g. single assessments before 2013)
-        if rule.start_event is StartEvent.CONFERENCE:
-            assert events.conference is not None
-            if events.conference.type not in rule.conference_types:
-                continue
-        start = _EVENT_DATES[rule.start_event](events)
-        if start is None:
-            continue
-        results.append(
-            Deadline.compute(
-                rule,
-                start,
-                calendar,
-                rule_set=rule_set.name,
-                counting=counting,
-                anchor=anchor,
-                edition_uncertain=_edition_uncertain(rule_set, rule_id, anchor),
-            )
-        )
-    return tuple(sorted(results, key=lambda d: (d.due, d.rule.id)))
+STRATEGY_EVENTS = {StartEvent.STRATEGY_DISCUSSION_INITIATING, StartEvent.STRATEGY_DISCUSSION_LAST}

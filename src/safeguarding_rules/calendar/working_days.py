@@ -30,11 +30,18 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from ._dates import WEEKDAY_NAMES, add_months, add_weeks, long_date, ordinal
-from ._divisions import COVERAGE_END, COVERAGE_START, PROVISIONAL_FROM, Division, division_for
-from ._errors import CalendarRangeError, OverlayError, UnsupportedHolidaySourceError
-from ._holiday_sources import HOLIDAY_SOURCES
-from ._validators import check_date
+from .._dates import WEEKDAY_NAMES, add_months, add_weeks, long_date, ordinal
+from .._errors import CalendarRangeError, OverlayError, UnsupportedHolidaySourceError
+from .._validators import check_date
+from .divisions import (
+    COVERAGE_END,
+    COVERAGE_START,
+    DIVISIONS,
+    PROVISIONAL_FROM,
+    Division,
+    division_for,
+)
+from .sources import HOLIDAY_SOURCES
 
 __all__ = [
     "LocalOverlay",
@@ -476,7 +483,8 @@ def calendar_for(
 
 @functools.lru_cache(maxsize=64)
 def _cached_calendar(name: str, overlay: LocalOverlay | None, source: str) -> WorkingDayCalendar:
-    division = division_for(name)
+    """Build a calendar once per division (canonical name), overlay and source."""
+    division = DIVISIONS[name]
     holidays = _cached_holidays(name, source)
     return WorkingDayCalendar._build(division, source=source, overlay=overlay, holidays=holidays)
 
@@ -484,4 +492,4 @@ def _cached_calendar(name: str, overlay: LocalOverlay | None, source: str) -> Wo
 @functools.cache
 def _cached_holidays(name: str, source: str) -> Mapping[dt.date, str]:
     years = range(COVERAGE_START.year, COVERAGE_END.year + 1)
-    return HOLIDAY_SOURCES[source](division_for(name), years)
+    return HOLIDAY_SOURCES[source](DIVISIONS[name], years)

@@ -9,7 +9,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from ._report import ComplianceReport
+from .report import ComplianceReport
+from .serialise import to_data
 
 __all__ = ["render_csv", "render_html", "render_json", "render_text"]
 
@@ -27,7 +28,7 @@ def render_json(report: ComplianceReport) -> str:
     fast JSON encoder works only without indentation. Pipe through ``python -m json.tool``
     (or ``jq .``) to read it.
     """
-    return json.dumps(report.summary, separators=(",", ":"))
+    return json.dumps(to_data(report), separators=(",", ":"))
 
 
 def render_csv(report: ComplianceReport) -> str:

@@ -1,0 +1,61 @@
+"""``quoracy``: whether each conference in an attendance file was quorate, and why."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..plugins import load_rule_sets
+from ..records import read_attendance
+from ..reports import to_data
+from ._common import FORMAT_OPTION
+
+__all__ = ["quoracy_command"]
+
+
+@click.command("quoracy")
+@click.argument("attendance_file", metavar="ATTENDANCE.csv", type=click.Path(dir_okay=False))
+@click.option("--ruleset", "-r", "rule_set_name", required=True, help="Rule set name.")
+@click.option(
+    "--skip-invalid",
+    is_flag=True,
+    help="Carry on past bad rows (their conferences are skipped and counted in the output).",
+)
+@FORMAT_OPTION
+def quoracy_command(
+    attendance_file: str, rule_set_name: str, skip_invalid: bool, output_format: str
+) -> None:
+    """Decide, for each conference in an attendance file, whether it was quorate.
+
+    One row per attendee per conference, with columns conference_id, agency, mode
+    (in_person, remote, report_only, apologies, absent) and direct_contact (yes/no); optional
+    active_interest, conference_type, conference_date, fii and chair_reason.
+    """
+    rule_set = load_rule_sets()[rule_set_name]
+    conferences, problems = read_attendance(attendance_file, skip_invalid=skip_invalid)
+    results = [
+        rule_set.evaluate_quorum(
+            conference.attendances,
+            conference_id=conference.conference_id,
+            conference_type=conference.conference_type,
+            conference_date=conference.conference_date,
+            fii=conference.fii,
+            chair_reason=conference.chair_reason,
+        )
+        for conference in conferences
+    ]
+    if problems:
+        click.echo(
+            f"Skipped {len(problems)} problem(s); their conferences are not evaluated:", err=True
+        )
+        for problem in problems:
+            click.echo(f"  {problem}", err=True)
+    if output_format == "json":
+        click.echo(json.dumps(to_data(results), indent=2))
+        return
+    quorate = sum(result.quorate for result in results)
+    click.echo(f"{quorate} of {len(results)} conference(s) quorate under {rule_set.name!r}.\n")
+    for result in results:
+        click.echo(result.explain())
+        click.echo("")

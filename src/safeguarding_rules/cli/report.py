@@ -1,0 +1,182 @@
+"""``report`` and ``due``: indicators and the worklist from a council's records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from importlib import resources
+
+import click
+
+from ..calendar import calendar_for
+from ..plugins import load_rule_sets
+from ..records import (
+    ConferenceAttendance,
+    ConferenceRecords,
+    read_attendance,
+    read_conference_records,
+)
+from ..reports import (
+    build_report,
+    due_actions,
+    render_csv,
+    render_html,
+    render_ics,
+    render_json,
+    render_text,
+    to_data,
+)
+from ..rules import Counting, Period, RuleSet, StartEvent
+from ._common import date_callback, progress
+
+__all__ = ["due_command", "report_command"]
+
+
+def _load_records(
+    records_file: str | None, rule_set: RuleSet, skip_invalid: bool
+) -> tuple[ConferenceRecords, str]:
+    action_rules = [
+        rule_id
+        for rule_id in rule_set.rule_ids
+        if rule_set.versions(rule_id)[-1].start_event is StartEvent.CONFERENCE
+    ]
+    calendar = calendar_for(rule_set.division)
+    if records_file is None:
+        sample = resources.files("safeguarding_rules") / "data" / "sample_conferences.csv"
+        with resources.as_file(sample) as path:
+            records = read_conference_records(path, calendar, action_rules=action_rules)
+        return records, "synthetic sample year (fictional council, no real personal data)"
+    progress(f"reading {records_file}")
+    records = read_conference_records(
+        records_file, calendar, action_rules=action_rules, skip_invalid=skip_invalid
+    )
+    if records.problems:
+        click.echo(
+            f"Skipped {records.skipped_rows} row(s) with {len(records.problems)} problem(s):",
+            err=True,
+        )
+        for problem in records.problems:
+            click.echo(f"  {problem}", err=True)
+    return records, records_file
+
+
+@click.command("report")
+@click.argument("records_file", metavar="[FILE]", required=False, type=click.Path(dir_okay=False))
+@click.option("--ruleset", "-r", "rule_set_name", default="england", show_default=True)
+@click.option("--attendance", type=click.Path(dir_okay=False), help="Attendance file (quoracy).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "csv", "html"]),
+    default="text",
+    show_default=True,
+)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file.")
+@click.option(
+    "--period",
+    type=click.Choice([p.value for p in Period]),
+    help="Reporting period (default: the rule set's, else quarters).",
+)
+@click.option(
+    "--calendar-years", is_flag=True, help="Periods of calendar years instead of April-March."
+)
+@click.option(
+    "--counting", type=click.Choice([c.value for c in Counting]), default="day0", show_default=True
+)
+@click.option("--skip-invalid", is_flag=True, help="Carry on past bad rows, reporting them.")
+def report_command(
+    records_file: str | None,
+    rule_set_name: str,
+    attendance: str | None,
+    output_format: str,
+    output: str | None,
+    period: str | None,
+    calendar_years: bool,
+    counting: str,
+    skip_invalid: bool,
+) -> None:
+    """Compliance and performance indicators from conference records.
+
+    FILE has one row per child per conference (CSV or .jsonl); see docs/report.md. With no
+    FILE, runs on a synthetic sample year shipped with the package, with its attendance.
+    """
+    rule_set = load_rule_sets()[rule_set_name]
+    records, source_name = _load_records(records_file, rule_set, skip_invalid)
+    conferences: list[ConferenceAttendance] = []
+    if attendance is not None:
+        progress(f"reading {attendance}")
+        conferences, problems = read_attendance(attendance, skip_invalid=skip_invalid)
+        for problem in problems:
+            click.echo(f"  skipped: {problem}", err=True)
+    elif records_file is None:
+        sample = resources.files("safeguarding_rules") / "data" / "sample_attendance.csv"
+        with resources.as_file(sample) as path:
+            conferences, _ = read_attendance(path)
+    progress(f"computing indicators over {len(records):,} rows")
+    report = build_report(
+        records,
+        rule_set,
+        attendance=conferences,
+        period=Period(period) if period else None,
+        year_start_month=1 if calendar_years else None,
+        counting=Counting(counting),
+        source_name=source_name,
+    )
+    renderers = {
+        "text": render_text,
+        "json": render_json,
+        "csv": render_csv,
+        "html": render_html,
+    }
+    progress(f"writing {output_format}")
+    text = renderers[output_format](report)
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text if text.endswith("\n") else text + "\n")
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text)
+
+
+@click.command("due")
+@click.argument("records_file", metavar="FILE", type=click.Path(dir_okay=False))
+@click.option("--as-of", "as_of", required=True, metavar="DATE", callback=date_callback)
+@click.option("--within", type=int, default=28, show_default=True, help="Days ahead to list.")
+@click.option("--ruleset", "-r", "rule_set_name", default="england", show_default=True)
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json", "ics"]), default="text"
+)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file.")
+def due_command(
+    records_file: str,
+    as_of: dt.date,
+    within: int,
+    rule_set_name: str,
+    output_format: str,
+    output: str | None,
+) -> None:
+    """List actions due or overdue as of a date, soonest first.
+
+    Initial conferences not yet held, report deadlines, next reviews and first core groups.
+    """
+    rule_set = load_rule_sets()[rule_set_name]
+    records, _ = _load_records(records_file, rule_set, skip_invalid=False)
+    actions = due_actions(records, rule_set, as_of=as_of, within=within)
+    if output_format == "ics":
+        text = render_ics(actions, as_of=as_of)
+    elif output_format == "json":
+        text = json.dumps(to_data(actions), indent=2)
+    else:
+        lines = [f"{len(actions)} action(s) due by {as_of + dt.timedelta(days=within)} "
+                 f"(as of {as_of.isoformat()}), rule set {rule_set.name!r}:"]  # fmt: skip
+        for action in actions:
+            flag = "OVERDUE " if action.overdue else ""
+            unconfirmed = " [UNCONFIRMED]" if action.deadline.unconfirmed else ""
+            lines.append(f"  {action.deadline.due.isoformat()} {flag}{action.summary}{unconfirmed}")
+        text = "\n".join(lines)
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=output_format != "ics")

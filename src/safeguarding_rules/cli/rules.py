@@ -1,0 +1,170 @@
+"""``rulesets``, ``rules`` and ``deadlines``: what the rule sets say, and what follows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+
+import click
+
+from ..plugins import load_rule_sets
+from ..reports import to_data
+from ..rules import (
+    CaseEvents,
+    Conference,
+    ConferenceType,
+    Confidence,
+    Counting,
+    StrategyDiscussion,
+    compute_deadlines,
+)
+from ._common import FORMAT_OPTION, date_callback
+
+__all__ = ["deadlines_command", "rules_command", "rulesets_command"]
+
+
+@click.command("rulesets")
+@FORMAT_OPTION
+def rulesets_command(output_format: str) -> None:
+    """List the installed rule sets (built-in and from plugins) with their editions."""
+    loaded = load_rule_sets()
+    entries = []
+    for name, rule_set in loaded.items():
+        data = to_data(rule_set)
+        entries.append({**data, "plugin": loaded.plugin_of(name)})
+    if output_format == "json":
+        click.echo(json.dumps(entries, indent=2))
+        return
+    for entry, rule_set in zip(entries, loaded.values(), strict=True):
+        extends = f", extends {entry['extends']}" if entry["extends"] else ""
+        click.echo(f"{entry['name']}: {entry['title']}")
+        click.echo(
+            f"    calendar {entry['division']}{extends}; plugin {entry['plugin']}; "
+            f"covers events from {entry['covers_from']}"
+        )
+        for edition in rule_set.editions:
+            click.echo(f"    - {edition.id}: {edition.describe()}")
+
+
+@click.command("rules")
+@click.option("--ruleset", "-r", "rule_set_name", required=True, help="Rule set name.")
+@FORMAT_OPTION
+def rules_command(rule_set_name: str, output_format: str) -> None:
+    """Print a rule set's catalogue: every rule version with its edition and citation."""
+    rule_set = load_rule_sets()[rule_set_name]
+    ordered = [rule for rule_id in rule_set.rule_ids for rule in rule_set.versions(rule_id)]
+    if output_format == "json":
+        click.echo(json.dumps(to_data(ordered), indent=2))
+        return
+    click.echo(f"{rule_set.title} [{rule_set.name}]")
+    if rule_set.enquiry:
+        click.echo(f"Enquiries: {rule_set.enquiry}")
+    for rule in ordered:
+        flag = "  [UNCONFIRMED]" if rule.confidence is Confidence.UNCONFIRMED else ""
+        click.echo(f"\n{rule.id} ({rule.edition.id}): {rule.title}{flag}")
+        click.echo(f"    {rule.wording}")
+        click.echo(f"    edition: {rule.edition.describe()}")
+        click.echo(f"    source: {rule.source} [{rule.confidence.value}]")
+        if rule.notes:
+            click.echo(f"    note: {rule.notes}")
+
+
+_EVENT_OPTIONS: tuple[tuple[str, str], ...] = (
+    ("referral", "Receipt of the referral."),
+    ("enquiry-start", "Start of the statutory enquiries (s47, s35, s46)."),
+    ("core-assessment-start", "Start of a core assessment."),
+    ("concern-notified", "Notification of a child protection concern (Scotland)."),
+    ("transfer-notified", "Notification of a transfer-in."),
+    ("initial-conference", "Date of the initial conference, once held."),
+    ("previous-review", "Date of the most recent review conference."),
+    ("previous-core-group", "Date of the most recent core group meeting."),
+    ("became-looked-after", "Day the child became looked after."),
+    ("first-lac-review", "Date of the first looked-after review."),
+    ("previous-lac-review", "Date of the most recent later looked-after review."),
+    ("application-issued", "Issue of a care or supervision application."),
+)
+
+
+def _event_options(command: Callable[..., None]) -> Callable[..., None]:
+    for flag, help_text in reversed(_EVENT_OPTIONS):
+        command = click.option(f"--{flag}", metavar="DATE", callback=date_callback, help=help_text)(
+            command
+        )
+    return command
+
+
+@click.command("deadlines")
+@click.option("--ruleset", "-r", "rule_set_name", required=True, help="Rule set name.")
+@click.option(
+    "--strategy-discussion",
+    "strategy_discussions",
+    multiple=True,
+    metavar="DATE",
+    callback=date_callback,
+    help="A strategy discussion (repeatable).",
+)
+@click.option(
+    "--initiating",
+    metavar="DATE",
+    callback=date_callback,
+    help="Which strategy discussion initiated the enquiries (needed if several were held).",
+)
+@click.option("--conference", metavar="DATE", callback=date_callback, help="A conference date.")
+@click.option(
+    "--conference-type",
+    type=click.Choice([t.value for t in ConferenceType]),
+    default="initial",
+    show_default=True,
+    help="Type of the --conference.",
+)
+@_event_options
+@click.option(
+    "--counting",
+    type=click.Choice([c.value for c in Counting]),
+    default=Counting.EVENT_DAY_IS_DAY_0.value,
+    show_default=True,
+    help="day0: the event day is not counted. day1: it counts as the first day.",
+)
+@click.option("--use-overlay", is_flag=True, help="Apply the rule set's local closures.")
+@FORMAT_OPTION
+def deadlines_command(
+    rule_set_name: str,
+    strategy_discussions: tuple[dt.date, ...],
+    initiating: dt.date | None,
+    conference: dt.date | None,
+    conference_type: str,
+    counting: str,
+    use_overlay: bool,
+    output_format: str,
+    **event_dates: dt.date | None,
+) -> None:
+    """Print every deadline that follows from the events given, soonest first.
+
+    An initial --conference also counts as the initial conference (first review, core
+    group); a review --conference also counts as the previous review.
+    """
+    rule_set = load_rule_sets()[rule_set_name]
+    discussions = {day: StrategyDiscussion(date=day) for day in strategy_discussions}
+    if initiating is not None:
+        discussions[initiating] = StrategyDiscussion(date=initiating, initiated_enquiry=True)
+    known = {name: value for name, value in event_dates.items() if value is not None}
+    held = None
+    if conference is not None:
+        held = Conference(type=ConferenceType(conference_type), date=conference)
+        if held.type is ConferenceType.INITIAL:
+            known.setdefault("initial_conference", conference)
+        elif held.type is ConferenceType.REVIEW:
+            known.setdefault("previous_review", conference)
+    events = CaseEvents(strategy_discussions=discussions.values(), conference=held, **known)
+    found = compute_deadlines(
+        rule_set, events, counting=Counting(counting), use_overlay=use_overlay
+    )
+    if output_format == "json":
+        click.echo(json.dumps(to_data(found), indent=2))
+        return
+    if not found:
+        click.echo("No deadlines follow from the events given.")
+    for deadline in found:
+        click.echo(deadline.explain())
+        click.echo("")

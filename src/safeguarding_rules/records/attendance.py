@@ -1,0 +1,138 @@
+"""Attendance files: one row per attendee per conference, grouped by conference."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Sequence
+from pathlib import Path
+
+import attrs
+
+from ..rules import Attendance, AttendanceMode, ConferenceType
+from .rows import FieldReader, InputErrors, InputProblem, Row, read_rows, required_columns
+
+__all__ = ["ATTENDANCE_COLUMNS", "ConferenceAttendance", "read_attendance"]
+
+
+@attrs.frozen(kw_only=True)
+class ConferenceAttendance:
+    """The attendance records of one conference, as read from a file."""
+
+    #: The conference id from the file.
+    conference_id: str
+    #: The attendance records.
+    attendances: tuple[Attendance, ...]
+    #: The conference type, if given.
+    conference_type: ConferenceType | None
+    #: The conference date, if given.
+    conference_date: dt.date | None
+    #: Whether the case concerns fabricated or induced illness.
+    fii: bool
+    #: The chair's recorded reason for proceeding while inquorate, if any.
+    chair_reason: str | None
+    #: Row numbers the records came from.
+    rows: tuple[int, ...]
+
+
+ATTENDANCE_COLUMNS = ("conference_id", "agency", "mode", "direct_contact")
+_CONFERENCE_LEVEL = ("conference_type", "conference_date", "fii", "chair_reason")
+
+
+def read_attendance(
+    path: str | Path, *, skip_invalid: bool = False
+) -> tuple[list[ConferenceAttendance], list[InputProblem]]:
+    """Read an attendance file: one row per attendee per conference.
+
+    Columns: ``conference_id``, ``agency``, ``mode`` (``in_person``, ``remote``,
+    ``report_only``, ``apologies``, ``absent``), ``direct_contact`` (yes/no); optional
+    ``active_interest`` (yes/no), ``conference_type``, ``conference_date``, ``fii`` (yes/no)
+    and ``chair_reason``. Conference-level columns must agree across a conference's rows.
+
+    :param skip_invalid: return the valid conferences and the problems, instead of raising.
+        A conference with any bad row is skipped whole (its quorum cannot be decided).
+    :returns: the conferences in file order, and the problems found (empty unless
+        ``skip_invalid``).
+    :raises InputErrors: listing every problem, unless ``skip_invalid``.
+    """
+    rows = list(read_rows(path))
+    problems = required_columns(rows, ATTENDANCE_COLUMNS, str(path))
+    if problems:
+        raise InputErrors(problems)
+    grouped: dict[str, list[tuple[Row, Attendance | None, dict[str, object]]]] = {}
+    for row in rows:
+        fields = FieldReader(row)
+        conference_id = fields.text("conference_id")
+        agency = fields.text("agency")
+        mode = fields.choice("mode", AttendanceMode)
+        direct = fields.yes_no("direct_contact")
+        interest = fields.yes_no("active_interest", required=False)
+        level: dict[str, object] = {
+            "conference_type": fields.choice("conference_type", ConferenceType, required=False),
+            "conference_date": fields.date("conference_date", required=False),
+            "fii": fields.yes_no("fii", required=False),
+            "chair_reason": fields.text("chair_reason", required=False),
+        }
+        problems += fields.problems
+        if conference_id is None:
+            continue
+        record = None
+        if agency is not None and mode is not None and direct is not None:
+            record = Attendance(
+                agency=agency, mode=mode, direct_contact=direct, active_interest=interest
+            )
+        grouped.setdefault(conference_id, []).append((row, record, level))
+    conferences = []
+    rows_with_problems = {problem.row for problem in problems}
+    for conference_id, entries in grouped.items():
+        conference_problems = _agree(conference_id, entries)
+        problems += conference_problems
+        if conference_problems or any(row.number in rows_with_problems for row, _, _ in entries):
+            continue
+        level = _merged(entries)
+        conferences.append(
+            ConferenceAttendance(
+                conference_id=conference_id,
+                attendances=tuple(record for _, record, _ in entries if record is not None),
+                conference_type=level["conference_type"],  # type: ignore[arg-type]
+                conference_date=level["conference_date"],  # type: ignore[arg-type]
+                fii=bool(level["fii"]),
+                chair_reason=level["chair_reason"],  # type: ignore[arg-type]
+                rows=tuple(row.number for row, _, _ in entries),
+            )
+        )
+    if problems and not skip_invalid:
+        raise InputErrors(sorted(problems, key=lambda p: (p.row, p.column or "")))
+    return conferences, problems
+
+
+def _agree(
+    conference_id: str, entries: Sequence[tuple[Row, Attendance | None, dict[str, object]]]
+) -> list[InputProblem]:
+    """Problems where a conference-level column differs between a conference's rows."""
+    found = []
+    for column in _CONFERENCE_LEVEL:
+        values = {level[column] for _, _, level in entries if level[column] is not None}
+        if len(values) > 1:
+            row = next(r for r, _, level in entries if level[column] is not None)
+            listed = ", ".join(
+                sorted(str(v.value if isinstance(v, enum.Enum) else v) for v in values)
+            )
+            found.append(
+                row.problem(
+                    column,
+                    f"conference {conference_id!r} has different values in its rows: {listed}",
+                )
+            )
+    return found
+
+
+def _merged(
+    entries: Sequence[tuple[Row, Attendance | None, dict[str, object]]],
+) -> dict[str, object]:
+    merged: dict[str, object] = dict.fromkeys(_CONFERENCE_LEVEL)
+    for _, _, level in entries:
+        for column, value in level.items():
+            if value is not None:
+                merged[column] = value
+    return merged

@@ -1,0 +1,31 @@
+"""Outputs: the compliance report, the due-date worklist, their renderers, and plain data.
+
+* :mod:`.report`: :func:`build_report`, indicators by child and by conference.
+* :mod:`.worklist`: :func:`due_actions`, what is due or overdue on a given day.
+* :mod:`.render`: the report as text, JSON, CSV or self-contained HTML.
+* :mod:`.ics`: the worklist as an iCalendar file.
+* :mod:`.serialise`: :func:`to_data`, the one path from result objects to plain data.
+"""
+
+from __future__ import annotations
+
+from .ics import render_ics
+from .render import render_csv, render_html, render_json, render_text
+from .report import DFE_BANDS, ComplianceReport, build_report, period_labels
+from .serialise import to_data
+from .worklist import DueAction, due_actions
+
+__all__ = [
+    "DFE_BANDS",
+    "ComplianceReport",
+    "DueAction",
+    "build_report",
+    "due_actions",
+    "period_labels",
+    "render_csv",
+    "render_html",
+    "render_ics",
+    "render_json",
+    "render_text",
+    "to_data",
+]

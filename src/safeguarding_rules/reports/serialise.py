@@ -1,0 +1,190 @@
+"""One path from the library's result objects to plain data: :func:`to_data`.
+
+Every JSON document the library produces (the command line's ``--format json``, the JSON
+report, a web application's API response) is built here, so that a developer importing the
+library gets exactly the shapes the command line prints. Plain data means ``dict``,
+``list``, ``str``, ``int``, ``float``, ``bool`` and ``None``: dates become ISO strings,
+enums their values, sets sorted lists.
+
+Built on `cattrs <https://catt.rs>`_, which unstructures attrs classes generically (so a
+new attrs value object is serialisable without code) and lets the documented shapes of
+the main results be registered once, below. The models themselves know nothing of
+serialisation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Set
+from typing import Any
+
+import cattrs
+
+from ..calendar import NonWorkingDay, WorkingDayCount
+from ..rules import AgencyDecision, Deadline, Edition, QuorumResult, Rule, RuleSet
+from .report import ComplianceReport
+from .worklist import DueAction
+
+__all__ = ["to_data"]
+
+_converter = cattrs.Converter(
+    unstruct_collection_overrides={Set: lambda items: sorted(items, key=str), tuple: list}
+)
+_converter.register_unstructure_hook(dt.date, lambda day: day.isoformat())
+_converter.register_unstructure_hook(enum.Enum, lambda member: member.value)
+
+
+def to_data(obj: object) -> Any:
+    """Return ``obj`` as plain, JSON-ready data.
+
+    Known shapes: :class:`~safeguarding_rules.Rule`, :class:`~safeguarding_rules.Edition`,
+    :class:`~safeguarding_rules.RuleSet` (without its rules),
+    :class:`~safeguarding_rules.Deadline`, :class:`~safeguarding_rules.QuorumResult` and
+    :class:`~safeguarding_rules.AgencyDecision`, :class:`~safeguarding_rules.WorkingDayCount`,
+    :class:`~safeguarding_rules.NonWorkingDay`, the compliance report and the worklist's
+    due actions; any other attrs object field by field; lists, tuples and dicts of these.
+
+    >>> import datetime as dt, json
+    >>> from safeguarding_rules import CaseEvents, StrategyDiscussion, get_rule_set, to_data
+    >>> events = CaseEvents(strategy_discussions=[StrategyDiscussion(date=dt.date(2014, 12, 15))])
+    >>> (icpc,) = get_rule_set("england").deadlines(events)
+    >>> data = to_data(icpc)
+    >>> data["due"], data["rule"], data["unit"], data["confidence"]
+    ('2015-01-08', 'icpc', 'working_days', 'C2')
+    >>> _ = json.dumps(data)  # always serialisable
+    """
+    return _converter.unstructure(obj)
+
+
+def _non_working_day(day: NonWorkingDay) -> dict[str, Any]:
+    return {"date": day.day.isoformat(), "reason": day.reason, "kind": day.kind}
+
+
+def _edition(edition: Edition) -> dict[str, Any]:
+    return {
+        "id": edition.id,
+        "title": edition.title,
+        "effective_from": edition.effective_from.isoformat(),
+        "effective_to": edition.effective_to.isoformat() if edition.effective_to else None,
+        "dates_confidence": edition.dates_confidence.value,
+    }
+
+
+def _rule(rule: Rule) -> dict[str, Any]:
+    edition = rule.edition
+    return {
+        "rule": rule.id,
+        "title": rule.title,
+        "n": rule.n,
+        "unit": rule.unit.value,
+        "direction": rule.direction.value,
+        "start_event": rule.start_event.value,
+        "wording": rule.wording,
+        "conference_types": sorted(t.value for t in rule.conference_types),
+        "edition": edition.id,
+        "edition_title": edition.title,
+        "effective_from": edition.effective_from.isoformat(),
+        "effective_to": edition.effective_to.isoformat() if edition.effective_to else None,
+        "edition_dates_confidence": edition.dates_confidence.value,
+        "source": rule.source,
+        "confidence": rule.confidence.value,
+        "counting": rule.counting.value if rule.counting else None,
+        "notes": rule.notes,
+    }
+
+
+def _rule_set(rule_set: RuleSet) -> dict[str, Any]:
+    return {
+        "name": rule_set.name,
+        "title": rule_set.title,
+        "division": rule_set.division,
+        "extends": rule_set.extends,
+        "covers_from": rule_set.first_covered.isoformat(),
+        "editions": [_edition(edition) for edition in rule_set.editions],
+    }
+
+
+def _deadline(deadline: Deadline) -> dict[str, Any]:
+    return {
+        **_rule(deadline.rule),
+        "due": deadline.due.isoformat(),
+        "rule_set": deadline.rule_set,
+        "start": deadline.start.isoformat(),
+        "anchor": deadline.anchor.isoformat(),
+        "counting": deadline.counting.value,
+        "division": deadline.division,
+        "overlay": deadline.overlay,
+        "skipped": [_non_working_day(day) for day in deadline.skipped],
+        "due_is_working_day": deadline.due_is_working_day,
+        "provisional": deadline.provisional,
+        "unconfirmed": deadline.unconfirmed,
+        "edition_uncertain": deadline.edition_uncertain,
+        "explanation": deadline.explain(),
+    }
+
+
+def _decision(decision: AgencyDecision) -> dict[str, Any]:
+    return {
+        "agency": decision.attendance.agency,
+        "grouping": decision.grouping,
+        "mode": decision.attendance.mode.value,
+        "reason": decision.reason,
+    }
+
+
+def _quorum_result(result: QuorumResult) -> dict[str, Any]:
+    return {
+        "conference_id": result.conference_id,
+        "quorate": result.quorate,
+        "counted": [_decision(d) for d in result.counted],
+        "not_counted": [_decision(d) for d in result.not_counted],
+        "groupings": list(result.groupings),
+        "shortfalls": list(result.shortfalls),
+        "chair_may_proceed": result.chair_may_proceed,
+        "proceeded_inquorate": result.proceeded_inquorate,
+        "chair_reason": result.chair_reason,
+        "reconvene_due": result.reconvene_due.isoformat() if result.reconvene_due else None,
+        "rule": result.rule.title,
+        "rule_set": result.rule_set,
+        "source": result.rule.source,
+        "confidence": result.rule.confidence.value,
+    }
+
+
+def _count(counted: WorkingDayCount) -> dict[str, Any]:
+    return {
+        "start": counted.start.isoformat(),
+        "n": counted.n,
+        "result": counted.result.isoformat(),
+        "division": counted.division,
+        "overlay": counted.overlay,
+        "provisional": counted.provisional,
+        "skipped": [_non_working_day(day) for day in counted.skipped],
+        "explanation": counted.explain(),
+    }
+
+
+def _due_action(action: DueAction) -> dict[str, Any]:
+    return {
+        **_deadline(action.deadline),
+        "conference_id": action.conference_id,
+        "children": list(action.children),
+        "overdue": action.overdue,
+    }
+
+
+def _report(report: ComplianceReport) -> dict[str, Any]:
+    return report.summary
+
+
+_converter.register_unstructure_hook(NonWorkingDay, _non_working_day)
+_converter.register_unstructure_hook(Edition, _edition)
+_converter.register_unstructure_hook(Rule, _rule)
+_converter.register_unstructure_hook(RuleSet, _rule_set)
+_converter.register_unstructure_hook(Deadline, _deadline)
+_converter.register_unstructure_hook(AgencyDecision, _decision)
+_converter.register_unstructure_hook(QuorumResult, _quorum_result)
+_converter.register_unstructure_hook(WorkingDayCount, _count)
+_converter.register_unstructure_hook(DueAction, _due_action)
+_converter.register_unstructure_hook(ComplianceReport, _report)

@@ -1,0 +1,96 @@
+"""Rules, case events, deadlines, quoracy and rule sets: the layer above the calendar.
+
+* :mod:`.model`: the leaf: enums, :class:`Edition`, :class:`Rule`.
+* :mod:`.case`: the people and events of a case.
+* :mod:`.deadlines`: :class:`Deadline`, a due date that explains itself.
+* :mod:`.quoracy`: :class:`QuorumRule` and explained quorum decisions.
+* :mod:`.reporting`: an authority's reporting conventions.
+* :mod:`.rule_set`: :class:`RuleSet` and :class:`LocalRuleSet`, the facade above deadlines
+  and quoracy, and :func:`compute_deadlines`.
+* :mod:`.bulk`: the same deadlines over whole columns of dates (numpy).
+"""
+
+from __future__ import annotations
+
+from .case import (
+    Agency,
+    CaseEvents,
+    CaseEventsError,
+    Child,
+    Conference,
+    Enquiry,
+    EnquiryKind,
+    Family,
+    StrategyDiscussion,
+)
+from .deadlines import BOUNDARY_MARGIN, Deadline
+from .model import (
+    ConferenceType,
+    Confidence,
+    Counting,
+    Direction,
+    Edition,
+    NoEditionInForceError,
+    Rule,
+    RuleSetDefinitionError,
+    StartEvent,
+    Unit,
+    check_edition_ranges,
+    editions_chain,
+)
+from .quoracy import (
+    AGENCIES,
+    HEALTH_AGENCIES,
+    HEALTH_AS_ONE_GROUPING,
+    AgencyDecision,
+    Attendance,
+    AttendanceMode,
+    QuorumError,
+    QuorumResult,
+    QuorumRule,
+    evaluate_quorum,
+)
+from .reporting import CountingUnit, Period, ReportingPolicy
+from .rule_set import LocalRuleSet, RuleSet, compute_deadlines
+
+__all__ = [
+    "AGENCIES",
+    "BOUNDARY_MARGIN",
+    "HEALTH_AGENCIES",
+    "HEALTH_AS_ONE_GROUPING",
+    "Agency",
+    "AgencyDecision",
+    "Attendance",
+    "AttendanceMode",
+    "CaseEvents",
+    "CaseEventsError",
+    "Child",
+    "Conference",
+    "ConferenceType",
+    "Confidence",
+    "Counting",
+    "CountingUnit",
+    "Deadline",
+    "Direction",
+    "Edition",
+    "Enquiry",
+    "EnquiryKind",
+    "Family",
+    "LocalRuleSet",
+    "NoEditionInForceError",
+    "Period",
+    "QuorumError",
+    "QuorumResult",
+    "QuorumRule",
+    "ReportingPolicy",
+    "Rule",
+    "RuleSet",
+    "RuleSetDefinitionError",
+    "StartEvent",
+    "StrategyDiscussion",
+    "Unit",
+    "check_edition_ranges",
+    "compute_deadlines",
+    "editions_chain",
+    "evaluate_quorum",
+]

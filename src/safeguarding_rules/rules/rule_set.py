@@ -1,0 +1,334 @@
+"""Rule sets: a jurisdiction's or a council's rule versions, with their calendar.
+
+:class:`RuleSet` is the facade above deadlines and quoracy: :meth:`RuleSet.deadlines` and
+:meth:`RuleSet.evaluate_quorum` apply its rules to a case. :class:`LocalRuleSet` holds a
+council's changes to a national rule set and is resolved against it when rule sets load.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from ..calendar import LocalOverlay, calendar_for, division_for
+from .case import CaseEvents
+from .deadlines import EVENT_DATES, STRATEGY_EVENTS, Deadline, near_unconfirmed
+from .model import (
+    ConferenceType,
+    Counting,
+    Edition,
+    NoEditionInForceError,
+    Rule,
+    RuleSetDefinitionError,
+    StartEvent,
+    check_edition_ranges,
+)
+from .quoracy import Attendance, QuorumError, QuorumResult, QuorumRule, evaluate_quorum
+from .reporting import ReportingPolicy
+
+__all__ = ["LocalRuleSet", "RuleSet", "compute_deadlines"]
+
+
+def _rules_converter(value: Iterable[Rule]) -> tuple[Rule, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class RuleSet:
+    """A jurisdiction's or a council's rules, and the calendar they are counted on."""
+
+    #: Registered name, e.g. ``"england"`` or ``"conwy"``.
+    name: str = attrs.field(validator=attrs.validators.min_len(1))
+    #: Human-readable title.
+    title: str = attrs.field(validator=attrs.validators.min_len(1))
+    #: Calendar division whose working days apply (see :func:`calendar_for`).
+    division: str = attrs.field()
+    #: Every version of every rule.
+    rules: tuple[Rule, ...] = attrs.field(converter=_rules_converter)
+    #: The enquiry these procedures follow, e.g. ``"section 47, Children Act 1989"``.
+    enquiry: str = ""
+    #: The first date the rule set claims to cover; events before it are refused. ``None``
+    #: means the earliest edition's start.
+    covers_from: dt.date | None = attrs.field(default=None)
+    #: The rule set this one extends (``None`` for national rule sets).
+    extends: str | None = None
+    #: A local overlay of closures, off unless a caller asks for it.
+    overlay: LocalOverlay | None = None
+    #: The quorum of its conferences, if its sources give one.
+    quorum: QuorumRule | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(QuorumRule))
+    )
+    #: How its authority reports performance (``None``: the national default).
+    reporting: ReportingPolicy | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(ReportingPolicy)),
+    )
+    #: What a reader should know about the rule set as a whole.
+    notes: str = ""
+
+    @division.validator
+    def _check_division(self, _: object, value: str) -> None:
+        division_for(value)
+
+    @rules.validator
+    def _check_rules(self, _: object, value: tuple[Rule, ...]) -> None:
+        for rule in value:
+            if not isinstance(rule, Rule):
+                raise TypeError(f"rule set {self.name!r}: expected Rule, got {rule!r}")
+        check_edition_ranges(self.name, value)
+
+    @property
+    def first_covered(self) -> dt.date:
+        """The first date whose events this rule set covers."""
+        if self.covers_from is not None:
+            return self.covers_from
+        return min(edition.effective_from for edition in self.editions)
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        """Every rule id, in the order first defined."""
+        return tuple(dict.fromkeys(rule.id for rule in self.rules))
+
+    def versions(self, rule_id: str) -> tuple[Rule, ...]:
+        """Every version of ``rule_id``, oldest first.
+
+        :raises KeyError: naming the rule set and the known ids.
+        """
+        found = sorted(
+            (rule for rule in self.rules if rule.id == rule_id),
+            key=lambda r: r.edition.effective_from,
+        )
+        if not found:
+            raise KeyError(
+                f"rule set {self.name!r} has no rule {rule_id!r}; "
+                f"known rules: {', '.join(self.rule_ids)}"
+            )
+        return tuple(found)
+
+    def rule(self, rule_id: str, *, on: dt.date) -> Rule:
+        """Return the version of ``rule_id`` in force on ``on``.
+
+        :raises NoEditionInForceError: naming the date and the encoded range.
+        """
+        versions = self.versions(rule_id)
+        for rule in versions:
+            if rule.edition.in_force_on(on):
+                return rule
+        first = versions[0].edition.effective_from
+        last = versions[-1].edition.effective_to
+        span = f"{first.isoformat()} to {last.isoformat() if last else 'now'}"
+        raise NoEditionInForceError(
+            f"rule set {self.name!r} has no edition of rule {rule_id!r} in force on "
+            f"{on.isoformat()}; encoded editions cover {span}"
+        )
+
+    def rules_in_force(self, on: dt.date) -> Iterator[Rule]:
+        """Every rule version in force on ``on``."""
+        return (rule for rule in self.rules if rule.edition.in_force_on(on))
+
+    def deadlines(
+        self,
+        events: CaseEvents,
+        *,
+        counting: Counting = Counting.EVENT_DAY_IS_DAY_0,
+        use_overlay: bool = False,
+    ) -> tuple[Deadline, ...]:
+        """Every deadline that follows from ``events``; see :func:`compute_deadlines`."""
+        return compute_deadlines(self, events, counting=counting, use_overlay=use_overlay)
+
+    def evaluate_quorum(
+        self,
+        attendances: Iterable[Attendance],
+        *,
+        conference_id: str | None = None,
+        conference_type: ConferenceType | None = None,
+        conference_date: dt.date | None = None,
+        fii: bool = False,
+        chair_reason: str | None = None,
+    ) -> QuorumResult:
+        """Decide whether a conference was quorate; see :func:`evaluate_quorum`.
+
+        :raises QuorumError: if this rule set's sources give no quorum.
+        """
+        if self.quorum is None:
+            raise QuorumError(
+                f"rule set {self.name!r} has no quorum rule: its sources do not define one"
+            )
+        return evaluate_quorum(
+            self.quorum,
+            attendances,
+            rule_set=self.name,
+            conference_id=conference_id,
+            conference_type=conference_type,
+            conference_date=conference_date,
+            fii=fii,
+            chair_reason=chair_reason,
+            calendar=calendar_for(self.division),
+        )
+
+    @property
+    def editions(self) -> tuple[Edition, ...]:
+        """Every edition any rule comes from, oldest first."""
+        unique = {rule.edition.id: rule.edition for rule in self.rules}
+        return tuple(sorted(unique.values(), key=lambda e: (e.effective_from, e.id)))
+
+
+@attrs.frozen(kw_only=True)
+class LocalRuleSet:
+    """A council's changes to a national rule set: replaced and added rules, by id.
+
+    Resolved against its parent when rule sets are loaded; see :class:`RuleSetRegistry`.
+    """
+
+    #: Registered name, e.g. ``"conwy"``.
+    name: str = attrs.field(validator=attrs.validators.min_len(1))
+    #: Human-readable title.
+    title: str = attrs.field(validator=attrs.validators.min_len(1))
+    #: The rule set it extends, e.g. ``"wales"``.
+    extends: str = attrs.field(validator=attrs.validators.min_len(1))
+    #: Versions that replace the parent's rule with the same id from the earliest of their
+    #: start dates on; the parent's versions before then are kept (the one in force then is
+    #: cut short), so a council can say "from 2014 we count it this way" without
+    #: re-encoding the history.
+    replace: tuple[Rule, ...] = attrs.field(default=(), converter=_rules_converter)
+    #: Versions of rule ids the parent does not have.
+    add: tuple[Rule, ...] = attrs.field(default=(), converter=_rules_converter)
+    #: A local overlay of closures (off unless a caller asks for it).
+    overlay: LocalOverlay | None = None
+    #: A local quorum rule replacing the parent's.
+    quorum: QuorumRule | None = None
+    #: Local reporting conventions replacing the parent's.
+    reporting: ReportingPolicy | None = None
+    #: What a reader should know.
+    notes: str = ""
+
+    def resolve(self, parent: RuleSet) -> RuleSet:
+        """Apply these changes to ``parent``.
+
+        :raises RuleSetDefinitionError: if a replaced id is unknown or an added one exists.
+        """
+        known = set(parent.rule_ids)
+        unknown = sorted({rule.id for rule in self.replace} - known)
+        if unknown:
+            raise RuleSetDefinitionError(
+                f"local rule set {self.name!r} replaces {', '.join(map(repr, unknown))}, "
+                f"which {parent.name!r} does not have; known rules: {', '.join(parent.rule_ids)}"
+            )
+        clashing = sorted({rule.id for rule in self.add} & known)
+        if clashing:
+            raise RuleSetDefinitionError(
+                f"local rule set {self.name!r} adds {', '.join(map(repr, clashing))}, which "
+                f"{parent.name!r} already has; use replace= to change an existing rule"
+            )
+        cut: dict[str, dt.date] = {}
+        for rule in self.replace:
+            start = rule.edition.effective_from
+            cut[rule.id] = min(start, cut.get(rule.id, start))
+        kept = tuple(
+            _cut_before(rule, cut[rule.id]) if rule.id in cut else rule for rule in parent.rules
+        )
+        return RuleSet(
+            name=self.name,
+            title=self.title,
+            division=parent.division,
+            rules=tuple(rule for rule in kept if rule is not None) + self.replace + self.add,
+            enquiry=parent.enquiry,
+            covers_from=parent.covers_from,
+            extends=parent.name,
+            overlay=self.overlay or parent.overlay,
+            quorum=self.quorum or parent.quorum,
+            reporting=self.reporting or parent.reporting,
+            notes=self.notes,
+        )
+
+
+def _cut_before(rule: Rule, day: dt.date) -> Rule | None:
+    """``rule`` ending the day before ``day``; ``None`` if it starts on or after ``day``."""
+    edition = rule.edition
+    if edition.effective_from >= day:
+        return None
+    if edition.effective_to is not None and edition.effective_to < day:
+        return rule
+    return attrs.evolve(
+        rule, edition=attrs.evolve(edition, effective_to=day - dt.timedelta(days=1))
+    )
+
+
+def _anchor(rule_set: RuleSet, rule_id: str, events: CaseEvents) -> dt.date | None:
+    """Return the date that chooses the edition of ``rule_id``.
+
+    See :mod:`safeguarding_rules.rules.deadlines` for how editions are chosen.
+    """
+    versions = rule_set.versions(rule_id)
+    if versions[0].start_event in STRATEGY_EVENTS:
+        return events.strategy_discussions[0].date if events.strategy_discussions else None
+    if versions[0].start_event is StartEvent.CONFERENCE:
+        conference = events.conference
+        return conference.date if conference else None
+    return EVENT_DATES[versions[0].start_event](events)
+
+
+def compute_deadlines(
+    rule_set: RuleSet,
+    events: CaseEvents,
+    *,
+    counting: Counting = Counting.EVENT_DAY_IS_DAY_0,
+    use_overlay: bool = False,
+    source: str = "holidays",
+    rule_ids: Iterable[str] | None = None,
+) -> tuple[Deadline, ...]:
+    """Every deadline that follows from the events known, soonest first.
+
+    A rule whose start event is not given is left out (it does not yet follow). A rule that
+    did not exist on its anchoring date but did at other times (the initial assessment after
+    2013) is left out too. A date before every encoded edition of the rule set raises.
+
+    :param counting: the day-0 / day-1 convention, unless the rule fixes its own.
+    :param use_overlay: count on the rule set's local overlay of closures (off by default).
+    :param source: the holiday source for the calendar.
+    :param rule_ids: restrict to these rule ids.
+    :raises NoEditionInForceError: for an anchoring date before the rule set covers.
+    """
+    calendar = calendar_for(
+        rule_set.division, overlay=rule_set.overlay if use_overlay else None, source=source
+    )
+    wanted = tuple(rule_ids) if rule_ids is not None else rule_set.rule_ids
+    first_covered = rule_set.first_covered
+    results = []
+    for rule_id in wanted:
+        anchor = _anchor(rule_set, rule_id, events)
+        if anchor is None:
+            continue
+        if anchor < first_covered:
+            raise NoEditionInForceError(
+                f"rule set {rule_set.name!r} covers events from {first_covered.isoformat()}; "
+                f"rule {rule_id!r} would count from {anchor.isoformat()}, before any encoded "
+                "edition"
+            )
+        try:
+            rule = rule_set.rule(rule_id, on=anchor)
+        except NoEditionInForceError:
+            continue  # the rule did not exist then (e.g. single assessments before 2013)
+        if rule.start_event is StartEvent.CONFERENCE:
+            assert events.conference is not None
+            if events.conference.type not in rule.conference_types:
+                continue
+        start = EVENT_DATES[rule.start_event](events)
+        if start is None:
+            continue
+        results.append(
+            Deadline.compute(
+                rule,
+                start,
+                calendar,
+                rule_set=rule_set.name,
+                counting=counting,
+                anchor=anchor,
+                edition_uncertain=near_unconfirmed(
+                    anchor, rule_set.versions(rule_id), rule_set.editions
+                ),
+            )
+        )
+    return tuple(sorted(results, key=lambda d: (d.due, d.rule.id)))

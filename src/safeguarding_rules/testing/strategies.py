@@ -1,0 +1,199 @@
+"""Hypothesis strategies for safeguarding_rules' models (the ``hypothesis`` extra).
+
+Written in Hypothesis' own API style: plural names, keyword-only options, strategies (not
+values) for nested parts, and :class:`~hypothesis.errors.InvalidArgument` for impossible
+arguments when a value is drawn. Installing the package registers ``st.from_type`` support
+for the model classes through Hypothesis' ``hypothesis`` entry point.
+
+Shrinking: dates shrink towards the start of the range asked for (by default the first
+day of the calendar's coverage, 1 January 2006); lists shrink towards fewer items.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from .. import (
+    AGENCIES,
+    COVERAGE_END,
+    COVERAGE_START,
+    Attendance,
+    AttendanceMode,
+    CaseEvents,
+    Child,
+    Conference,
+    ConferenceType,
+    Family,
+    StrategyDiscussion,
+    WorkingDayCalendar,
+)
+from .._validators import is_plain_date
+
+__all__ = [
+    "attendances",
+    "case_events",
+    "children",
+    "conferences",
+    "dates",
+    "families",
+    "strategy_discussions",
+    "working_days",
+]
+
+
+def _bounds(min_value: dt.date | None, max_value: dt.date | None) -> tuple[dt.date, dt.date]:
+    low = COVERAGE_START if min_value is None else min_value
+    high = COVERAGE_END if max_value is None else max_value
+    for name, value in (("min_value", low), ("max_value", high)):
+        if not is_plain_date(value):
+            raise InvalidArgument(f"{name}={value!r} must be a datetime.date")
+        if not COVERAGE_START <= value <= COVERAGE_END:
+            raise InvalidArgument(
+                f"{name}={value} is outside the calendars' coverage "
+                f"({COVERAGE_START} to {COVERAGE_END})"
+            )
+    if low > high:
+        raise InvalidArgument(f"min_value={low} is after max_value={high}")
+    return low, high
+
+
+def dates(
+    *, min_value: dt.date | None = None, max_value: dt.date | None = None
+) -> st.SearchStrategy[dt.date]:
+    """Dates inside the calendars' coverage (and inside ``min_value``..``max_value``)."""
+
+    @st.composite
+    def draw_date(draw: st.DrawFn) -> dt.date:
+        low, high = _bounds(min_value, max_value)
+        return draw(st.dates(min_value=low, max_value=high))
+
+    return draw_date()
+
+
+def working_days(
+    calendar: WorkingDayCalendar,
+    *,
+    min_value: dt.date | None = None,
+    max_value: dt.date | None = None,
+) -> st.SearchStrategy[dt.date]:
+    """Working days of ``calendar`` between ``min_value`` and ``max_value``."""
+
+    @st.composite
+    def draw_working_day(draw: st.DrawFn) -> dt.date:
+        if not isinstance(calendar, WorkingDayCalendar):
+            raise InvalidArgument(f"calendar={calendar!r} must be a WorkingDayCalendar")
+        low, high = _bounds(min_value, max_value)
+        first = calendar.roll_forward(low)
+        if first > high:
+            raise InvalidArgument(f"there is no working day from {low} to {high}")
+        last = calendar.roll_backward(high)
+        steps = calendar.working_days_between(first, last)
+        return calendar.add_working_days(first, draw(st.integers(0, steps)))
+
+    return draw_working_day()
+
+
+def children(*, family_id: st.SearchStrategy[str | None] | None = None) -> st.SearchStrategy[Child]:
+    """Children with short opaque ids (never names)."""
+    return st.builds(
+        Child,
+        id=st.from_regex(r"C[0-9]{3,6}", fullmatch=True),
+        family_id=family_id if family_id is not None else st.none(),
+    )
+
+
+def families(*, min_size: int = 1, max_size: int = 6) -> st.SearchStrategy[Family]:
+    """Sibling groups of ``min_size`` to ``max_size`` children with distinct ids."""
+
+    @st.composite
+    def draw_family(draw: st.DrawFn) -> Family:
+        if not 1 <= min_size <= max_size:
+            raise InvalidArgument(f"need 1 <= min_size <= max_size, got {min_size}, {max_size}")
+        family_id = draw(st.from_regex(r"F[0-9]{3,5}", fullmatch=True))
+        members = draw(
+            st.lists(
+                children(family_id=st.just(family_id)),
+                min_size=min_size,
+                max_size=max_size,
+                unique_by=lambda child: child.id,
+            )
+        )
+        return Family(id=family_id, children=members)
+
+    return draw_family()
+
+
+def strategy_discussions(
+    *, dates: st.SearchStrategy[dt.date] | None = None
+) -> st.SearchStrategy[StrategyDiscussion]:
+    """Strategy discussions, some marked as initiating enquiries."""
+    return st.builds(
+        StrategyDiscussion,
+        date=dates if dates is not None else _default_dates(),
+        initiated_enquiry=st.booleans(),
+    )
+
+
+def _default_dates() -> st.SearchStrategy[dt.date]:
+    return dates()
+
+
+def conferences(
+    *,
+    types: st.SearchStrategy[ConferenceType] | None = None,
+    dates: st.SearchStrategy[dt.date] | None = None,
+    children: st.SearchStrategy[tuple[Child, ...]] | None = None,
+) -> st.SearchStrategy[Conference]:
+    """Conferences of any type about a sibling group."""
+    return st.builds(
+        Conference,
+        type=types if types is not None else st.sampled_from(ConferenceType),
+        date=dates if dates is not None else _default_dates(),
+        children=children
+        if children is not None
+        else families(max_size=4).map(lambda family: family.children),
+    )
+
+
+def attendances(*, agencies: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Attendance]:
+    """One agency's participation in a conference, in any mode."""
+    return st.builds(
+        Attendance,
+        agency=agencies if agencies is not None else st.sampled_from(sorted(AGENCIES)),
+        mode=st.sampled_from(AttendanceMode),
+        direct_contact=st.booleans(),
+        active_interest=st.none() | st.booleans(),
+    )
+
+
+def case_events(
+    *, dates: st.SearchStrategy[dt.date] | None = None
+) -> st.SearchStrategy[CaseEvents]:
+    """Consistent case events: strategy discussions, then an initial conference after them."""
+
+    @st.composite
+    def draw_events(draw: st.DrawFn) -> CaseEvents:
+        source = dates if dates is not None else _default_dates()
+        held = sorted(set(draw(st.lists(source, min_size=1, max_size=3))))
+        initiating = draw(st.sampled_from(held))
+        discussions = [
+            StrategyDiscussion(date=day, initiated_enquiry=day == initiating) for day in held
+        ]
+        later = held[-1] + dt.timedelta(days=draw(st.integers(0, 40)))
+        conference = later if later <= COVERAGE_END else None
+        return CaseEvents(strategy_discussions=discussions, initial_conference=conference)
+
+    return draw_events()
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register ``st.from_type`` strategies (called by Hypothesis' entry point)."""
+    st.register_type_strategy(Child, children())
+    st.register_type_strategy(Family, families())
+    st.register_type_strategy(StrategyDiscussion, strategy_discussions())
+    st.register_type_strategy(Conference, conferences())
+    st.register_type_strategy(Attendance, attendances())
+    st.register_type_strategy(CaseEvents, case_events())
