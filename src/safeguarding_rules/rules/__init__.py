@@ -8,6 +8,7 @@
 * :mod:`.rule_set`: :class:`RuleSet` and :class:`LocalRuleSet`, the facade above deadlines
   and quoracy, and :func:`compute_deadlines`.
 * :mod:`.bulk`: the same deadlines over whole columns of dates (numpy).
+* :mod:`.vocabulary`: what the names and codes in councils' exports stand for.
 """
 
 from __future__ import annotations
@@ -52,19 +53,32 @@ from .quoracy import (
 )
 from .reporting import CountingUnit, Period, ReportingPolicy
 from .rule_set import LocalRuleSet, RuleSet, compute_deadlines
+from .vocabulary import (
+    VOCABULARY,
+    Aliases,
+    AliasRegistry,
+    CodeList,
+    Vocabulary,
+    VocabularyError,
+    normalise,
+)
 
 __all__ = [
     "AGENCIES",
     "BOUNDARY_MARGIN",
     "HEALTH_AGENCIES",
     "HEALTH_AS_ONE_GROUPING",
+    "VOCABULARY",
     "Agency",
     "AgencyDecision",
+    "AliasRegistry",
+    "Aliases",
     "Attendance",
     "AttendanceMode",
     "CaseEvents",
     "CaseEventsError",
     "Child",
+    "CodeList",
     "Conference",
     "ConferenceType",
     "Confidence",
@@ -89,8 +103,11 @@ __all__ = [
     "StartEvent",
     "StrategyDiscussion",
     "Unit",
+    "Vocabulary",
+    "VocabularyError",
     "check_edition_ranges",
     "compute_deadlines",
     "editions_chain",
     "evaluate_quorum",
+    "normalise",
 ]

@@ -18,6 +18,7 @@ from .._errors import SafeguardingRulesError
 from ..calendar import WorkingDayCalendar
 from .deadlines import Deadline
 from .model import ConferenceType, Confidence, Rule
+from .vocabulary import AGENCIES
 
 __all__ = [
     "AGENCIES",
@@ -31,23 +32,6 @@ __all__ = [
     "QuorumRule",
     "evaluate_quorum",
 ]
-
-#: Agency ids the library knows, with display names. Other agencies may be given by any
-#: name: each unknown name is its own grouping.
-AGENCIES: Mapping[str, str] = {
-    "childrens_social_care": "Children's social care",
-    "police": "Police",
-    "health_visitor": "Health visitor",
-    "school_nurse": "School nurse",
-    "gp": "GP",
-    "paediatrician": "Paediatrician",
-    "midwifery": "Midwifery",
-    "camhs": "CAMHS",
-    "education": "Education / school",
-    "probation": "Probation",
-    "adult_social_care": "Adult social care",
-    "housing": "Housing",
-}
 
 #: Health agencies, which some procedures count as one grouping ("health").
 HEALTH_AGENCIES = frozenset(
