@@ -109,6 +109,9 @@ def test_target_and_rejected_reasons(tmp_path: Path) -> None:
     assert late["working_days_late"] == 1
     assert late["reason_accepted"] is False
     assert "icpc" in summary["unconfirmed_rules"]  # AWCPP 2008 values are beliefs
+    (gap,) = [u for u in summary["unconfirmed_items"] if u["rule"] == "icpc"]
+    assert gap["edition"] == "awcpp2008"
+    assert "not read" in gap["missing"]
 
 
 def test_rule_set_without_icpc_says_so(tmp_path: Path) -> None:

@@ -48,6 +48,7 @@ from .plugins import (
 from .reports.serialise import to_data
 from .rules import (
     AGENCIES,
+    MAX_QUOTE_WORDS,
     VOCABULARY,
     Agency,
     AgencyDecision,
@@ -69,6 +70,7 @@ from .rules import (
     Edition,
     Enquiry,
     EnquiryKind,
+    Evidence,
     Family,
     LocalRuleSet,
     NoEditionInForceError,
@@ -82,13 +84,16 @@ from .rules import (
     RuleSetDefinitionError,
     StartEvent,
     StrategyDiscussion,
+    UnconfirmedItem,
     Unit,
     Vocabulary,
     VocabularyError,
     compute_deadlines,
     editions_chain,
     evaluate_quorum,
+    evidence_problems,
     normalise,
+    unconfirmed_items,
 )
 
 try:
@@ -117,6 +122,7 @@ __all__ = [
     "COVERAGE_END",
     "COVERAGE_START",
     "DIVISIONS",
+    "MAX_QUOTE_WORDS",
     "PROVISIONAL_FROM",
     "VOCABULARY",
     "Agency",
@@ -141,6 +147,7 @@ __all__ = [
     "Edition",
     "Enquiry",
     "EnquiryKind",
+    "Evidence",
     "Family",
     "LocalOverlay",
     "LocalRuleSet",
@@ -161,6 +168,7 @@ __all__ = [
     "SafeguardingRulesError",
     "StartEvent",
     "StrategyDiscussion",
+    "UnconfirmedItem",
     "Unit",
     "UnknownDivisionError",
     "UnknownRuleSetError",
@@ -177,6 +185,7 @@ __all__ = [
     "division_for",
     "editions_chain",
     "evaluate_quorum",
+    "evidence_problems",
     "get_plugin_manager",
     "get_rule_set",
     "hookimpl",
@@ -184,4 +193,5 @@ __all__ = [
     "normalise",
     "parse_date",
     "to_data",
+    "unconfirmed_items",
 ]

@@ -16,8 +16,10 @@ from ..rules import (
     ConferenceType,
     Confidence,
     Counting,
+    Evidence,
     StrategyDiscussion,
     compute_deadlines,
+    unconfirmed_items,
 )
 from ._common import FORMAT_OPTION, date_callback
 
@@ -48,11 +50,40 @@ def rulesets_command(output_format: str) -> None:
 
 
 @click.command("rules")
-@click.option("--ruleset", "-r", "rule_set_name", required=True, help="Rule set name.")
+@click.option(
+    "--ruleset",
+    "-r",
+    "rule_set_name",
+    default=None,
+    help="Rule set name (optional with --unconfirmed).",
+)
+@click.option(
+    "--unconfirmed",
+    is_flag=True,
+    help="List only what is UNCONFIRMED (rules, edition dates, quorum) and what is missing to "
+    "confirm it; every installed rule set unless --ruleset is given.",
+)
 @FORMAT_OPTION
-def rules_command(rule_set_name: str, output_format: str) -> None:
-    """Print a rule set's catalogue: every rule version with its edition and citation."""
-    rule_set = load_rule_sets()[rule_set_name]
+def rules_command(rule_set_name: str | None, unconfirmed: bool, output_format: str) -> None:
+    """Print a rule set's catalogue: every rule version with its edition, citation and evidence."""
+    loaded = load_rule_sets()
+    if unconfirmed:
+        names = [rule_set_name] if rule_set_name else list(loaded)
+        found = {name: unconfirmed_items(loaded[name]) for name in names}
+        if output_format == "json":
+            click.echo(
+                json.dumps(to_data([i for items in found.values() for i in items]), indent=2)
+            )
+            return
+        for name, items in found.items():
+            click.echo(f"{name}: {len(items)} UNCONFIRMED item(s)")
+            click.echo("".join(f"  - {item.describe()}\n" for item in items), nl=False)
+        return
+    if rule_set_name is None:
+        raise click.UsageError(
+            "give --ruleset NAME, or --unconfirmed to list every rule set's gaps"
+        )
+    rule_set = loaded[rule_set_name]
     ordered = [rule for rule_id in rule_set.rule_ids for rule in rule_set.versions(rule_id)]
     if output_format == "json":
         click.echo(json.dumps(to_data(ordered), indent=2))
@@ -60,14 +91,28 @@ def rules_command(rule_set_name: str, output_format: str) -> None:
     click.echo(f"{rule_set.title} [{rule_set.name}]")
     if rule_set.enquiry:
         click.echo(f"Enquiries: {rule_set.enquiry}")
+    click.echo("\nEditions:")
+    for edition in rule_set.editions:
+        click.echo(f"  {edition.id}: {edition.describe()}")
+        _provenance(edition.evidence, edition.dates_confidence, edition.dates_source, "    ")
     for rule in ordered:
         flag = "  [UNCONFIRMED]" if rule.confidence is Confidence.UNCONFIRMED else ""
         click.echo(f"\n{rule.id} ({rule.edition.id}): {rule.title}{flag}")
         click.echo(f"    {rule.wording}")
         click.echo(f"    edition: {rule.edition.describe()}")
         click.echo(f"    source: {rule.source} [{rule.confidence.value}]")
+        _provenance(rule.evidence, rule.confidence, rule.unconfirmed_reason, "    ")
         if rule.notes:
             click.echo(f"    note: {rule.notes}")
+
+
+def _provenance(
+    evidence: tuple[Evidence, ...], confidence: Confidence, missing: str, indent: str
+) -> None:
+    for item in evidence:
+        click.echo(f"{indent}evidence: {item.describe()}")
+    if confidence is Confidence.UNCONFIRMED:
+        click.echo(f"{indent}UNCONFIRMED, missing: {missing}")
 
 
 _EVENT_OPTIONS: tuple[tuple[str, str], ...] = (

@@ -118,6 +118,10 @@ def render_text(report: ComplianceReport) -> str:
         ]
     if s["unconfirmed_rules"]:
         lines += ["", "UNCONFIRMED rules used: " + ", ".join(s["unconfirmed_rules"])]
+        lines += [
+            f"  {u['rule']} ({u['edition']}): missing {u['missing']}"
+            for u in s["unconfirmed_items"]
+        ]
     if records["problems"]:
         lines += ["", "Skipped rows:"] + [f"  {p}" for p in records["problems"]]
     return "\n".join(lines)

@@ -176,6 +176,7 @@ def build_report(
                         "edition": version.edition.id,
                         "source": version.source,
                         "confidence": version.confidence.value,
+                        "unconfirmed_reason": version.unconfirmed_reason or None,
                         "rows": count,
                     }
                 )
@@ -201,6 +202,11 @@ def build_report(
     summary["unconfirmed_rules"] = sorted(
         {u["rule"] for u in summary["rules_used"] if u["confidence"] == "UNCONFIRMED"}
     )
+    summary["unconfirmed_items"] = [
+        {"rule": u["rule"], "edition": u["edition"], "missing": u["unconfirmed_reason"]}
+        for u in summary["rules_used"]
+        if u["confidence"] == "UNCONFIRMED"
+    ]
     if attendance:
         summary["quoracy"], summary["participation"] = _quoracy(
             records, rule_set, attendance, period, year_start, policy

@@ -22,7 +22,7 @@ from typing import Any
 import cattrs
 
 from ..calendar import NonWorkingDay, WorkingDayCount
-from ..rules import AgencyDecision, Deadline, Edition, QuorumResult, Rule, RuleSet
+from ..rules import AgencyDecision, Deadline, Edition, Evidence, QuorumResult, Rule, RuleSet
 from .report import ComplianceReport
 from .worklist import DueAction
 
@@ -38,7 +38,8 @@ _converter.register_unstructure_hook(enum.Enum, lambda member: member.value)
 def to_data(obj: object) -> Any:
     """Return ``obj`` as plain, JSON-ready data.
 
-    Known shapes: :class:`~safeguarding_rules.Rule`, :class:`~safeguarding_rules.Edition`,
+    Known shapes: :class:`~safeguarding_rules.Rule` and :class:`~safeguarding_rules.Edition`
+    (each with its :class:`~safeguarding_rules.Evidence`),
     :class:`~safeguarding_rules.RuleSet` (without its rules),
     :class:`~safeguarding_rules.Deadline`, :class:`~safeguarding_rules.QuorumResult` and
     :class:`~safeguarding_rules.AgencyDecision`, :class:`~safeguarding_rules.WorkingDayCount`,
@@ -61,6 +62,15 @@ def _non_working_day(day: NonWorkingDay) -> dict[str, Any]:
     return {"date": day.day.isoformat(), "reason": day.reason, "kind": day.kind}
 
 
+def _evidence(item: Evidence) -> dict[str, Any]:
+    return {
+        "quote": item.quote,
+        "title": item.title,
+        "url": item.url,
+        "checked": item.checked.isoformat(),
+    }
+
+
 def _edition(edition: Edition) -> dict[str, Any]:
     return {
         "id": edition.id,
@@ -68,6 +78,8 @@ def _edition(edition: Edition) -> dict[str, Any]:
         "effective_from": edition.effective_from.isoformat(),
         "effective_to": edition.effective_to.isoformat() if edition.effective_to else None,
         "dates_confidence": edition.dates_confidence.value,
+        "dates_source": edition.dates_source,
+        "evidence": [_evidence(item) for item in edition.evidence],
     }
 
 
@@ -87,8 +99,11 @@ def _rule(rule: Rule) -> dict[str, Any]:
         "effective_from": edition.effective_from.isoformat(),
         "effective_to": edition.effective_to.isoformat() if edition.effective_to else None,
         "edition_dates_confidence": edition.dates_confidence.value,
+        "edition_evidence": [_evidence(item) for item in edition.evidence],
         "source": rule.source,
         "confidence": rule.confidence.value,
+        "evidence": [_evidence(item) for item in rule.evidence],
+        "unconfirmed_reason": rule.unconfirmed_reason or None,
         "counting": rule.counting.value if rule.counting else None,
         "notes": rule.notes,
     }
@@ -179,6 +194,7 @@ def _report(report: ComplianceReport) -> dict[str, Any]:
 
 
 _converter.register_unstructure_hook(NonWorkingDay, _non_working_day)
+_converter.register_unstructure_hook(Evidence, _evidence)
 _converter.register_unstructure_hook(Edition, _edition)
 _converter.register_unstructure_hook(Rule, _rule)
 _converter.register_unstructure_hook(RuleSet, _rule_set)

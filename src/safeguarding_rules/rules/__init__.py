@@ -1,5 +1,6 @@
 """Rules, case events, deadlines, quoracy and rule sets: the layer above the calendar.
 
+* :mod:`.evidence`: :class:`Evidence`, a short quote from a rule's source.
 * :mod:`.model`: the leaf: enums, :class:`Edition`, :class:`Rule`.
 * :mod:`.case`: the people and events of a case.
 * :mod:`.deadlines`: :class:`Deadline`, a due date that explains itself.
@@ -9,6 +10,7 @@
   and quoracy, and :func:`compute_deadlines`.
 * :mod:`.bulk`: the same deadlines over whole columns of dates (numpy).
 * :mod:`.vocabulary`: what the names and codes in councils' exports stand for.
+* :mod:`.provenance`: what is UNCONFIRMED in a rule set and what is missing to confirm it.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from .case import (
     StrategyDiscussion,
 )
 from .deadlines import BOUNDARY_MARGIN, Deadline
+from .evidence import MAX_QUOTE_WORDS, Evidence
 from .model import (
     ConferenceType,
     Confidence,
@@ -39,6 +42,7 @@ from .model import (
     check_edition_ranges,
     editions_chain,
 )
+from .provenance import UnconfirmedItem, evidence_problems, unconfirmed_items
 from .quoracy import (
     AGENCIES,
     HEALTH_AGENCIES,
@@ -68,6 +72,7 @@ __all__ = [
     "BOUNDARY_MARGIN",
     "HEALTH_AGENCIES",
     "HEALTH_AS_ONE_GROUPING",
+    "MAX_QUOTE_WORDS",
     "VOCABULARY",
     "Agency",
     "AgencyDecision",
@@ -89,6 +94,7 @@ __all__ = [
     "Edition",
     "Enquiry",
     "EnquiryKind",
+    "Evidence",
     "Family",
     "LocalRuleSet",
     "NoEditionInForceError",
@@ -102,6 +108,7 @@ __all__ = [
     "RuleSetDefinitionError",
     "StartEvent",
     "StrategyDiscussion",
+    "UnconfirmedItem",
     "Unit",
     "Vocabulary",
     "VocabularyError",
@@ -109,5 +116,7 @@ __all__ = [
     "compute_deadlines",
     "editions_chain",
     "evaluate_quorum",
+    "evidence_problems",
     "normalise",
+    "unconfirmed_items",
 ]

@@ -18,6 +18,7 @@ import attrs
 
 from .._errors import SafeguardingRulesError
 from .._validators import optional_plain_date
+from .evidence import Evidence, evidence_field
 
 __all__ = [
     "ConferenceType",
@@ -149,8 +150,10 @@ class Edition:
     dates_confidence: Confidence = attrs.field(
         default=Confidence.UNCONFIRMED, validator=attrs.validators.instance_of(Confidence)
     )
-    #: Where the dates come from.
+    #: Where the dates come from; for UNCONFIRMED dates, what is missing to confirm them.
     dates_source: str = ""
+    #: Quoted passages supporting the dates (see :class:`Evidence`).
+    evidence: tuple[Evidence, ...] = evidence_field()
 
     @effective_to.validator
     def _check_range(self, _: object, value: dt.date | None) -> None:
@@ -215,6 +218,18 @@ class Rule:
     )
     #: Anything a reader must know: conflicts between sources, local practice, caveats.
     notes: str = ""
+    #: Quoted passages supporting the value and source (see :class:`Evidence`).
+    evidence: tuple[Evidence, ...] = evidence_field()
+    #: For an UNCONFIRMED rule, what is missing to confirm it (required then).
+    unconfirmed_reason: str = attrs.field(default="")
+
+    @unconfirmed_reason.validator
+    def _check_reason(self, _: object, value: str) -> None:
+        if self.confidence is Confidence.UNCONFIRMED and not value.strip():
+            raise RuleSetDefinitionError(
+                f"rule {self.id!r} ({self.edition.id}) is UNCONFIRMED: say what is missing to "
+                "confirm it (unconfirmed_reason)"
+            )
 
     @n.validator
     def _check_n(self, _: object, value: int) -> None:
@@ -254,20 +269,28 @@ def check_edition_ranges(name: str, rules: Iterable[Rule]) -> None:
                 )
 
 
-def editions_chain(*editions: tuple[str, str, dt.date, Confidence, str]) -> Mapping[str, Edition]:
-    """Build contiguous editions from ``(id, title, effective_from, confidence, source)``.
+def editions_chain(
+    *editions: tuple[str, str, dt.date, Confidence, str] | Edition,
+) -> Mapping[str, Edition]:
+    """Build contiguous editions from :class:`Edition` objects or ``(id, title, start, ...)``.
 
-    Each edition ends the day before the next begins; the last is current.
+    A tuple is ``(id, title, effective_from, confidence, source)``. Each edition ends the day
+    before the next begins (its ``effective_to`` is replaced); the last is current.
     """
-    built: dict[str, Edition] = {}
-    for index, (edition_id, title, start, confidence, source) in enumerate(editions):
-        following = editions[index + 1][2] if index + 1 < len(editions) else None
-        built[edition_id] = Edition(
-            id=edition_id,
-            title=title,
-            effective_from=start,
-            effective_to=following - dt.timedelta(days=1) if following else None,
-            dates_confidence=confidence,
-            dates_source=source,
+    items = [
+        edition
+        if isinstance(edition, Edition)
+        else Edition(
+            id=edition[0],
+            title=edition[1],
+            effective_from=edition[2],
+            dates_confidence=edition[3],
+            dates_source=edition[4],
         )
+        for edition in editions
+    ]
+    built: dict[str, Edition] = {}
+    for edition, following in itertools.zip_longest(items, items[1:]):
+        end = following.effective_from - dt.timedelta(days=1) if following else None
+        built[edition.id] = attrs.evolve(edition, effective_to=end)
     return built

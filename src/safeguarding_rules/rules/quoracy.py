@@ -17,7 +17,8 @@ import attrs
 from .._errors import SafeguardingRulesError
 from ..calendar import WorkingDayCalendar
 from .deadlines import Deadline
-from .model import ConferenceType, Confidence, Rule
+from .evidence import Evidence, evidence_field
+from .model import ConferenceType, Confidence, Rule, RuleSetDefinitionError
 from .vocabulary import AGENCIES
 
 __all__ = [
@@ -121,6 +122,18 @@ class QuorumRule:
     reconvene: Rule | None = None
     #: What a reader must know.
     notes: str = ""
+    #: Quoted passages supporting it (see :class:`Evidence`).
+    evidence: tuple[Evidence, ...] = evidence_field()
+    #: For an UNCONFIRMED quorum, what is missing to confirm it (required then).
+    unconfirmed_reason: str = attrs.field(default="")
+
+    @unconfirmed_reason.validator
+    def _check_reason(self, _: object, value: str) -> None:
+        if self.confidence is Confidence.UNCONFIRMED and not value.strip():
+            raise RuleSetDefinitionError(
+                f"quorum {self.title!r} is UNCONFIRMED: say what is missing to confirm it "
+                "(unconfirmed_reason)"
+            )
 
     def grouping_of(self, agency: str) -> str:
         """Return the grouping an agency counts in."""

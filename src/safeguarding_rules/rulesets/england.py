@@ -23,6 +23,7 @@ from ..rules import (
     Counting,
     Direction,
     Edition,
+    Evidence,
     QuorumRule,
     Rule,
     RuleSet,
@@ -30,69 +31,79 @@ from ..rules import (
     Unit,
     editions_chain,
 )
+from . import _sources as S
 
 C1, C2, UNCONFIRMED = Confidence.C1, Confidence.C2, Confidence.UNCONFIRMED
 WD, MONTHS, WEEKS = Unit.WORKING_DAYS, Unit.MONTHS, Unit.WEEKS
 
 WT = editions_chain(
-    (
-        "wt2006",
-        "Working Together to Safeguard Children 2006",
-        dt.date(2006, 4, 1),
-        UNCONFIRMED,
-        "published 2006, replacing WT 1999 (catalogue s1.1); month and day UNCONFIRMED",
+    Edition(
+        id="wt2006",
+        title="Working Together to Safeguard Children 2006",
+        effective_from=dt.date(2006, 4, 1),
+        dates_confidence=UNCONFIRMED,
+        dates_source="published in 2006, replacing WT 1999; only the year was found (WT 2010's "
+        "summary), not the month or day: 1 April 2006 is a placeholder",
+        evidence=(S.WT2006_YEAR,),
     ),
-    (
-        "wt2010",
-        "Working Together to Safeguard Children 2010",
-        dt.date(2010, 3, 1),
-        UNCONFIRMED,
-        "cover dated March 2010 (C2, DCSF-00305-2010); the day is UNCONFIRMED",
+    Edition(
+        id="wt2010",
+        title="Working Together to Safeguard Children 2010",
+        effective_from=dt.date(2010, 3, 17),
+        dates_confidence=C1,
+        dates_source="published 17 March 2010 (DCSF's Working Together page)",
+        evidence=(S.WT2010_PUBLISHED,),
     ),
-    (
-        "wt2013",
-        "Working Together to Safeguard Children 2013",
-        dt.date(2013, 4, 15),
-        UNCONFIRMED,
-        "published March 2013 (C2); in force believed 15 April 2013 (UNCONFIRMED)",
+    Edition(
+        id="wt2013",
+        title="Working Together to Safeguard Children 2013",
+        effective_from=dt.date(2013, 4, 15),
+        dates_confidence=C2,
+        dates_source="published 21 March 2013, in effect from 15 April 2013 (Family Law news)",
+        evidence=(S.WT2013_IN_FORCE,),
     ),
-    (
-        "wt2015",
-        "Working Together to Safeguard Children 2015",
-        dt.date(2015, 3, 26),
-        UNCONFIRMED,
-        "published March 2015 (C2, LSCB briefing); day believed 26 March (UNCONFIRMED)",
+    Edition(
+        id="wt2015",
+        title="Working Together to Safeguard Children 2015",
+        effective_from=dt.date(2015, 3, 26),
+        dates_confidence=C2,
+        dates_source="published 26 March 2015 (Safeguarding in Schools)",
+        evidence=(S.WT2015_PUBLISHED,),
     ),
-    (
-        "wt2018",
-        "Working Together to Safeguard Children 2018",
-        dt.date(2018, 7, 4),
-        C2,
-        "4 July 2018 (procedures.org.uk news, 5 July 2018)",
+    Edition(
+        id="wt2018",
+        title="Working Together to Safeguard Children 2018",
+        effective_from=dt.date(2018, 7, 4),
+        dates_confidence=C2,
+        dates_source="4 July 2018 (procedures.org.uk news, 5 July 2018)",
+        evidence=(S.WT2018_PUBLISHED,),
     ),
-    (
-        "wt2023",
-        "Working Together to Safeguard Children 2023",
-        dt.date(2023, 12, 15),
-        C2,
-        "15 December 2023 (Cumbria SCP briefing; Staffordshire SCB)",
+    Edition(
+        id="wt2023",
+        title="Working Together to Safeguard Children 2023",
+        effective_from=dt.date(2023, 12, 15),
+        dates_confidence=C2,
+        dates_source="15 December 2023 (Cumbria SCP briefing; Staffordshire SCB)",
+        evidence=(S.WT2023_LAUNCHED,),
     ),
 )
 
 REVIEW_REGS = editions_chain(
-    (
-        "rcc1991",
-        "Review of Children's Cases Regulations 1991",
-        dt.date(1991, 10, 14),
-        UNCONFIRMED,
-        "in force with the Children Act 1989 (believed 14 October 1991)",
+    Edition(
+        id="rcc1991",
+        title="Review of Children's Cases Regulations 1991",
+        effective_from=dt.date(1991, 10, 14),
+        dates_confidence=C1,
+        dates_source="reg 1: in force 14 October 1991 (legislation.gov.uk)",
+        evidence=(S.RCC1991_IN_FORCE,),
     ),
-    (
-        "cppcr2010",
-        "Care Planning, Placement and Case Review (England) Regulations 2010",
-        dt.date(2011, 4, 1),
-        C1,
-        "reg 1: in force 1 April 2011 (legislation.gov.uk)",
+    Edition(
+        id="cppcr2010",
+        title="Care Planning, Placement and Case Review (England) Regulations 2010",
+        effective_from=dt.date(2011, 4, 1),
+        dates_confidence=C1,
+        dates_source="reg 1: in force 1 April 2011 (legislation.gov.uk)",
+        evidence=(S.CPPCR_IN_FORCE,),
     ),
 )
 
@@ -100,8 +111,10 @@ CFA2014 = Edition(
     id="cfa2014",
     title="Children and Families Act 2014, s14 (26-week limit for care proceedings)",
     effective_from=dt.date(2014, 4, 22),
-    dates_confidence=UNCONFIRMED,
-    dates_source="believed in force 22 April 2014 (catalogue s7)",
+    dates_confidence=C1,
+    dates_source="s14 in force 22 April 2014: Children and Families Act 2014 (Commencement "
+    "No. 2) Order 2014, art 4 (legislation.gov.uk)",
+    evidence=(S.CFA2014_IN_FORCE,),
 )
 
 _WT_SOURCE = {
@@ -117,12 +130,28 @@ _WT_SOURCE = {
 }
 
 
+_ICPC_EVIDENCE: dict[str, tuple[Evidence, ...]] = {
+    "wt2006": (S.ICPC_LAST_SD,),
+    "wt2010": (S.ICPC_LAST_SD,),
+    "wt2013": (S.ICPC_LAST_SD, S.WT2015_ABOLISHED_LAST),
+    "wt2015": (S.NORFOLK_ICPC,),
+    "wt2018": (S.SOLIHULL_ICPC,),
+    "wt2023": (S.NORFOLK_ICPC,),
+}
+
+
 def _icpc(edition_id: str) -> Rule:
     old = edition_id in {"wt2006", "wt2010", "wt2013"}
+    reason = ""
     if edition_id == "wt2013":
         confidence, basis = C2, "wording quoted by the Isle of Man procedures and a local note"
     elif old:
         confidence, basis = UNCONFIRMED, "wording believed; 15 WD confirmed only by local copies"
+        reason = (
+            f"{WT[edition_id].title} was not read: the 'last strategy discussion' wording is "
+            "found only in the Isle of Man procedures, and 15 working days only in local "
+            "copies; confirm against its chapter 5"
+        )
     else:
         confidence, basis = C2, "quoted by Bexley, Solihull, Liverpool, Norfolk and others"
     notes = (
@@ -133,6 +162,12 @@ def _icpc(edition_id: str) -> Rule:
         "initiated, if more than one was held. The timing should reflect urgency: an "
         "earlier conference may be needed."
     )
+    if edition_id == "wt2013":
+        notes += (
+            " One local copy (West Mercia 3.5, last amended October 2013) already words it as "
+            "the discussion 'at which the decision to initiate the Section 47 Enquiry was "
+            "made'; the WT 2013 text itself was not read."
+        )
     return Rule(
         id="icpc",
         title="Initial child protection conference",
@@ -147,6 +182,8 @@ def _icpc(edition_id: str) -> Rule:
         source=f"{_WT_SOURCE[edition_id]} ({basis})",
         confidence=confidence,
         notes=notes,
+        evidence=_ICPC_EVIDENCE[edition_id],
+        unconfirmed_reason=reason,
     )
 
 
@@ -158,8 +195,11 @@ def _every_edition(
     start: StartEvent,
     source: str,
     confidence: Confidence,
+    evidence: tuple[Evidence, ...] = (),
+    *,
     editions: tuple[str, ...] = tuple(WT),
     notes: str = "",
+    unconfirmed_reason: str = "",
 ) -> list[Rule]:
     return [
         Rule(
@@ -172,6 +212,8 @@ def _every_edition(
             source=f"{WT[edition_id].title}; {source}",
             confidence=confidence,
             notes=notes,
+            evidence=evidence,
+            unconfirmed_reason=unconfirmed_reason,
         )
         for edition_id in editions
     ]
@@ -189,6 +231,7 @@ def rules() -> list[Rule]:
         "quoted by Sheffield, Greater Manchester, Surrey and West Sussex procedures and the "
         "tri.x national glossary",
         C2,
+        (S.TRIX_REVIEWS,),
     )
     found += _every_edition(
         "subsequent_review",
@@ -198,6 +241,7 @@ def rules() -> list[Rule]:
         StartEvent.PREVIOUS_REVIEW,
         "'not more than six months' apart (tri.x national glossary and local procedures)",
         C2,
+        (S.TRIX_REVIEWS,),
     )
     found += _every_edition(
         "first_core_group",
@@ -207,15 +251,29 @@ def rules() -> list[Rule]:
         StartEvent.INITIAL_CONFERENCE,
         "quoted by Norfolk, Liverpool and other local procedures",
         C2,
+        (S.NORFOLK_CORE_GROUP,),
     )
-    found += _every_edition(
-        "referral_decision",
+    referral = (
         "Decision on the response to a referral, and feedback to the referrer",
         1,
         WD,
         StartEvent.REFERRAL,
-        "WT 2013 p. 26 as quoted by wflack.com; LG Inform metric 2234",
+    )
+    found += _every_edition(
+        "referral_decision",
+        *referral,
+        "one working day to decide (LG Inform metric 2234, children in need census)",
         C2,
+        (S.LG_INFORM_REFERRAL,),
+        editions=("wt2006", "wt2010"),
+    )
+    found += _every_edition(
+        "referral_decision",
+        *referral,
+        "WT 2013 p. 26 as quoted by wflack.com and the Tees procedures; LG Inform metric 2234",
+        C2,
+        (S.TEES_WT2013_REFERRAL,),
+        editions=("wt2013", "wt2015", "wt2018", "wt2023"),
     )
     found += _every_edition(
         "transfer_in_conference",
@@ -226,6 +284,10 @@ def rules() -> list[Rule]:
         "national value believed from WT 2010; local procedures (Norfolk from 2015, Tees) "
         "use 15 working days from notification (C2)",
         UNCONFIRMED,
+        (S.NORFOLK_TRANSFER_IN,),
+        unconfirmed_reason="no Working Together text giving a national transfer-in timescale "
+        "was found; only local procedures (Norfolk from May 2015, Tees) say 15 working days. "
+        "Confirm against the edition of Working Together in force",
     )
     found += [
         Rule(
@@ -235,8 +297,11 @@ def rules() -> list[Rule]:
             unit=WD,
             start_event=StartEvent.REFERRAL,
             edition=WT["wt2006"],
-            source="Working Together to Safeguard Children 2006 (belief: 7 working days)",
-            confidence=UNCONFIRMED,
+            source="Working Together to Safeguard Children 2006 and the Framework for the "
+            "Assessment of Children in Need (2000): 7 working days, as Coventry's procedures "
+            "kept it in 2010",
+            confidence=C2,
+            evidence=(S.COVENTRY_IA_7,),
         ),
         Rule(
             id="initial_assessment",
@@ -246,21 +311,36 @@ def rules() -> list[Rule]:
             start_event=StartEvent.REFERRAL,
             edition=WT["wt2010"],
             source="Working Together to Safeguard Children 2010; workingtogetheronline glossary; "
-            "LG Inform metric 2234 ('maximum of 10 working days')",
+            "LG Inform metric 2234 ('maximum of 10 working days'); Community Care (2012)",
             confidence=C2,
             notes="Initial and core assessments were replaced by a single assessment in 2013.",
+            evidence=(S.COMMUNITY_CARE_IA_CA,),
         ),
     ]
-    found += _every_edition(
-        "core_assessment",
-        "Core assessment",
-        35,
-        WD,
-        StartEvent.CORE_ASSESSMENT_START,
-        "35 working days from the start of the core assessment (belief)",
-        UNCONFIRMED,
-        editions=("wt2006", "wt2010"),
-    )
+    found += [
+        *_every_edition(
+            "core_assessment",
+            "Core assessment",
+            35,
+            WD,
+            StartEvent.CORE_ASSESSMENT_START,
+            "35 working days from the start of the core assessment (Devon procedures)",
+            C2,
+            (S.DEVON_CORE_ASSESSMENT,),
+            editions=("wt2006",),
+        ),
+        *_every_edition(
+            "core_assessment",
+            "Core assessment",
+            35,
+            WD,
+            StartEvent.CORE_ASSESSMENT_START,
+            "35 working days (Community Care, 2012; Devon procedures)",
+            C2,
+            (S.COMMUNITY_CARE_IA_CA, S.DEVON_CORE_ASSESSMENT),
+            editions=("wt2010",),
+        ),
+    ]
     found += _every_edition(
         "single_assessment",
         "Child and family (single) assessment",
@@ -269,6 +349,7 @@ def rules() -> list[Rule]:
         StartEvent.REFERRAL,
         "'no longer than 45 working days from the point of referral' (tri.x glossary)",
         C2,
+        (S.TRIX_SINGLE_ASSESSMENT,),
         editions=("wt2013", "wt2015", "wt2018", "wt2023"),
     )
     found += _looked_after_reviews()
@@ -287,6 +368,7 @@ def rules() -> list[Rule]:
             counting=Counting.EVENT_DAY_IS_DAY_1,
             notes="The court may extend by up to 8 weeks at a time where necessary to resolve "
             "the proceedings justly (s32(5), s32(8)). Applies in England and Wales.",
+            evidence=(S.CFA2014_S14,),
         )
     )
     return found
@@ -296,6 +378,10 @@ def _looked_after_reviews() -> list[Rule]:
     old, new = REVIEW_REGS["rcc1991"], REVIEW_REGS["cppcr2010"]
     reg33 = "Care Planning, Placement and Case Review (England) Regulations 2010, reg 33"
     local = "as quoted by Childhood First, Newham and Calderdale LAC review procedures"
+    rcc = (
+        "Review of Children's Cases Regulations 1991, reg 3, as a local glossary (Oxfordshire, "
+        "undated) states the intervals; the regulation itself was not read"
+    )
     return [
         Rule(
             id="lac_first_review",
@@ -304,8 +390,9 @@ def _looked_after_reviews() -> list[Rule]:
             unit=WEEKS,
             start_event=StartEvent.BECAME_LOOKED_AFTER,
             edition=old,
-            source="Review of Children's Cases Regulations 1991 (belief: within 4 weeks)",
-            confidence=UNCONFIRMED,
+            source=f"{rcc}: within 4 weeks",
+            confidence=C2,
+            evidence=(S.OXFORDSHIRE_LAC,),
         ),
         Rule(
             id="lac_first_review",
@@ -316,6 +403,7 @@ def _looked_after_reviews() -> list[Rule]:
             edition=new,
             source=f"{reg33} ({local})",
             confidence=C2,
+            evidence=(S.CHILDHOOD_FIRST_LAC,),
         ),
         Rule(
             id="lac_second_review",
@@ -324,8 +412,9 @@ def _looked_after_reviews() -> list[Rule]:
             unit=MONTHS,
             start_event=StartEvent.FIRST_LAC_REVIEW,
             edition=old,
-            source="Review of Children's Cases Regulations 1991 (belief: within 3 months)",
-            confidence=UNCONFIRMED,
+            source=f"{rcc}: within 3 months of the first",
+            confidence=C2,
+            evidence=(S.OXFORDSHIRE_LAC,),
         ),
         Rule(
             id="lac_second_review",
@@ -336,6 +425,7 @@ def _looked_after_reviews() -> list[Rule]:
             edition=new,
             source=f"{reg33} ({local})",
             confidence=C2,
+            evidence=(S.CHILDHOOD_FIRST_LAC_2,),
         ),
         Rule(
             id="lac_subsequent_review",
@@ -344,8 +434,9 @@ def _looked_after_reviews() -> list[Rule]:
             unit=MONTHS,
             start_event=StartEvent.PREVIOUS_LAC_REVIEW,
             edition=old,
-            source="Review of Children's Cases Regulations 1991 (belief: every 6 months)",
-            confidence=UNCONFIRMED,
+            source=f"{rcc}: then every 6 months",
+            confidence=C2,
+            evidence=(S.OXFORDSHIRE_LAC_6,),
         ),
         Rule(
             id="lac_subsequent_review",
@@ -354,8 +445,9 @@ def _looked_after_reviews() -> list[Rule]:
             unit=MONTHS,
             start_event=StartEvent.PREVIOUS_LAC_REVIEW,
             edition=new,
-            source=f"{reg33} ({local})",
+            source=f"{reg33} ({local}); the same six-month interval as before 2011",
             confidence=C2,
+            evidence=(S.OXFORDSHIRE_LAC_6,),
         ),
     ]
 
@@ -374,6 +466,7 @@ QUORUM = QuorumRule(
     source="Working Together sets no quorum. Common local pattern: Pan-Sussex procedures 7.8 "
     "(2022); Swindon / South West CP procedures (2023); SSD item CPPR006A guidance",
     confidence=C2,
+    evidence=(S.SUSSEX_QUORUM, S.SWINDON_QUORUM),
     required=frozenset({"childrens_social_care"}),
     min_other=2,
     counting_modes=frozenset({AttendanceMode.IN_PERSON}),
@@ -392,6 +485,7 @@ QUORUM = QuorumRule(
         source="Pan-Sussex procedures 7.8: within 10 working days for an ICPC; Swindon: new "
         "date within 10 working days",
         confidence=C2,
+        evidence=(S.SUSSEX_RECONVENE,),
     ),
     notes="Each agency is its own grouping (Swindon: school, school nurse and health visitor "
     "count separately). A written report does not count. Whether remote participation counts "

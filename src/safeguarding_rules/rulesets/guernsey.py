@@ -10,9 +10,18 @@ Two documents set timescales and they disagree on the initial conference:
 * the HSC Child Care Procedures ("Section 35 enquiries"): within **15 working days** of the
   strategy discussion. This is the ``icpc`` rule: it is the procedure that names s35
   enquiries and the one the report deadlines below come from.
-* the ISCP multi-agency flowchart (December 2015): "convened within **10 days** of strategy
-  discussion". This is ``icpc_iscp``, encoded as 10 working days because the ISCP's own
-  transfer-in text says "the same timescale as an initial conference, i.e. 10 working days".
+* the ISCP multi-agency flowchart (page added on 2 December 2015): "convened within
+  **10 days** of strategy discussion". This is ``icpc_iscp``, encoded as 10 working days
+  because the ISCP's own transfer-in text says "the same timescale as an initial conference,
+  i.e. 10 working days".
+
+The flowchart is superseded: the partnership's current procedures manual (tri.x) says 15
+working days "of the Strategy Discussion/Meeting where the investigation were initiated",
+agreeing with the HSC procedure. When it replaced the flowchart was not found. The manual
+names the Islands Safeguarding Children Partnership (the committee's name from after July
+2017) and the Data Protection (Bailiwick of Guernsey) Law 2017, so it cannot predate 2018:
+the flowchart edition (``icpc_iscp``, its 48-hour report rule and the 10-day transfer-in)
+is ended on 31 December 2017, and those end dates are UNCONFIRMED.
 
 References:
     * Rules catalogue section 4 (``shared/research/rules-catalogue.md``).
@@ -38,6 +47,7 @@ from ..rules import (
     StartEvent,
     Unit,
 )
+from . import _sources as S
 
 C1, UNCONFIRMED = Confidence.C1, Confidence.UNCONFIRMED
 WD = Unit.WORKING_DAYS
@@ -47,14 +57,20 @@ HSC = Edition(
     title="HSC Child Care Procedures (States of Guernsey)",
     effective_from=dt.date(2010, 1, 4),
     dates_confidence=UNCONFIRMED,
-    dates_source="encoded from the commencement of the 2008 Law (believed 4 January 2010)",
+    dates_source="encoded from the commencement of the 2008 Law in 2010; the day (believed 4 "
+    "January 2010) and the procedures' own start date were not found",
+    evidence=(S.GG_LAW_2010,),
 )
 ISCP = Edition(
     id="iscp2015",
-    title="Islands Safeguarding Children Partnership procedures and flowchart (December 2015)",
-    effective_from=dt.date(2015, 12, 1),
+    title="Islands Safeguarding Children Partnership flowchart and web procedures (2015)",
+    effective_from=dt.date(2015, 12, 2),
+    effective_to=dt.date(2017, 12, 31),
     dates_confidence=UNCONFIRMED,
-    dates_source="flowchart dated December 2015 (C1); the day is UNCONFIRMED",
+    dates_source="from the day the flowchart page was added (2 December 2015); ended on 31 "
+    "December 2017, the last day before the partnership's 15-working-day manual could have "
+    "existed. When the manual replaced the flowchart was not found: confirm with the ISCP",
+    evidence=(S.GG_FLOWCHART_ADDED, S.GG_MANUAL_15),
 )
 SECTION_35 = (
     "HSC Child Care Procedures, 'Section 35 enquiries' (hscchildcareprocedures.gov.gg 118395)"
@@ -62,6 +78,11 @@ SECTION_35 = (
 REPORTS = (
     "HSC Child Care Procedures, 'Reports to Conference' (hscchildcareprocedures.gov.gg 118191); "
     "table values from the project's seed document 003, not visible in the copy checked"
+)
+REPORTS_REASON = (
+    "the table of report steps was read only in the project's seed copy of 'Reports to "
+    "Conference' (document 003), not in a stored public copy of the HSC page; confirm against "
+    "hscchildcareprocedures.gov.gg article 118191"
 )
 INITIAL = frozenset({ConferenceType.INITIAL})
 REVIEW = frozenset({ConferenceType.REVIEW})
@@ -94,6 +115,7 @@ def _report_rules() -> list[Rule]:
                     edition=HSC,
                     source=REPORTS,
                     confidence=UNCONFIRMED,
+                    unconfirmed_reason=REPORTS_REASON,
                 )
             )
     return found
@@ -111,8 +133,10 @@ def rules() -> list[Rule]:
             edition=HSC,
             source=SECTION_35,
             confidence=C1,
-            notes="The ISCP flowchart says 10 days (rule 'icpc_iscp'); this rule set follows "
-            "the HSC procedure. Replace it in a local rule set to follow the ISCP.",
+            notes="The ISCP flowchart of December 2015 said 10 days (rule 'icpc_iscp', ended "
+            "31 December 2017); the partnership's current manual agrees with 15 working days "
+            "from the strategy discussion at which the investigation was initiated.",
+            evidence=(S.GG_SECTION_35, S.GG_MANUAL_15),
         ),
         Rule(
             id="icpc_iscp",
@@ -124,8 +148,11 @@ def rules() -> list[Rule]:
             source="ISCP flowchart, December 2015 (iscp.gg): 'convened within 10 days of "
             "strategy discussion'",
             confidence=C1,
-            notes="Conflicts with the HSC procedure's 15 working days (rule 'icpc'). The "
-            "flowchart says '10 days'; taken as working days per the ISCP transfer-in text.",
+            notes="Conflicted with the HSC procedure's 15 working days (rule 'icpc'). The "
+            "flowchart says '10 days'; taken as working days per the ISCP transfer-in text. "
+            "Superseded by the ISCP manual's 15 working days at a date not found: ended on 31 "
+            "December 2017 (UNCONFIRMED), so from 2018 only 'icpc' applies.",
+            evidence=(S.GG_FLOWCHART,),
         ),
         Rule(
             id="iscp_reports_to_parents_and_chair",
@@ -138,6 +165,7 @@ def rules() -> list[Rule]:
             edition=ISCP,
             source="ISCP flowchart, December 2015 (iscp.gg): 48 hours before the conference",
             confidence=C1,
+            evidence=(S.GG_FLOWCHART_48H,),
         ),
         Rule(
             id="transfer_in_conference",
@@ -148,6 +176,8 @@ def rules() -> list[Rule]:
             edition=ISCP,
             source="iscp.gg: 'the same timescale as an initial conference, i.e. 10 working days'",
             confidence=C1,
+            evidence=(S.GG_TRANSFER_IN,),
+            notes="Tied to the flowchart's 10-day initial conference and ended with it.",
         ),
         Rule(
             id="first_review",
@@ -158,6 +188,7 @@ def rules() -> list[Rule]:
             edition=HSC,
             source="iscp.gg 'Meetings': first review within 3 months",
             confidence=C1,
+            evidence=(S.GG_REVIEWS,),
         ),
         Rule(
             id="subsequent_review",
@@ -168,6 +199,7 @@ def rules() -> list[Rule]:
             edition=HSC,
             source="iscp.gg 'Meetings': then within 6 months of each other",
             confidence=C1,
+            evidence=(S.GG_REVIEWS,),
         ),
         Rule(
             id="convenor_referral",
@@ -179,6 +211,7 @@ def rules() -> list[Rule]:
             edition=HSC,
             source="iscp.gg initial child protection conference page",
             confidence=C1,
+            evidence=(S.GG_CONVENOR,),
         ),
         *_report_rules(),
     ]
@@ -189,6 +222,7 @@ QUORUM = QuorumRule(
     "chair is satisfied that the essential information is available",
     source="iscp.gg 'Quorum'",
     confidence=C1,
+    evidence=(S.GG_QUORUM,),
     min_total=3,
     groupings=HEALTH_AS_ONE_GROUPING,
     chair_may_proceed_with=2,

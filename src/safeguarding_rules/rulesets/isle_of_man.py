@@ -4,6 +4,8 @@ References:
     * Rules catalogue section 4 (``shared/research/rules-catalogue.md``).
     * Isle of Man safeguarding procedures, glossary entries "Initial child protection
       conference" and "Child protection enquiry".
+    * Isle of Man Safeguarding Board, "Child protection conferences" (for parents and
+      carers): review conferences three months after the first, then at least every six.
 """
 
 from __future__ import annotations
@@ -12,13 +14,16 @@ import datetime as dt
 
 from ..plugins import RuleSetRegistry, hookimpl
 from ..rules import Confidence, Edition, Rule, RuleSet, StartEvent, Unit
+from . import _sources as S
 
 PROCEDURES = Edition(
     id="iom_procedures",
     title="Isle of Man Safeguarding Children procedures",
     effective_from=dt.date(2006, 1, 1),
     dates_confidence=Confidence.UNCONFIRMED,
-    dates_source="no effective date found; encoded from the start of calendar coverage",
+    dates_source="no effective date found for the online procedures whose wording is encoded "
+    "(the 'Yellow Book' agency procedures were relaunched on 16 March 2007, a different "
+    "text); encoded from the start of calendar coverage",
 )
 
 RULE_SET = RuleSet(
@@ -36,6 +41,31 @@ RULE_SET = RuleSet(
             source="Isle of Man procedures glossary: within 15 working days of 'the strategy "
             "discussion, or the last strategy discussion if more than one has been held'",
             confidence=Confidence.C1,
+            evidence=(S.ICPC_LAST_SD,),
+        ),
+        Rule(
+            id="first_review",
+            title="First review child protection conference",
+            n=3,
+            unit=Unit.MONTHS,
+            start_event=StartEvent.INITIAL_CONFERENCE,
+            edition=PROCEDURES,
+            source="Isle of Man Safeguarding Board, 'Child protection conferences': three "
+            "months after the first conference",
+            confidence=Confidence.C1,
+            evidence=(S.IOM_REVIEWS,),
+        ),
+        Rule(
+            id="subsequent_review",
+            title="Subsequent review child protection conference",
+            n=6,
+            unit=Unit.MONTHS,
+            start_event=StartEvent.PREVIOUS_REVIEW,
+            edition=PROCEDURES,
+            source="Isle of Man Safeguarding Board, 'Child protection conferences': then at "
+            "least every six months",
+            confidence=Confidence.C1,
+            evidence=(S.IOM_REVIEWS,),
         ),
     ],
     enquiry="section 46 enquiries, Children and Young Persons Act 2001",

@@ -16,15 +16,21 @@ import datetime as dt
 
 from ..plugins import RuleSetRegistry, hookimpl
 from ..rules import Confidence, Edition, Rule, RuleSet, StartEvent, Unit
+from . import _sources as S
 
 SBNI = Edition(
     id="sbni2017",
     title="SBNI Regional Core Child Protection Policies and Procedures",
     effective_from=dt.date(2017, 11, 28),
-    dates_confidence=Confidence.C2,
-    dates_source="launched 28 November 2017 (safeguardingni.org)",
+    dates_confidence=Confidence.C1,
+    dates_source="launched 28 November 2017 (the SBNI's own procedure manual page)",
+    evidence=(S.SBNI_LAUNCHED,),
 )
 SOURCE = "SBNI Regional Core Child Protection Policies and Procedures (belief; text not seen)"
+REASON = (
+    "the SBNI chapter 'Child Protection Case Conferences' was not readable in the stored "
+    "copies (only its May 2018 amendment note); confirm the value against that chapter"
+)
 
 RULE_SET = RuleSet(
     name="northern-ireland",
@@ -40,6 +46,7 @@ RULE_SET = RuleSet(
             edition=SBNI,
             source=SOURCE,
             confidence=Confidence.UNCONFIRMED,
+            unconfirmed_reason=REASON,
         ),
         Rule(
             id="first_review",
@@ -50,6 +57,7 @@ RULE_SET = RuleSet(
             edition=SBNI,
             source=SOURCE,
             confidence=Confidence.UNCONFIRMED,
+            unconfirmed_reason=REASON,
         ),
         Rule(
             id="subsequent_review",
@@ -60,6 +68,7 @@ RULE_SET = RuleSet(
             edition=SBNI,
             source=SOURCE,
             confidence=Confidence.UNCONFIRMED,
+            unconfirmed_reason=REASON,
         ),
     ],
     enquiry="investigation under the Children (Northern Ireland) Order 1995",

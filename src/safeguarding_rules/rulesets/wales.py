@@ -8,7 +8,9 @@ References:
     * All Wales Child Protection Procedures 2008 (in force 1 April 2008; Torfaen CBC page).
       Not retrieved in full: every AWCPP value here is a belief, tagged UNCONFIRMED.
     * Wales Safeguarding Procedures, safeguarding.wales, section 3 part 2 (pages 11, 13) and
-      chi/c4 (page 8). Launched late 2019; the launch date is UNCONFIRMED.
+      chi/c4 (pages 8, 10). Published on 11 November 2019 and adopted in every region by
+      April 2020 (CYSUR): the rule set starts them on publication; a region's own adoption
+      date belongs in a local rule set.
     * Social Services and Well-being (Wales) Act 2014, performance measure PM24 (StatsWales).
 """
 
@@ -21,6 +23,7 @@ from ..rules import (
     HEALTH_AS_ONE_GROUPING,
     Confidence,
     Edition,
+    Evidence,
     QuorumRule,
     Rule,
     RuleSet,
@@ -28,45 +31,57 @@ from ..rules import (
     Unit,
     editions_chain,
 )
+from . import _sources as S
 
 C1, C2, UNCONFIRMED = Confidence.C1, Confidence.C2, Confidence.UNCONFIRMED
 WD, MONTHS, WEEKS = Unit.WORKING_DAYS, Unit.MONTHS, Unit.WEEKS
 
 PROCEDURES = editions_chain(
-    (
-        "awcpp2008",
-        "All Wales Child Protection Procedures 2008",
-        dt.date(2008, 4, 1),
-        C2,
-        "in force 1 April 2008 (Torfaen CBC page)",
+    Edition(
+        id="awcpp2008",
+        title="All Wales Child Protection Procedures 2008",
+        effective_from=dt.date(2008, 4, 1),
+        dates_confidence=C2,
+        dates_source="implemented on 1 April 2008 (Torfaen CBC page)",
+        evidence=(S.AWCPP_IMPLEMENTED,),
     ),
-    (
-        "wsp2019",
-        "Wales Safeguarding Procedures",
-        dt.date(2019, 11, 1),
-        UNCONFIRMED,
-        "launched late 2019, believed November 2019; the day is UNCONFIRMED",
+    Edition(
+        id="wsp2019",
+        title="Wales Safeguarding Procedures",
+        effective_from=dt.date(2019, 11, 11),
+        dates_confidence=C1,
+        dates_source="published on 11 November 2019 and adopted in every region by April 2020 "
+        "(CYSUR); encoded from publication",
+        evidence=(S.WSP_PUBLISHED, S.WSP_ADOPTED),
     ),
 )
 ASSESSMENT = editions_chain(
-    (
-        "cin_framework_wales",
-        "Framework for the Assessment of Children in Need and their Families (Wales)",
-        dt.date(2008, 4, 1),
-        UNCONFIRMED,
-        "encoded from the start of AWCPP 2008; the framework itself is older",
+    Edition(
+        id="cin_framework_wales",
+        title="Framework for the Assessment of Children in Need and their Families (Wales)",
+        effective_from=dt.date(2008, 4, 1),
+        dates_confidence=UNCONFIRMED,
+        dates_source="encoded from the start of AWCPP 2008; the framework itself is older and "
+        "its Welsh issue date was not found",
     ),
-    (
-        "sswba2016",
-        "Social Services and Well-being (Wales) Act 2014, Part 3 assessments",
-        dt.date(2016, 4, 6),
-        C2,
-        "the Act came into effect in April 2016 (code of practice text); 6 April believed",
+    Edition(
+        id="sswba2016",
+        title="Social Services and Well-being (Wales) Act 2014, Part 3 assessments",
+        effective_from=dt.date(2016, 4, 6),
+        dates_confidence=C2,
+        dates_source="the Act came into force on 6 April 2016 (Torfaen CBC page)",
+        evidence=(S.SSWBA_IN_FORCE,),
     ),
 )
 
 AWCPP, WSP = PROCEDURES["awcpp2008"], PROCEDURES["wsp2019"]
 WSP_P13 = "Wales Safeguarding Procedures s.3 pt 2 p13 (safeguarding.wales)"
+
+
+AWCPP_REASON = (
+    "the All Wales Child Protection Procedures 2008 text was not read (only a landing page); "
+    "confirm the value against its child protection conference chapter"
+)
 
 
 def _both(
@@ -77,7 +92,9 @@ def _both(
     start: StartEvent,
     wsp_source: str,
     wsp_confidence: Confidence,
+    wsp_evidence: tuple[Evidence, ...],
     notes: str = "",
+    awcpp_evidence: tuple[Evidence, ...] = (),
 ) -> list[Rule]:
     """Build the AWCPP 2008 version (a belief, UNCONFIRMED) and the WSP version of a rule."""
     return [
@@ -91,20 +108,31 @@ def _both(
             source=source,
             confidence=confidence,
             notes=notes,
+            evidence=evidence,
+            unconfirmed_reason=reason,
         )
-        for edition, source, confidence in (
+        for edition, source, confidence, evidence, reason in (
             (
                 AWCPP,
                 "All Wales Child Protection Procedures 2008 (belief; not retrieved)",
                 UNCONFIRMED,
+                awcpp_evidence,
+                AWCPP_REASON,
             ),
-            (WSP, wsp_source, wsp_confidence),
+            (WSP, wsp_source, wsp_confidence, wsp_evidence, ""),
         )
     ]
 
 
 def _wsp_only(
-    rule_id: str, title: str, n: int, unit: Unit, start: StartEvent, source: str, notes: str = ""
+    rule_id: str,
+    title: str,
+    n: int,
+    unit: Unit,
+    start: StartEvent,
+    source: str,
+    evidence: Evidence,
+    notes: str = "",
 ) -> Rule:
     return Rule(
         id=rule_id,
@@ -116,6 +144,7 @@ def _wsp_only(
         source=source,
         confidence=C1,
         notes=notes,
+        evidence=(evidence,),
     )
 
 
@@ -127,7 +156,7 @@ def _assessment(
     edition: Edition,
     source: str,
     confidence: Confidence,
-    notes: str = "",
+    evidence: Evidence,
 ) -> Rule:
     return Rule(
         id=rule_id,
@@ -138,7 +167,7 @@ def _assessment(
         edition=edition,
         source=source,
         confidence=confidence,
-        notes=notes,
+        evidence=(evidence,),
     )
 
 
@@ -153,8 +182,10 @@ def rules() -> list[Rule]:
         "Wales Safeguarding Procedures s.3 pt 2 (page not retrieved); performance indicators "
         "and local authority reports use 15 working days from the strategy discussion",
         C2,
+        (S.CEREDIGION_ICPC,),
         notes="Counted from the initial strategy discussion (Conwy: 'Date to be 15 working days "
         "from initial strategy discussion').",
+        awcpp_evidence=(S.CONWY_ICPC_2014,),
     )
     found += _both(
         "first_core_group",
@@ -164,6 +195,7 @@ def rules() -> list[Rule]:
         StartEvent.INITIAL_CONFERENCE,
         WSP_P13,
         C1,
+        (S.WSP_CORE_GROUP,),
     )
     found += _both(
         "first_review",
@@ -173,6 +205,7 @@ def rules() -> list[Rule]:
         StartEvent.INITIAL_CONFERENCE,
         f"{WSP_P13}; chi/c4 p8",
         C1,
+        (S.WSP_REVIEW_C4P8,),
     )
     found += _both(
         "subsequent_review",
@@ -182,6 +215,7 @@ def rules() -> list[Rule]:
         StartEvent.PREVIOUS_REVIEW,
         f"{WSP_P13} ('at least every six months')",
         C1,
+        (S.WSP_REVIEWS_P13, S.WSP_REVIEW_C4P8),
     )
     found += [
         _wsp_only(
@@ -191,6 +225,7 @@ def rules() -> list[Rule]:
             WD,
             StartEvent.INITIAL_CONFERENCE,
             "Wales Safeguarding Procedures s.3 pt 2 p11 (safeguarding.wales)",
+            S.WSP_OUTLINE_PLAN,
         ),
         _wsp_only(
             "core_group_interval",
@@ -199,6 +234,7 @@ def rules() -> list[Rule]:
             WEEKS,
             StartEvent.PREVIOUS_CORE_GROUP,
             WSP_P13,
+            S.WSP_CORE_GROUP,
             notes="Core groups meet monthly and no more than 6-weekly.",
         ),
         _wsp_only(
@@ -208,6 +244,18 @@ def rules() -> list[Rule]:
             WD,
             StartEvent.ENQUIRY_START,
             WSP_P13,
+            S.WSP_CONTINUING_ASSESSMENT,
+        ),
+        _wsp_only(
+            "transfer_in_conference",
+            "Transfer-in child protection conference",
+            15,
+            WD,
+            StartEvent.TRANSFER_NOTIFIED,
+            "Wales Safeguarding Procedures chi/c4 p10 (safeguarding.wales)",
+            S.WSP_TRANSFER_IN,
+            notes="Counted from the notification and agreement that the move is permanent "
+            "(or for longer than 12 weeks); give that date as the transfer notification.",
         ),
         _assessment(
             "initial_assessment",
@@ -215,9 +263,10 @@ def rules() -> list[Rule]:
             7,
             StartEvent.REFERRAL,
             ASSESSMENT["cin_framework_wales"],
-            "Welsh assessment framework (belief; Newport CC still states 'within seven working "
-            "days', C2)",
-            UNCONFIRMED,
+            "Welsh assessment framework, as Welsh Government statistics measure it (within 7 "
+            "working days of referral; Newport CC also states 'within seven working days')",
+            C2,
+            S.WALES_IA_CA_2014,
         ),
         _assessment(
             "core_assessment",
@@ -225,8 +274,10 @@ def rules() -> list[Rule]:
             35,
             StartEvent.CORE_ASSESSMENT_START,
             ASSESSMENT["cin_framework_wales"],
-            "Welsh assessment framework (belief; Newport CC: 'a further 35 working days', C2)",
-            UNCONFIRMED,
+            "Welsh assessment framework, as Welsh Government statistics measure it (within 35 "
+            "working days; Newport CC: 'a further 35 working days')",
+            C2,
+            S.WALES_CA_2014,
         ),
         _assessment(
             "statutory_assessment",
@@ -237,6 +288,7 @@ def rules() -> list[Rule]:
             "StatsWales performance measure PM24: assessments completed within 42 working days "
             "from the point of referral",
             C1,
+            S.PM24,
         ),
     ]
     return found
@@ -248,6 +300,7 @@ QUORUM = QuorumRule(
     source="Wales Safeguarding Procedures chi/c4 p8 (review conference quorum 'same as for "
     "initial child protection conference')",
     confidence=C1,
+    evidence=(S.WSP_QUORUM,),
     min_total=3,
     groupings=HEALTH_AS_ONE_GROUPING,
     chair_may_proceed_with=2,

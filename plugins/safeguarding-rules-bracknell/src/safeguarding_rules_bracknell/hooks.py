@@ -24,6 +24,7 @@ from safeguarding_rules import (
     CountingUnit,
     Direction,
     Edition,
+    Evidence,
     LocalRuleSet,
     Period,
     ReportingPolicy,
@@ -44,11 +45,35 @@ BERKSHIRE = Edition(
     "whether it still applies, are UNCONFIRMED",
 )
 HANDOUT = "West Berkshire handout v.05/10 under the Berkshire LSCB procedures (C2)"
+_HANDOUT_TITLE = "West Berkshire, 'Handout for Professionals Invited to Conference' (v. 05/10)"
+_HANDOUT_URL = "https://studylib.net/doc/18335041/handout-for-professionals-invited-to-conference"
+_CHECKED = dt.date(2026, 11, 30)
+TO_PARENTS = Evidence(
+    quote="at least 48 hours in advance of an initial conference and 5 working days before a "
+    "review conference.",
+    title=_HANDOUT_TITLE,
+    url=_HANDOUT_URL,
+    checked=_CHECKED,
+)
+TO_CHAIR = Evidence(
+    quote="The report should be provided to the Conference Chair at least 24 hours prior to an "
+    "initial conference and 3 working days in advance of a review",
+    title=_HANDOUT_TITLE,
+    url=_HANDOUT_URL,
+    checked=_CHECKED,
+)
 INITIAL = frozenset({ConferenceType.INITIAL})
 REVIEW = frozenset({ConferenceType.REVIEW})
 
 
-def _report(rule_id: str, title: str, n: int, unit: Unit, types: frozenset[ConferenceType]) -> Rule:
+def _report(
+    rule_id: str,
+    title: str,
+    n: int,
+    unit: Unit,
+    types: frozenset[ConferenceType],
+    evidence: Evidence,
+) -> Rule:
     return Rule(
         id=rule_id,
         title=title,
@@ -60,6 +85,7 @@ def _report(rule_id: str, title: str, n: int, unit: Unit, types: frozenset[Confe
         edition=BERKSHIRE,
         source=HANDOUT,
         confidence=Confidence.C2,
+        evidence=(evidence,),
     )
 
 
@@ -71,6 +97,9 @@ QUORUM = attrs.evolve(
     source=f"{ENGLAND_QUORUM.source}; remote participation: Bracknell Forest LSCB minutes "
     "2014-15 (seed 001)",
     confidence=Confidence.UNCONFIRMED,
+    unconfirmed_reason="the Berkshire procedures' quorum text was not available, and the "
+    "2014-15 minutes say only that teleconferencing was to be explored: confirm both against "
+    "the Berkshire child protection procedures",
     notes="The 2014-15 minutes record only that teleconferencing was to be explored; counting "
     "remote participation is this plugin's assumption (UNCONFIRMED). A GP's written report is "
     "recorded but does not count (the CCG expected GPs to send reports, not attend). The "
@@ -99,6 +128,7 @@ RULE_SET = LocalRuleSet(
             48,
             Unit.HOURS,
             INITIAL,
+            TO_PARENTS,
         ),
         _report(
             "report_to_chair_initial",
@@ -106,6 +136,7 @@ RULE_SET = LocalRuleSet(
             24,
             Unit.HOURS,
             INITIAL,
+            TO_CHAIR,
         ),
         _report(
             "report_to_parents_review",
@@ -113,6 +144,7 @@ RULE_SET = LocalRuleSet(
             5,
             Unit.WORKING_DAYS,
             REVIEW,
+            TO_PARENTS,
         ),
         _report(
             "report_to_chair_review",
@@ -120,6 +152,7 @@ RULE_SET = LocalRuleSet(
             3,
             Unit.WORKING_DAYS,
             REVIEW,
+            TO_CHAIR,
         ),
     ],
     quorum=QUORUM,

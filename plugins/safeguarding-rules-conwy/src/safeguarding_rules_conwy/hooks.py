@@ -19,6 +19,7 @@ from safeguarding_rules import (
     Confidence,
     CountingUnit,
     Edition,
+    Evidence,
     LocalOverlay,
     LocalRuleSet,
     Period,
@@ -44,6 +45,15 @@ SEED_000 = (
     "'Timeliness of initial child protection conferences'"
 )
 
+BOOKING = Evidence(
+    quote="Date to be 15 working days from initial strategy discussion.",
+    title="Conwy Social Services annual report 2014-15, 'Timeliness of initial child protection "
+    "conferences'",
+    url="https://conwysocialservicesannualreport.org.uk/timeliness-of-initial-child-protection-"
+    "conferences",
+    checked=dt.date(2026, 11, 30),
+)
+
 ICPC = Rule(
     id="icpc",
     title="Initial child protection conference",
@@ -55,6 +65,7 @@ ICPC = Rule(
     "'Conferences to be booked according to official Strategy Discussion notes'",
     confidence=Confidence.C2,
     notes="Conferences are not postponed when parents say they cannot attend.",
+    evidence=(BOOKING,),
 )
 
 REPORTING = ReportingPolicy(
@@ -99,7 +110,10 @@ RULE_SET = LocalRuleSet(
     reporting=REPORTING,
     notes="Extends Wales. The Christmas closure overlay is off unless asked for "
     "(use_overlay=True, or --use-overlay on the command line): national indicators count "
-    "only weekends and bank holidays.",
+    "only weekends and bank holidays. The Wales Safeguarding Procedures apply from their "
+    "publication (11 November 2019), as nationally: North Wales's own adoption date was not "
+    "found (in June 2020 the North Wales Safeguarding Board reported the Welsh Government's "
+    "request to adopt them 'as originally planned in April'; no day is given).",
 )
 
 
