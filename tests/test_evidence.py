@@ -11,11 +11,14 @@ from click.testing import CliRunner
 
 from safeguarding_rules import (
     MAX_QUOTE_WORDS,
+    Attendance,
+    AttendanceMode,
     Confidence,
     Edition,
     Evidence,
     QuorumRule,
     Rule,
+    RuleSet,
     RuleSetDefinitionError,
     StartEvent,
     Unit,
@@ -25,6 +28,7 @@ from safeguarding_rules import (
     unconfirmed_items,
 )
 from safeguarding_rules.cli import main
+from safeguarding_rules.testing import ConformanceError, check_evidence
 
 RULE_SETS = load_rule_sets()
 EDITION = Edition(id="e", title="E", effective_from=dt.date(2020, 1, 1))
@@ -95,8 +99,6 @@ def test_every_rule_version_has_evidence_or_says_why_not(name: str) -> None:
 
 
 def test_evidence_problems_names_a_confirmed_rule_without_evidence() -> None:
-    from safeguarding_rules import RuleSet
-
     bare = RuleSet(name="bare", title="Bare", division="england-and-wales", rules=[rule()])
     problems = evidence_problems(bare)
     assert "rule 'icpc' (e) is C2 but quotes no evidence" in problems[-1]
@@ -178,3 +180,23 @@ def test_rules_without_a_rule_set_or_unconfirmed_is_a_usage_error() -> None:
     result = CliRunner().invoke(main, ["rules"])
     assert result.exit_code == 2
     assert "--ruleset" in result.output
+
+
+def test_the_conformance_kit_checks_evidence() -> None:
+
+    bare = RuleSet(name="bare", title="Bare", division="england-and-wales", rules=[rule()])
+    with pytest.raises(ConformanceError, match="rule 'icpc' \\(e\\) is C2 but quotes no evidence"):
+        check_evidence(bare)
+    for each in RULE_SETS.values():
+        check_evidence(each)
+
+
+def test_quorum_decision_json_carries_the_quorum_evidence() -> None:
+    attendances = [
+        Attendance(agency=agency, mode=AttendanceMode.IN_PERSON, direct_contact=True)
+        for agency in ("childrens_social_care", "police", "school")
+    ]
+    data = to_data(RULE_SETS["wales"].evaluate_quorum(attendances))
+    assert data["quorate"] is True
+    assert data["evidence"][0]["url"] == "http://safeguarding.wales/chi/c4/c4.p8.html"
+    assert data["unconfirmed_reason"] is None

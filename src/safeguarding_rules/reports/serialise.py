@@ -164,6 +164,8 @@ def _quorum_result(result: QuorumResult) -> dict[str, Any]:
         "rule_set": result.rule_set,
         "source": result.rule.source,
         "confidence": result.rule.confidence.value,
+        "evidence": [_evidence(item) for item in result.rule.evidence],
+        "unconfirmed_reason": result.rule.unconfirmed_reason or None,
     }
 
 

@@ -50,8 +50,11 @@ def _rules(rule_set: RuleSet) -> list[Rule]:
     return found
 
 
-def _edition_missing(edition: Edition) -> str:
-    return edition.dates_source
+def _editions(rule_set: RuleSet) -> list[Edition]:
+    found = {edition.id: edition for edition in rule_set.editions}
+    for rule in _rules(rule_set):
+        found.setdefault(rule.edition.id, rule.edition)
+    return list(found.values())
 
 
 def unconfirmed_items(rule_set: RuleSet) -> tuple[UnconfirmedItem, ...]:
@@ -63,9 +66,9 @@ def unconfirmed_items(rule_set: RuleSet) -> tuple[UnconfirmedItem, ...]:
             id=edition.id,
             edition=edition.id,
             title=f"{edition.title}, in force from {edition.effective_from.isoformat()}",
-            missing=_edition_missing(edition),
+            missing=edition.dates_source,
         )
-        for edition in rule_set.editions
+        for edition in _editions(rule_set)
         if edition.dates_confidence is Confidence.UNCONFIRMED
     ]
     items += [
@@ -104,7 +107,7 @@ def _problem(confidence: Confidence, evidence: tuple[object, ...], reason: str) 
 def evidence_problems(rule_set: RuleSet) -> tuple[str, ...]:
     """Every rule version, edition and quorum with neither evidence nor an UNCONFIRMED reason."""
     problems = []
-    for edition in rule_set.editions:
+    for edition in _editions(rule_set):
         found = _problem(edition.dates_confidence, edition.evidence, edition.dates_source)
         if found:
             problems.append(f"{rule_set.name}: edition {edition.id!r} dates {found}")

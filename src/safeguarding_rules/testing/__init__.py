@@ -7,8 +7,8 @@ For a plugin author, one class in the plugin's tests is enough::
     class TestConwy(RuleSetContract):
         rule_set_name = "conwy"
 
-Each check is also a plain function (``check_sources``, ``check_editions``,
-``check_deadlines``, ``check_quorum``, ``check_loads``) that raises
+Each check is also a plain function (``check_sources``, ``check_evidence``,
+``check_editions``, ``check_deadlines``, ``check_quorum``, ``check_loads``) that raises
 :class:`ConformanceError` naming the rule and the case, for use outside pytest.
 
 The checks are deterministic: they sample fixed dates across every edition (its first and
@@ -42,6 +42,7 @@ from .. import (
     StrategyDiscussion,
     Unit,
     calendar_for,
+    evidence_problems,
     load_rule_sets,
 )
 from ..rules import check_edition_ranges
@@ -54,6 +55,7 @@ __all__ = [
     "RuleSetContract",
     "check_deadlines",
     "check_editions",
+    "check_evidence",
     "check_loads",
     "check_quorum",
     "check_sources",
@@ -98,6 +100,17 @@ def check_sources(rule_set: RuleSet) -> None:
             raise ConformanceError(f"{where}: its edition's dates have no confidence tag")
     if rule_set.quorum is not None and not rule_set.quorum.source.strip():
         raise ConformanceError(f"rule set {rule_set.name!r}: the quorum rule has no source")
+
+
+def check_evidence(rule_set: RuleSet) -> None:
+    """Every rule version, edition and quorum quotes its evidence, or says what is missing.
+
+    See :func:`~safeguarding_rules.evidence_problems`: a C1 or C2 item needs at least one
+    :class:`~safeguarding_rules.Evidence`; an UNCONFIRMED one needs a reason.
+    """
+    problems = evidence_problems(rule_set)
+    if problems:
+        raise ConformanceError("; ".join(problems))
 
 
 def check_editions(rule_set: RuleSet) -> None:

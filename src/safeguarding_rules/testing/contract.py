@@ -11,6 +11,7 @@ from . import (
     ConformanceError,
     check_deadlines,
     check_editions,
+    check_evidence,
     check_loads,
     check_quorum,
     check_sources,
@@ -35,6 +36,12 @@ class RuleSetContract:
     def test_every_rule_has_a_source_and_a_confidence_tag(self, rule_set: RuleSet) -> None:
         """See :func:`check_sources`."""
         check_sources(rule_set)
+
+    def test_every_rule_quotes_its_evidence_or_says_what_is_missing(
+        self, rule_set: RuleSet
+    ) -> None:
+        """See :func:`check_evidence`."""
+        check_evidence(rule_set)
 
     def test_editions_neither_overlap_nor_leave_gaps(self, rule_set: RuleSet) -> None:
         """See :func:`check_editions`."""
