@@ -30,6 +30,7 @@ LAYERS: dict[str, float] = {
     "calendar": 1,
     "rules": 2,
     "hookspecs": 3,
+    "rulefile": 3,
     "plugins": 3,
     "rulesets": 4,
     "records": 5,

@@ -46,6 +46,7 @@ from .plugins import (
     load_rule_sets,
 )
 from .reports.serialise import to_data
+from .rulefile import RuleFileError, load_rule_file, parse_rule_file
 from .rules import (
     AGENCIES,
     MAX_QUOTE_WORDS,
@@ -72,6 +73,7 @@ from .rules import (
     EnquiryKind,
     Evidence,
     Family,
+    FieldError,
     LocalRuleSet,
     NoEditionInForceError,
     Period,
@@ -149,6 +151,7 @@ __all__ = [
     "EnquiryKind",
     "Evidence",
     "Family",
+    "FieldError",
     "LocalOverlay",
     "LocalRuleSet",
     "NoEditionInForceError",
@@ -160,6 +163,7 @@ __all__ = [
     "QuorumRule",
     "ReportingPolicy",
     "Rule",
+    "RuleFileError",
     "RuleSet",
     "RuleSetConflictError",
     "RuleSetDefinitionError",
@@ -189,9 +193,11 @@ __all__ = [
     "get_plugin_manager",
     "get_rule_set",
     "hookimpl",
+    "load_rule_file",
     "load_rule_sets",
     "normalise",
     "parse_date",
+    "parse_rule_file",
     "to_data",
     "unconfirmed_items",
 ]

@@ -14,15 +14,17 @@ Environment variables
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 import pluggy
 
 from . import hookspecs
 from ._errors import SafeguardingRulesError
+from .rulefile import load_rule_file
 from .rules import LocalRuleSet, RuleSet, RuleSetDefinitionError
 
 __all__ = [
@@ -140,15 +142,27 @@ class RuleSetRegistry:
             ready = [name for name, (local, _) in pending.items() if local.extends in resolved]
             if not ready:
                 name, (local, plugin) = next(iter(pending.items()))
-                missing = local.extends
-                reason = "a cycle" if missing in pending else "no such rule set"
                 raise RuleSetDefinitionError(
-                    f"local rule set {name!r} (plugin {plugin!r}) extends {missing!r}: {reason}"
+                    f"local rule set {name!r} (plugin {plugin!r}) extends {local.extends!r}: "
+                    + _missing_parent(local.extends, set(resolved), set(pending) - {name})
                 )
             for name in ready:
                 local, _ = pending.pop(name)
                 resolved[name] = local.resolve(resolved[local.extends])
         return RuleSets(resolved, plugins)
+
+
+def _missing_parent(wanted: str, loaded: set[str], pending: set[str]) -> str:
+    """Say why ``wanted`` is not a rule set to extend, and which ones are."""
+    if wanted in pending:
+        return "a cycle: rule sets extend each other"
+    names = sorted(loaded | pending)
+    if wanted.strip() in names:
+        hint = f" (did you mean {wanted.strip()!r}, without the spaces?)"
+    else:
+        close = difflib.get_close_matches(wanted.strip().lower(), names, n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"no such rule set{hint}; loaded rule sets: {', '.join(names)}"
 
 
 @attrs.frozen
@@ -182,10 +196,17 @@ class RuleSets(Mapping[str, RuleSet]):
         return self._plugins[name]
 
 
-def load_rule_sets(pm: pluggy.PluginManager | None = None) -> RuleSets:
+def load_rule_sets(
+    pm: pluggy.PluginManager | None = None,
+    *,
+    rule_files: Iterable[str | os.PathLike[str]] = (),
+) -> RuleSets:
     """Collect every rule set from the plugins and resolve local ones against their parents.
 
     :param pm: a plugin manager; by default a fresh one from :func:`get_plugin_manager`.
+    :param rule_files: TOML rule files (see :mod:`safeguarding_rules.rulefile`) to load as
+        well, each registered as if by a plugin named after its path.
+    :raises RuleFileError: for a rule file that cannot be read or is invalid.
     """
     pm = pm or get_plugin_manager()
     registry = RuleSetRegistry()
@@ -196,5 +217,8 @@ def load_rule_sets(pm: pluggy.PluginManager | None = None) -> RuleSets:
     for impl in reversed(pm.hook.sgr_register_rule_sets.get_hookimpls()):
         registry._current_plugin = impl.plugin_name
         impl.function(*(arguments[name] for name in impl.argnames))
+    for path in rule_files:
+        registry._current_plugin = os.fspath(path)
+        registry.extend(load_rule_file(path))
     registry._current_plugin = "<unknown>"
     return registry.resolve()

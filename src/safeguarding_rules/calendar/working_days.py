@@ -103,6 +103,8 @@ class LocalOverlay:
     )
     #: Dates that count as working days whatever else they are.
     working_days: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_date_set)
+    #: Where the closures come from, with how well they are confirmed (shown with the name).
+    source: str = ""
 
     @closures.validator
     def _check_closures(self, _: object, value: tuple[tuple[dt.date, str], ...]) -> None:
@@ -115,6 +117,25 @@ class LocalOverlay:
         days = [day for day, _ in value]
         if len(days) != len(set(days)):
             raise OverlayError(f"overlay {self.name!r} lists a closure date twice")
+
+    @classmethod
+    def between_christmas_and_new_year(
+        cls, *, name: str, division: str, reason: str, source: str
+    ) -> LocalOverlay:
+        """Close the working days from 27 to 31 December of every covered year.
+
+        The common pattern of council office closures (rules catalogue s8.4): the days
+        that are weekends or ``division``'s bank holidays are left out, so that their own
+        reasons still show in explanations.
+        """
+        calendar = calendar_for(division)
+        closures = {
+            day: reason
+            for year in range(calendar.first.year, calendar.last.year + 1)
+            for day in (dt.date(year, 12, number) for number in range(27, 32))
+            if calendar.is_working_day(day)
+        }
+        return cls(name=name, closures=closures, source=source)
 
     @working_days.validator
     def _check_working_days(self, _: object, value: frozenset[dt.date]) -> None:

@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
 
 from .._dates import parse_date
 from .._errors import SafeguardingRulesError
+from ..plugins import RuleSets, load_rule_sets
 from ..records import InputErrors
 from ..reports import to_data
 
-__all__ = ["FORMAT_OPTION", "Group", "date_callback", "emit", "progress"]
+__all__ = [
+    "FORMAT_OPTION",
+    "OVERLAY_OPTION",
+    "RULES_OPTION",
+    "Group",
+    "chosen_rule_set",
+    "date_callback",
+    "emit",
+    "progress",
+    "rule_set_options",
+]
 
 
 def date_callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
@@ -58,3 +71,81 @@ def progress(message: str) -> None:
     """Say what a long run is doing, on a terminal only (never into redirected output)."""
     if sys.stderr.isatty():
         click.echo(f"... {message}", err=True)
+
+
+#: ``--rules FILE`` (repeatable): load TOML rule files besides the installed rule sets.
+RULES_OPTION = click.option(
+    "--rules",
+    "rule_files",
+    multiple=True,
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="A TOML rule file of local rules to load (repeatable); its rule set is used unless "
+    "--ruleset names another. See docs/rulefiles.md.",
+)
+
+#: ``--use-overlay/--no-overlay``: the one switch for a rule set's local closures.
+OVERLAY_OPTION = click.option(
+    "--use-overlay/--no-overlay",
+    default=False,
+    show_default=True,
+    help="Count the rule set's local closures (its overlay) as non-working days. Off by "
+    "default: national indicators count only weekends and bank holidays. Every output "
+    "names the overlay used.",
+)
+
+
+def load_with_files(rule_files: Sequence[str]) -> RuleSets:
+    """Load the installed rule sets and the given rule files."""
+    return load_rule_sets(rule_files=rule_files)
+
+
+def chosen_rule_set(
+    loaded: RuleSets,
+    rule_set_name: str | None,
+    rule_files: Sequence[str],
+    default: str | None,
+    missing: str = "give --ruleset NAME, or --rules FILE",
+) -> str:
+    """Return the rule set a command uses: ``--ruleset``, else the last ``--rules`` file's.
+
+    :raises click.UsageError: with ``missing`` when there is neither and no ``default``.
+    """
+    name = rule_set_name
+    if name is None and rule_files:
+        name = next(n for n in loaded if loaded.plugin_of(n) == rule_files[-1])
+    name = name or default
+    if name is None:
+        raise click.UsageError(missing)
+    return name
+
+
+def rule_set_options(
+    *, default: str | None
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Add ``--ruleset`` and ``--rules`` to a command, which receives the chosen ``rule_set``.
+
+    The rule set is the one ``--ruleset`` names; without it, the last ``--rules`` file's;
+    without either, ``default`` (a usage error when there is none).
+    """
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        @functools.wraps(command)
+        def with_rule_set(
+            *args: Any, rule_set_name: str | None, rule_files: Sequence[str], **kwargs: Any
+        ) -> None:
+            loaded = load_with_files(rule_files)
+            name = chosen_rule_set(loaded, rule_set_name, rule_files, default)
+            command(*args, rule_set=loaded[name], **kwargs)
+
+        decorated = RULES_OPTION(with_rule_set)
+        return click.option(
+            "--ruleset",
+            "-r",
+            "rule_set_name",
+            default=None,
+            help="Rule set name (see 'safeguarding-rules rulesets')"
+            + (f"; default: the --rules file's, else {default!r}." if default else "."),
+        )(decorated)
+
+    return decorate

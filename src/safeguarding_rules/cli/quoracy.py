@@ -6,25 +6,30 @@ import json
 
 import click
 
-from ..plugins import load_rule_sets
 from ..records import read_attendance
 from ..reports import to_data
-from ._common import FORMAT_OPTION
+from ..rules import RuleSet
+from ._common import FORMAT_OPTION, OVERLAY_OPTION, rule_set_options
 
 __all__ = ["quoracy_command"]
 
 
 @click.command("quoracy")
 @click.argument("attendance_file", metavar="ATTENDANCE.csv", type=click.Path(dir_okay=False))
-@click.option("--ruleset", "-r", "rule_set_name", required=True, help="Rule set name.")
+@rule_set_options(default=None)
 @click.option(
     "--skip-invalid",
     is_flag=True,
     help="Carry on past bad rows (their conferences are skipped and counted in the output).",
 )
+@OVERLAY_OPTION
 @FORMAT_OPTION
 def quoracy_command(
-    attendance_file: str, rule_set_name: str, skip_invalid: bool, output_format: str
+    attendance_file: str,
+    rule_set: RuleSet,
+    skip_invalid: bool,
+    use_overlay: bool,
+    output_format: str,
 ) -> None:
     """Decide, for each conference in an attendance file, whether it was quorate.
 
@@ -32,7 +37,6 @@ def quoracy_command(
     (in_person, remote, report_only, apologies, absent) and direct_contact (yes/no); optional
     active_interest, conference_type, conference_date, fii and chair_reason.
     """
-    rule_set = load_rule_sets()[rule_set_name]
     conferences, problems = read_attendance(attendance_file, skip_invalid=skip_invalid)
     results = [
         rule_set.evaluate_quorum(
@@ -42,6 +46,7 @@ def quoracy_command(
             conference_date=conference.conference_date,
             fii=conference.fii,
             chair_reason=conference.chair_reason,
+            use_overlay=use_overlay,
         )
         for conference in conferences
     ]

@@ -9,7 +9,6 @@ from importlib import resources
 import click
 
 from ..calendar import calendar_for
-from ..plugins import load_rule_sets
 from ..records import (
     ConferenceAttendance,
     ConferenceRecords,
@@ -26,8 +25,9 @@ from ..reports import (
     render_text,
     to_data,
 )
+from ..reports.overlay import calendar_summary, describe_calendar
 from ..rules import Counting, Period, RuleSet, StartEvent
-from ._common import date_callback, progress
+from ._common import OVERLAY_OPTION, date_callback, progress, rule_set_options
 
 __all__ = ["due_command", "report_command"]
 
@@ -62,7 +62,7 @@ def _load_records(
 
 @click.command("report")
 @click.argument("records_file", metavar="[FILE]", required=False, type=click.Path(dir_okay=False))
-@click.option("--ruleset", "-r", "rule_set_name", default="england", show_default=True)
+@rule_set_options(default="england")
 @click.option("--attendance", type=click.Path(dir_okay=False), help="Attendance file (quoracy).")
 @click.option(
     "--format",
@@ -84,9 +84,10 @@ def _load_records(
     "--counting", type=click.Choice([c.value for c in Counting]), default="day0", show_default=True
 )
 @click.option("--skip-invalid", is_flag=True, help="Carry on past bad rows, reporting them.")
+@OVERLAY_OPTION
 def report_command(
     records_file: str | None,
-    rule_set_name: str,
+    rule_set: RuleSet,
     attendance: str | None,
     output_format: str,
     output: str | None,
@@ -94,13 +95,13 @@ def report_command(
     calendar_years: bool,
     counting: str,
     skip_invalid: bool,
+    use_overlay: bool,
 ) -> None:
     """Compliance and performance indicators from conference records.
 
     FILE has one row per child per conference (CSV or .jsonl); see docs/report.md. With no
     FILE, runs on a synthetic sample year shipped with the package, with its attendance.
     """
-    rule_set = load_rule_sets()[rule_set_name]
     records, source_name = _load_records(records_file, rule_set, skip_invalid)
     conferences: list[ConferenceAttendance] = []
     if attendance is not None:
@@ -121,6 +122,7 @@ def report_command(
         year_start_month=1 if calendar_years else None,
         counting=Counting(counting),
         source_name=source_name,
+        use_overlay=use_overlay,
     )
     renderers = {
         "text": render_text,
@@ -142,33 +144,39 @@ def report_command(
 @click.argument("records_file", metavar="FILE", type=click.Path(dir_okay=False))
 @click.option("--as-of", "as_of", required=True, metavar="DATE", callback=date_callback)
 @click.option("--within", type=int, default=28, show_default=True, help="Days ahead to list.")
-@click.option("--ruleset", "-r", "rule_set_name", default="england", show_default=True)
+@rule_set_options(default="england")
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json", "ics"]), default="text"
 )
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file.")
+@OVERLAY_OPTION
 def due_command(
     records_file: str,
     as_of: dt.date,
     within: int,
-    rule_set_name: str,
+    rule_set: RuleSet,
     output_format: str,
     output: str | None,
+    use_overlay: bool,
 ) -> None:
     """List actions due or overdue as of a date, soonest first.
 
     Initial conferences not yet held, report deadlines, next reviews and first core groups.
     """
-    rule_set = load_rule_sets()[rule_set_name]
     records, _ = _load_records(records_file, rule_set, skip_invalid=False)
-    actions = due_actions(records, rule_set, as_of=as_of, within=within)
+    actions = due_actions(records, rule_set, as_of=as_of, within=within, use_overlay=use_overlay)
     if output_format == "ics":
         text = render_ics(actions, as_of=as_of)
     elif output_format == "json":
         text = json.dumps(to_data(actions), indent=2)
     else:
-        lines = [f"{len(actions)} action(s) due by {as_of + dt.timedelta(days=within)} "
-                 f"(as of {as_of.isoformat()}), rule set {rule_set.name!r}:"]  # fmt: skip
+        horizon = as_of + dt.timedelta(days=within)
+        calendar = calendar_summary(
+            rule_set, rule_set.calendar(use_overlay=use_overlay), as_of, horizon
+        )
+        lines = [f"{len(actions)} action(s) due by {horizon} "
+                 f"(as of {as_of.isoformat()}), rule set {rule_set.name!r}.",
+                 describe_calendar(calendar)]  # fmt: skip
         for action in actions:
             flag = "OVERDUE " if action.overdue else ""
             unconfirmed = " [UNCONFIRMED]" if action.deadline.unconfirmed else ""

@@ -8,7 +8,6 @@ from collections.abc import Callable
 
 import click
 
-from ..plugins import load_rule_sets
 from ..reports import to_data
 from ..rules import (
     CaseEvents,
@@ -17,20 +16,30 @@ from ..rules import (
     Confidence,
     Counting,
     Evidence,
+    RuleSet,
     StrategyDiscussion,
     compute_deadlines,
     unconfirmed_items,
 )
-from ._common import FORMAT_OPTION, date_callback
+from ._common import (
+    FORMAT_OPTION,
+    OVERLAY_OPTION,
+    RULES_OPTION,
+    date_callback,
+    chosen_rule_set,
+    load_with_files,
+    rule_set_options,
+)
 
 __all__ = ["deadlines_command", "rules_command", "rulesets_command"]
 
 
 @click.command("rulesets")
+@RULES_OPTION
 @FORMAT_OPTION
-def rulesets_command(output_format: str) -> None:
-    """List the installed rule sets (built-in and from plugins) with their editions."""
-    loaded = load_rule_sets()
+def rulesets_command(rule_files: tuple[str, ...], output_format: str) -> None:
+    """List the installed rule sets (built-in, from plugins and --rules files) with editions."""
+    loaded = load_with_files(rule_files)
     entries = []
     for name, rule_set in loaded.items():
         data = to_data(rule_set)
@@ -55,8 +64,9 @@ def rulesets_command(output_format: str) -> None:
     "-r",
     "rule_set_name",
     default=None,
-    help="Rule set name (optional with --unconfirmed).",
+    help="Rule set name (optional with --unconfirmed, or with --rules: the file's).",
 )
+@RULES_OPTION
 @click.option(
     "--unconfirmed",
     is_flag=True,
@@ -64,9 +74,11 @@ def rulesets_command(output_format: str) -> None:
     "confirm it; every installed rule set unless --ruleset is given.",
 )
 @FORMAT_OPTION
-def rules_command(rule_set_name: str | None, unconfirmed: bool, output_format: str) -> None:
+def rules_command(
+    rule_set_name: str | None, rule_files: tuple[str, ...], unconfirmed: bool, output_format: str
+) -> None:
     """Print a rule set's catalogue: every rule version with its edition, citation and evidence."""
-    loaded = load_rule_sets()
+    loaded = load_with_files(rule_files)
     if unconfirmed:
         names = [rule_set_name] if rule_set_name else list(loaded)
         found = {name: unconfirmed_items(loaded[name]) for name in names}
@@ -79,11 +91,15 @@ def rules_command(rule_set_name: str | None, unconfirmed: bool, output_format: s
             click.echo(f"{name}: {len(items)} UNCONFIRMED item(s)")
             click.echo("".join(f"  - {item.describe()}\n" for item in items), nl=False)
         return
-    if rule_set_name is None:
-        raise click.UsageError(
-            "give --ruleset NAME, or --unconfirmed to list every rule set's gaps"
+    rule_set = loaded[
+        chosen_rule_set(
+            loaded,
+            rule_set_name,
+            rule_files,
+            None,
+            "give --ruleset NAME, --rules FILE, or --unconfirmed to list every rule set's gaps",
         )
-    rule_set = loaded[rule_set_name]
+    ]
     ordered = [rule for rule_id in rule_set.rule_ids for rule in rule_set.versions(rule_id)]
     if output_format == "json":
         click.echo(json.dumps(to_data(ordered), indent=2))
@@ -140,7 +156,7 @@ def _event_options(command: Callable[..., None]) -> Callable[..., None]:
 
 
 @click.command("deadlines")
-@click.option("--ruleset", "-r", "rule_set_name", required=True, help="Rule set name.")
+@rule_set_options(default=None)
 @click.option(
     "--strategy-discussion",
     "strategy_discussions",
@@ -171,10 +187,10 @@ def _event_options(command: Callable[..., None]) -> Callable[..., None]:
     show_default=True,
     help="day0: the event day is not counted. day1: it counts as the first day.",
 )
-@click.option("--use-overlay", is_flag=True, help="Apply the rule set's local closures.")
+@OVERLAY_OPTION
 @FORMAT_OPTION
 def deadlines_command(
-    rule_set_name: str,
+    rule_set: RuleSet,
     strategy_discussions: tuple[dt.date, ...],
     initiating: dt.date | None,
     conference: dt.date | None,
@@ -189,7 +205,6 @@ def deadlines_command(
     An initial --conference also counts as the initial conference (first review, core
     group); a review --conference also counts as the previous review.
     """
-    rule_set = load_rule_sets()[rule_set_name]
     discussions = {day: StrategyDiscussion(date=day) for day in strategy_discussions}
     if initiating is not None:
         discussions[initiating] = StrategyDiscussion(date=initiating, initiated_enquiry=True)

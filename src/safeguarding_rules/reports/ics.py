@@ -51,10 +51,15 @@ def render_ics(actions: Sequence[DueAction], *, as_of: dt.date) -> str:
         key = f"{action.conference_id}|{deadline.rule.id}|{deadline.due.isoformat()}"
         uid = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
         flag = " [UNCONFIRMED rule]" if deadline.rule.confidence is Confidence.UNCONFIRMED else ""
+        counted_on = f"the {deadline.division} calendar" + (
+            f" with the local overlay {deadline.overlay!r}"
+            if deadline.overlay
+            else ", weekends and bank holidays only"
+        )
         description = (
             f"{deadline.rule.wording}. Source: {deadline.rule.source} "
-            f"({deadline.rule.confidence.value}). Counted from {deadline.start.isoformat()}."
-            f" Children: {', '.join(action.children)}."
+            f"({deadline.rule.confidence.value}). Counted from {deadline.start.isoformat()} "
+            f"on {counted_on}. Children: {', '.join(action.children)}."
         )
         lines += [
             "BEGIN:VEVENT",

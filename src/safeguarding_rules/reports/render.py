@@ -9,6 +9,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from .overlay import describe_calendar
 from .report import ComplianceReport
 from .serialise import to_data
 
@@ -48,6 +49,7 @@ def render_text(report: ComplianceReport) -> str:
         f"Compliance report: rule set {s['rule_set']!r}, {s['source']}",
         f"{records['rows']} rows: {records['children']} children, {records['conferences']} "
         f"conferences; {records['skipped_rows']} rows skipped. Counting: {s['counting']}.",
+        describe_calendar(s["calendar"]),
         "",
     ]
     icpc = s["initial_conference_timeliness"]
@@ -121,6 +123,12 @@ def render_text(report: ComplianceReport) -> str:
         lines += [
             f"  {u['rule']} ({u['edition']}): missing {u['missing']}"
             for u in s["unconfirmed_items"]
+        ]
+    if s["rules_used"]:
+        lines += ["", "Rules applied (rule, edition, rows, confidence: source):"]
+        lines += [
+            f"  {u['rule']} ({u['edition']}), {u['rows']} rows, {u['confidence']}: {u['source']}"
+            for u in s["rules_used"]
         ]
     if records["problems"]:
         lines += ["", "Skipped rows:"] + [f"  {p}" for p in records["problems"]]
@@ -214,6 +222,7 @@ def render_html(report: ComplianceReport) -> str:
         f"{s['records']['children']} children, {s['records']['conferences']} conferences; "
         f"{s['records']['skipped_rows']} rows skipped. Counting convention {esc(s['counting'])}; "
         f"periods: {esc(s['period'])}.</p>",
+        f'<p class="note" id="calendar">{esc(describe_calendar(s["calendar"]))}</p>',
     ]
     icpc = s["initial_conference_timeliness"]
     body.append("<h2>Initial conferences within timescale</h2>")

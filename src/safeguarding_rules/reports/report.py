@@ -19,10 +19,11 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from ..calendar import WorkingDayCalendar, calendar_for
+from ..calendar import WorkingDayCalendar
 from ..records import ConferenceAttendance, ConferenceRecords
 from ..rules import Confidence, Counting, Period, ReportingPolicy, RuleSet
 from ..rules.bulk import due_dates
+from .overlay import calendar_summary
 
 __all__ = ["DFE_BANDS", "ComplianceReport", "build_report", "period_labels"]
 
@@ -107,6 +108,15 @@ def _first_per_conference(conference_codes: npt.NDArray[np.int64]) -> npt.NDArra
     return np.sort(first)
 
 
+def _date_span(records: ConferenceRecords) -> tuple[dt.date | None, dt.date | None]:
+    """Return the first and last strategy discussion or conference date in the records."""
+    days = np.concatenate([records.strategy_discussion_date, records.conference_date])
+    days = days[~np.isnat(days)]
+    if not days.size:
+        return None, None
+    return days.min().astype(dt.date), days.max().astype(dt.date)
+
+
 def build_report(
     records: ConferenceRecords,
     rule_set: RuleSet,
@@ -116,16 +126,21 @@ def build_report(
     year_start_month: int | None = None,
     counting: Counting = Counting.EVENT_DAY_IS_DAY_0,
     source_name: str | None = None,
+    use_overlay: bool = False,
 ) -> ComplianceReport:
     """Compute every indicator the records allow.
 
     :param period: reporting period; by default the rule set's (quarters if it has none).
     :param year_start_month: 4 for the financial year (default), 1 for calendar years.
+    :param use_overlay: count the rule set's local closures as non-working days too (off
+        by default, as national indicators count; see :meth:`RuleSet.calendar`). The
+        summary's ``calendar`` says which overlay was used and lists its closures in the
+        period the records cover.
     """
     policy = rule_set.reporting or ReportingPolicy()
     period = period or policy.period
     year_start = year_start_month or policy.year_start_month
-    calendar = calendar_for(rule_set.division)
+    calendar = rule_set.calendar(use_overlay=use_overlay)
     n = len(records)
     columns: dict[str, npt.NDArray[Any]] = {
         "row": records.rows,
@@ -138,6 +153,7 @@ def build_report(
         "rule_set": rule_set.name,
         "source": source_name or records.file,
         "counting": counting.value,
+        "calendar": calendar_summary(rule_set, calendar, *_date_span(records)),
         "period": period.value,
         "year_start_month": year_start,
         "reporting_policy": {
@@ -220,6 +236,7 @@ def build_report(
             "working_days": np.where(working_days >= 0, working_days.astype(str), ""),
             "working_days_late": np.where(days_late >= 0, days_late.astype(str), ""),
             "reason_for_delay": records.reason_for_delay,
+            "overlay": np.full(n, calendar.overlay.name if calendar.overlay else "", dtype=object),
         }
     )
     return ComplianceReport(summary=summary, columns=columns)

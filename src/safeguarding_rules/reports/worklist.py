@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterable, Sequence
 import attrs
 import numpy as np
 
-from ..calendar import calendar_for
 from ..records import ConferenceRecords
 from ..rules import ConferenceType, Counting, Deadline, Direction, RuleSet, StartEvent
 
@@ -55,12 +54,15 @@ def due_actions(
     as_of: dt.date,
     within: int | None = 28,
     counting: Counting = Counting.EVENT_DAY_IS_DAY_0,
+    use_overlay: bool = False,
 ) -> list[DueAction]:
     """Actions due on or before ``as_of + within`` days and not yet done, soonest first.
 
     :param within: calendar days ahead to include; ``None`` for every outstanding action.
+    :param use_overlay: count the rule set's local closures as non-working days too (off
+        by default; see :meth:`RuleSet.calendar`). Each action's deadline names the overlay.
     """
-    calendar = calendar_for(rule_set.division)
+    calendar = rule_set.calendar(use_overlay=use_overlay)
     horizon = None if within is None else as_of + dt.timedelta(days=within)
     found: list[DueAction] = []
 

@@ -26,6 +26,7 @@ __all__ = [
     "Counting",
     "Direction",
     "Edition",
+    "FieldError",
     "NoEditionInForceError",
     "Rule",
     "RuleSetDefinitionError",
@@ -38,6 +39,20 @@ __all__ = [
 
 class RuleSetDefinitionError(SafeguardingRulesError, ValueError):
     """A rule set, or a local plugin's changes to one, is inconsistent."""
+
+
+class FieldError(RuleSetDefinitionError):
+    """One field of a rule, quorum rule or rule set has a value that cannot be right.
+
+    ``field`` names the field and ``problem`` says what is wrong with it, so that a rule
+    file can report them against its own table and key.
+    """
+
+    def __init__(self, owner: str, field: str, problem: str) -> None:
+        self.owner = owner
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{owner}: {field} {problem}" if owner else f"{field} {problem}")
 
 
 class NoEditionInForceError(SafeguardingRulesError, LookupError):
@@ -193,7 +208,7 @@ class Rule:
     #: Short title, e.g. ``"Initial child protection conference"``.
     title: str = attrs.field(validator=attrs.validators.min_len(1))
     #: The offset.
-    n: int = attrs.field(validator=[attrs.validators.instance_of(int), attrs.validators.ge(0)])
+    n: int = attrs.field()
     #: Its unit.
     unit: Unit = attrs.field(validator=attrs.validators.instance_of(Unit))
     #: What it counts from.
@@ -233,8 +248,12 @@ class Rule:
 
     @n.validator
     def _check_n(self, _: object, value: int) -> None:
-        if isinstance(value, bool):
-            raise TypeError(f"rule {self.id!r}: n must be an int, got {value!r}")
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise FieldError(f"rule {self.id!r}", "n", f"must be a whole number, got {value!r}")
+        if value < 1:
+            # Every encoded timescale is at least 1 unit: "within 0 days" is the event day
+            # itself, which no procedure means (the conformance kit refuses it too).
+            raise FieldError(f"rule {self.id!r}", "n", f"must be at least 1, got {value}")
 
     @property
     def wording(self) -> str:

@@ -9,6 +9,7 @@ professional is one grouping ("health").
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import enum
 from collections.abc import Iterable, Mapping
 
@@ -18,8 +19,8 @@ from .._errors import SafeguardingRulesError
 from ..calendar import WorkingDayCalendar
 from .deadlines import Deadline
 from .evidence import Evidence, evidence_field
-from .model import ConferenceType, Confidence, Rule, RuleSetDefinitionError
-from .vocabulary import AGENCIES
+from .model import ConferenceType, Confidence, FieldError, Rule, RuleSetDefinitionError
+from .vocabulary import AGENCIES, VOCABULARY
 
 __all__ = [
     "AGENCIES",
@@ -40,6 +41,31 @@ HEALTH_AGENCIES = frozenset(
 )
 #: Groupings in which every health agency is one grouping, ``"health"``.
 HEALTH_AS_ONE_GROUPING: Mapping[str, str] = {agency: "health" for agency in HEALTH_AGENCIES}
+
+
+def _initials(name: str) -> str:
+    return "".join(part[0] for part in name.split("_") if part)
+
+
+def _check_agency(name: str, *, owner: str, field: str, groupings: Iterable[str] = ()) -> None:
+    """Raise :class:`FieldError` unless ``name`` is a known agency id or one of ``groupings``.
+
+    The message suggests the nearest known name (by spelling, or by initials: ``"csc"``
+    for ``"childrens_social_care"``) and lists every known agency.
+    """
+    known = [*AGENCIES, *sorted(set(groupings) - set(AGENCIES))]
+    if name in known:
+        return
+    wanted = name.strip().lower()
+    close = [agency for agency in known if _initials(agency) == wanted.replace(" ", "")]
+    close = close or difflib.get_close_matches(wanted, known, n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    raise FieldError(
+        owner,
+        field,
+        f"names unknown agency {name!r}{hint}; an attendance under any other name would "
+        f"never count for it. Known agencies: {', '.join(known)}",
+    )
 
 
 class QuorumError(SafeguardingRulesError, ValueError):
@@ -72,16 +98,24 @@ class Attendance:
     )
 
 
-def _str_set(value: Iterable[str]) -> frozenset[str]:
-    return frozenset(value)
+def _agency_id(name: str) -> str:
+    """Return the id of an agency name the vocabulary knows (``"CSC"``), else ``name``."""
+    return (VOCABULARY.agency(name) or name) if isinstance(name, str) else name
+
+
+def _agency_set(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(_agency_id(name) for name in value)
 
 
 def _mode_set(value: Iterable[AttendanceMode]) -> frozenset[AttendanceMode]:
     return frozenset(value)
 
 
-def _pairs(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted(value.items() if isinstance(value, Mapping) else value))
+def _agency_pairs(
+    value: Mapping[str, str] | Iterable[tuple[str, str]],
+) -> tuple[tuple[str, str], ...]:
+    pairs = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted((_agency_id(agency), group) for agency, group in pairs))
 
 
 @attrs.frozen(kw_only=True)
@@ -99,12 +133,13 @@ class QuorumRule:
     source: str = attrs.field(validator=attrs.validators.min_len(1))
     #: How well confirmed.
     confidence: Confidence = attrs.field(validator=attrs.validators.instance_of(Confidence))
-    #: Groupings that must be counted (e.g. children's social care).
-    required: frozenset[str] = attrs.field(default=frozenset(), converter=_str_set)
+    #: Groupings that must be counted (e.g. children's social care): agency ids (or any
+    #: spelling the vocabulary knows, read as its id), or groupings named in ``groupings``.
+    required: frozenset[str] = attrs.field(default=frozenset(), converter=_agency_set)
     #: Minimum number of counted groupings besides the required ones.
-    min_other: int = 0
+    min_other: int = attrs.field(default=0)
     #: Minimum number of counted groupings in all.
-    min_total: int = 0
+    min_total: int = attrs.field(default=0)
     #: Modes that count as taking part.
     counting_modes: frozenset[AttendanceMode] = attrs.field(
         default=frozenset({AttendanceMode.IN_PERSON}), converter=_mode_set
@@ -112,12 +147,14 @@ class QuorumRule:
     #: Whether an agency other than the required ones must have had direct contact.
     requires_direct_contact: bool = False
     #: Agency id to grouping id, as sorted pairs; agencies not listed are their own grouping.
-    groupings: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
+    groupings: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_agency_pairs)
     #: Agency needed in a fabricated or induced illness case (``None``: no such rule).
-    fii_requires: str | None = None
+    fii_requires: str | None = attrs.field(
+        default=None, converter=attrs.converters.optional(_agency_id)
+    )
     #: Fewest counted groupings with which the chair may proceed when inquorate
     #: (``None``: the procedure does not allow it).
-    chair_may_proceed_with: int | None = None
+    chair_may_proceed_with: int | None = attrs.field(default=None)
     #: Deadline to reconvene an inquorate conference that did not proceed (from its date).
     reconvene: Rule | None = None
     #: What a reader must know.
@@ -134,6 +171,36 @@ class QuorumRule:
                 f"quorum {self.title!r} is UNCONFIRMED: say what is missing to confirm it "
                 "(unconfirmed_reason)"
             )
+
+    def __attrs_post_init__(self) -> None:
+        owner = f"quorum rule {self.title!r}"
+        for field in ("min_other", "min_total"):
+            value = getattr(self, field)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise FieldError(owner, field, f"must be a whole number, 0 or more, got {value!r}")
+        proceed = self.chair_may_proceed_with
+        if proceed is not None and (
+            isinstance(proceed, bool) or not isinstance(proceed, int) or proceed < 1
+        ):
+            raise FieldError(
+                owner, "chair_may_proceed_with", f"must be at least 1 when given, got {proceed!r}"
+            )
+        if not self.required and self.min_other == 0 and self.min_total == 0:
+            raise FieldError(
+                owner,
+                "required",
+                "is empty and min_other and min_total are 0: every conference, even one "
+                "nobody attended, would be quorate",
+            )
+        if not self.counting_modes:
+            raise FieldError(owner, "counting_modes", "is empty: nobody could ever count")
+        for agency, _ in self.groupings:
+            _check_agency(agency, owner=owner, field="groupings")
+        groups = {group for _, group in self.groupings}
+        for name in sorted(self.required):
+            _check_agency(name, owner=owner, field="required", groupings=groups)
+        if self.fii_requires is not None:
+            _check_agency(self.fii_requires, owner=owner, field="fii_requires", groupings=groups)
 
     def grouping_of(self, agency: str) -> str:
         """Return the grouping an agency counts in."""

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from ..calendar import LocalOverlay, calendar_for, division_for
+from .._errors import OverlayError
+from ..calendar import LocalOverlay, WorkingDayCalendar, calendar_for, division_for
 from .case import CaseEvents
 from .deadlines import EVENT_DATES, STRATEGY_EVENTS, Deadline, near_unconfirmed
 from .model import (
@@ -128,6 +129,27 @@ class RuleSet:
         """Every rule version in force on ``on``."""
         return (rule for rule in self.rules if rule.edition.in_force_on(on))
 
+    def calendar(
+        self, *, use_overlay: bool = False, source: str = "holidays"
+    ) -> WorkingDayCalendar:
+        """Return the working-day calendar this rule set counts on.
+
+        The one switch for local closures: with ``use_overlay=False`` (the default, as in
+        every command's ``--use-overlay``) only weekends and the division's bank holidays
+        are skipped, as national performance indicators count; with ``True``, the rule
+        set's :attr:`overlay` of local closures too.
+
+        :raises OverlayError: if ``use_overlay`` is asked for and the rule set has no overlay.
+        """
+        if use_overlay and self.overlay is None:
+            raise OverlayError(
+                f"rule set {self.name!r} has no local overlay of closures to use; only a "
+                "local rule set that lists closures has one"
+            )
+        return calendar_for(
+            self.division, overlay=self.overlay if use_overlay else None, source=source
+        )
+
     def deadlines(
         self,
         events: CaseEvents,
@@ -147,9 +169,11 @@ class RuleSet:
         conference_date: dt.date | None = None,
         fii: bool = False,
         chair_reason: str | None = None,
+        use_overlay: bool = False,
     ) -> QuorumResult:
         """Decide whether a conference was quorate; see :func:`evaluate_quorum`.
 
+        :param use_overlay: count the reconvene deadline on the local overlay too.
         :raises QuorumError: if this rule set's sources give no quorum.
         """
         if self.quorum is None:
@@ -165,7 +189,7 @@ class RuleSet:
             conference_date=conference_date,
             fii=fii,
             chair_reason=chair_reason,
-            calendar=calendar_for(self.division),
+            calendar=self.calendar(use_overlay=use_overlay),
         )
 
     @property
@@ -222,6 +246,8 @@ class LocalRuleSet:
                 f"local rule set {self.name!r} adds {', '.join(map(repr, clashing))}, which "
                 f"{parent.name!r} already has; use replace= to change an existing rule"
             )
+        for rule in self.replace:
+            _check_replaces_something(self.name, rule, parent)
         cut: dict[str, dt.date] = {}
         for rule in self.replace:
             start = rule.edition.effective_from
@@ -242,6 +268,29 @@ class LocalRuleSet:
             reporting=self.reporting or parent.reporting,
             notes=self.notes,
         )
+
+
+def _check_replaces_something(name: str, rule: Rule, parent: RuleSet) -> None:
+    """Raise unless a version of ``rule.id`` in ``parent`` is in force during ``rule``'s dates."""
+    start, end = rule.edition.effective_from, rule.edition.effective_to
+    for version in parent.versions(rule.id):
+        edition = version.edition
+        if (end is None or edition.effective_from <= end) and (
+            edition.effective_to is None or start <= edition.effective_to
+        ):
+            return
+    span = f"{start.isoformat()} to {end.isoformat() if end else 'now'}"
+    versions = "; ".join(
+        f"{v.edition.id} {v.edition.effective_from.isoformat()} to "
+        f"{v.edition.effective_to.isoformat() if v.edition.effective_to else 'now'}"
+        for v in parent.versions(rule.id)
+    )
+    raise RuleSetDefinitionError(
+        f"local rule set {name!r} replaces {rule.id!r} over {span} (edition "
+        f"{rule.edition.id!r}), but no version of it is in force in {parent.name!r} then, so "
+        f"it replaces nothing; {parent.name!r} has {rule.id!r} in force: {versions}. Use "
+        "add= for a rule the parent does not have, or correct the edition's dates"
+    )
 
 
 def _cut_before(rule: Rule, day: dt.date) -> Rule | None:
@@ -286,14 +335,13 @@ def compute_deadlines(
     2013) is left out too. A date before every encoded edition of the rule set raises.
 
     :param counting: the day-0 / day-1 convention, unless the rule fixes its own.
-    :param use_overlay: count on the rule set's local overlay of closures (off by default).
+    :param use_overlay: count on the rule set's local overlay of closures too (off by
+        default; see :meth:`RuleSet.calendar`).
     :param source: the holiday source for the calendar.
     :param rule_ids: restrict to these rule ids.
     :raises NoEditionInForceError: for an anchoring date before the rule set covers.
     """
-    calendar = calendar_for(
-        rule_set.division, overlay=rule_set.overlay if use_overlay else None, source=source
-    )
+    calendar = rule_set.calendar(use_overlay=use_overlay, source=source)
     wanted = tuple(rule_ids) if rule_ids is not None else rule_set.rule_ids
     first_covered = rule_set.first_covered
     results = []

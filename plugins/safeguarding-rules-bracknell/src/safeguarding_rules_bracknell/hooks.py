@@ -25,6 +25,7 @@ from safeguarding_rules import (
     Direction,
     Edition,
     Evidence,
+    LocalOverlay,
     LocalRuleSet,
     Period,
     ReportingPolicy,
@@ -117,6 +118,16 @@ REPORTING = ReportingPolicy(
     confidence=Confidence.C2,
 )
 
+#: The working days between Christmas and New Year, the common council pattern. No Bracknell
+#: Forest source for its own closure days was found, so every closure says UNCONFIRMED.
+CLOSURES = LocalOverlay.between_christmas_and_new_year(
+    name="Bracknell Forest Christmas closure (UNCONFIRMED)",
+    division="england",
+    reason="Christmas closure (typical council closure; UNCONFIRMED for Bracknell Forest)",
+    source="rules catalogue s8.4: many councils close on the working days between Christmas "
+    "and New Year (C2 as a pattern); Bracknell Forest's own closure days are UNCONFIRMED",
+)
+
 RULE_SET = LocalRuleSet(
     name="bracknell-forest",
     title="Bracknell Forest (Berkshire procedures, extends England)",
@@ -157,7 +168,9 @@ RULE_SET = LocalRuleSet(
     ],
     quorum=QUORUM,
     reporting=REPORTING,
-    notes="Extends England: every national timescale applies unchanged.",
+    overlay=CLOSURES,
+    notes="Extends England: every national timescale applies unchanged. The Christmas closure "
+    "overlay is off unless asked for (use_overlay=True, or --use-overlay).",
 )
 
 

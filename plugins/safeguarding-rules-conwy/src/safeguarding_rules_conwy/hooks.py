@@ -28,7 +28,6 @@ from safeguarding_rules import (
     RuleSetRegistry,
     StartEvent,
     Unit,
-    calendar_for,
     hookimpl,
 )
 
@@ -89,16 +88,13 @@ def christmas_closure() -> LocalOverlay:
     Many councils close between Christmas and New Year (rules catalogue s8.4, C2); Conwy's
     own closure days are UNCONFIRMED, so the overlay is off unless asked for.
     """
-    calendar = calendar_for("england-and-wales")
-    closures = {}
-    for year in range(calendar.first.year, calendar.last.year + 1):
-        for day in range(27, 32):
-            date = dt.date(year, 12, day)
-            if calendar.is_working_day(date):
-                closures[date] = (
-                    "Christmas closure (typical council closure; UNCONFIRMED for Conwy)"
-                )
-    return LocalOverlay(name="Conwy Christmas closure", closures=closures)
+    return LocalOverlay.between_christmas_and_new_year(
+        name="Conwy Christmas closure",
+        division="wales",
+        reason="Christmas closure (typical council closure; UNCONFIRMED for Conwy)",
+        source="rules catalogue s8.4: many councils close on the working days between "
+        "Christmas and New Year (C2 as a pattern); Conwy's own closure days are UNCONFIRMED",
+    )
 
 
 RULE_SET = LocalRuleSet(
@@ -109,11 +105,12 @@ RULE_SET = LocalRuleSet(
     overlay=christmas_closure(),
     reporting=REPORTING,
     notes="Extends Wales. The Christmas closure overlay is off unless asked for "
-    "(use_overlay=True, or --use-overlay on the command line): national indicators count "
-    "only weekends and bank holidays. The Wales Safeguarding Procedures apply from their "
-    "publication (11 November 2019), as nationally: North Wales's own adoption date was not "
-    "found (in June 2020 the North Wales Safeguarding Board reported the Welsh Government's "
-    "request to adopt them 'as originally planned in April'; no day is given).",
+    "(use_overlay=True, or --use-overlay on any command that counts days): national "
+    "indicators count only weekends and bank holidays. The Wales Safeguarding Procedures "
+    "apply from their publication (11 November 2019), as nationally: North Wales's own "
+    "adoption date was not found (in June 2020 the North Wales Safeguarding Board reported "
+    "the Welsh Government's request to adopt them 'as originally planned in April'; no day "
+    "is given).",
 )
 
 

@@ -1,0 +1,73 @@
+"""Which calendar an output counted working days on, said the same way in every output.
+
+Every report and worklist names its calendar: the division, whether the rule set's local
+overlay of closures was applied (``use_overlay``, off by default), and the closures that
+fell in the period covered, so that a reader can see exactly where a closure moved a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..calendar import WorkingDayCalendar
+from ..rules import RuleSet
+
+__all__ = ["calendar_summary", "describe_calendar"]
+
+
+def calendar_summary(
+    rule_set: RuleSet,
+    calendar: WorkingDayCalendar,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+) -> dict[str, Any]:
+    """Plain data naming the calendar, its overlay and the closures from ``first`` to ``last``.
+
+    Keys: ``division``; ``overlay`` (the overlay's name, or ``None`` when not applied);
+    ``overlay_source``; ``overlay_available`` (the rule set's overlay when it was *not*
+    applied, else ``None``); ``closures`` (``{"date", "reason"}`` for each closure counted
+    from ``first`` to ``last`` inclusive).
+    """
+    overlay = calendar.overlay
+    closures = []
+    if overlay is not None and first is not None and last is not None:
+        closures = [
+            {"date": day.isoformat(), "reason": reason}
+            for day, reason in overlay.closures
+            if first <= day <= last
+        ]
+    available = rule_set.overlay if overlay is None else None
+    return {
+        "division": calendar.division.name,
+        "overlay": overlay.name if overlay else None,
+        "overlay_source": overlay.source if overlay else None,
+        "overlay_available": available.name if available else None,
+        "closures": closures,
+    }
+
+
+def describe_calendar(data: dict[str, Any]) -> str:
+    """One sentence (or two) saying what :func:`calendar_summary` found."""
+    division = data["division"]
+    if data["overlay"] is None:
+        text = f"Working days: the {division} calendar, weekends and bank holidays only"
+        if data["overlay_available"]:
+            return (
+                f"{text}; the rule set's local overlay {data['overlay_available']!r} was not "
+                "applied (use --use-overlay, or use_overlay=True, to count its closures)."
+            )
+        return f"{text} (the rule set has no local overlay)."
+    source = f" ({data['overlay_source']})" if data["overlay_source"] else ""
+    closures = data["closures"]
+    listed = (
+        f" {len(closures)} closure day(s) in the period: "
+        + ", ".join(f"{c['date']} {c['reason']}" for c in closures)
+        + "."
+        if closures
+        else " No closure day falls in the period."
+    )
+    return (
+        f"Working days: the {division} calendar with the local overlay "
+        f"{data['overlay']!r}{source}: its closures are not working days.{listed}"
+    )

@@ -1,0 +1,374 @@
+"""Local rules as data: a TOML rule file that becomes a :class:`LocalRuleSet`.
+
+A council's performance or business-intelligence team can state its local rules in a text
+file instead of a Python package::
+
+    name = "testshire"
+    title = "Testshire (extends England)"
+    extends = "england"
+
+    [editions.testshire2024]
+    title = "Testshire child protection procedures 2024"
+    effective_from = 2024-04-01
+    dates_confidence = "C1"
+    dates_source = "the procedures' front page"
+
+    [[add]]
+    id = "report_to_parents"
+    title = "Social work report shared with parents"
+    n = 3
+    unit = "working_days"
+    start_event = "conference"
+    direction = "before"
+    conference_types = ["initial"]
+    edition = "testshire2024"
+    source = "Testshire procedures 2024, section 5.3"
+    confidence = "C1"
+
+Load it with ``--rules FILE`` on any command, or register it from a plugin in one line::
+
+    registry.extend(load_rule_file(files(__package__) / "rules.toml"))
+
+The file is checked against the same model as the Python API (every validator of
+:class:`Rule`, :class:`QuorumRule`, :class:`ReportingPolicy` and :class:`LocalOverlay`
+applies), and structured with `cattrs <https://catt.rs>`_ rather than by hand. Every
+problem is reported at once, each naming the file, the table and the key, for example
+``rules.toml: [[replace]] #2 "icpc": n must be at least 1, got 0``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import enum
+import os
+import pathlib
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from importlib.resources.abc import Traversable
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError
+
+from ._errors import SafeguardingRulesError
+from .calendar import LocalOverlay
+from .rules import Edition, FieldError, LocalRuleSet, QuorumRule, ReportingPolicy, Rule
+
+__all__ = ["RULE_FILE_KEYS", "RuleFileError", "load_rule_file", "parse_rule_file"]
+
+T = TypeVar("T")
+
+#: The top-level keys of a rule file, in the order the documentation lists them.
+RULE_FILE_KEYS = (
+    "name",
+    "title",
+    "extends",
+    "notes",
+    "editions",
+    "replace",
+    "add",
+    "quorum",
+    "overlay",
+    "reporting",
+)
+_REQUIRED = ("name", "title", "extends")
+_OVERLAY_KEYS = ("name", "source", "closure_reason", "closures", "working_days")
+
+
+class RuleFileError(SafeguardingRulesError, ValueError):
+    """A rule file cannot be read, or does not describe a valid local rule set.
+
+    ``problems`` holds one line per problem, each naming the file, the table and the key.
+    """
+
+    def __init__(self, problems: Iterable[str]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(self.problems))
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _strict(kind: type[Any], label: str) -> Callable[[Any, type[Any]], Any]:
+    def structure(value: Any, _: type[Any]) -> Any:
+        # TOML never needs coercion: refuse 15.0 for an int, "yes" for a bool, 3 for a str.
+        if isinstance(value, bool) and kind is not bool:
+            raise TypeError(f"expected {label}, got {value!r}")
+        if kind is float and isinstance(value, int):
+            return float(value)
+        if not isinstance(value, kind):
+            raise TypeError(f"expected {label}, got {value!r}")
+        return value
+
+    return structure
+
+
+def _date(value: Any, _: type[Any]) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise TypeError(f"expected a date such as 2024-04-01, got a date and time {value!r}")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise TypeError(f"expected a date such as 2024-04-01, got {value!r}")
+
+
+def _enum(value: Any, kind: type[enum.Enum]) -> enum.Enum:
+    # By value, compared directly: StartEvent's members carry a description as well.
+    for member in kind:
+        if member.value == value:
+            return member
+    allowed = [str(member.value) for member in kind]
+    raise ValueError(f"{value!r} is not one of {', '.join(allowed)}{_suggest(str(value), allowed)}")
+
+
+def _base_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    converter.register_structure_hook(str, _strict(str, "text"))
+    converter.register_structure_hook(int, _strict(int, "a whole number"))
+    converter.register_structure_hook(float, _strict(float, "a number"))
+    converter.register_structure_hook(bool, _strict(bool, "true or false"))
+    converter.register_structure_hook(dt.date, _date)
+    converter.register_structure_hook_func(
+        lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum), _enum
+    )
+    return converter
+
+
+_CONVERTER = _base_converter()
+
+
+def _messages(error: BaseException, key: str = "") -> list[str]:
+    """Flatten a cattrs error tree into ``key: message`` lines."""
+    where = f"{key}: " if key else ""
+    if isinstance(error, IterableValidationError):
+        with_index, other = error.group_exceptions()
+        lines = [
+            line
+            for exc, note in with_index
+            for line in _messages(exc, f"{key}[{note.index}]" if key else f"[{note.index}]")
+        ]
+        return lines + [line for exc in other for line in _messages(exc, key)]
+    if isinstance(error, cattrs.ClassValidationError):
+        with_name, other = error.group_exceptions()
+        lines = [
+            line
+            for exc, note in with_name
+            for line in _messages(exc, f"{key}.{note.name}" if key else note.name)
+        ]
+        return lines + [line for exc in other for line in _messages(exc, key)]
+    if isinstance(error, ForbiddenExtraKeysError):
+        known = [field.name for field in attrs.fields(error.cl)]
+        return [
+            f"{where}unknown key {extra!r}{_suggest(extra, known)}"
+            for extra in sorted(error.extra_fields)
+        ]
+    if isinstance(error, FieldError):
+        field = f"{key}.{error.field}" if key else error.field
+        return [f"{field} {error.problem}"]
+    if isinstance(error, KeyError) and key:
+        return [f"{key}: required"]
+    return [f"{where}{error}"]
+
+
+@attrs.frozen
+class _Closure:
+    date: dt.date
+    reason: str
+
+
+class _Reader:
+    """Structures one rule file's tables, collecting every problem with where it is."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.problems: list[str] = []
+        self.editions: dict[str, Edition] = {}
+        self.converter = _CONVERTER.copy()
+        self.converter.register_structure_hook(Edition, self._edition)
+
+    def _edition(self, value: Any, _: type[Any]) -> Edition:
+        if not isinstance(value, str):
+            raise TypeError(
+                f"expected the id of an edition defined in an [editions.<id>] table, got {value!r}"
+            )
+        try:
+            return self.editions[value]
+        except KeyError:
+            defined = ", ".join(self.editions) or "none"
+            raise ValueError(
+                f"unknown edition {value!r}{_suggest(value, self.editions)}; "
+                f"editions defined in this file: {defined}"
+            ) from None
+
+    def report(self, where: str, message: str) -> None:
+        self.problems.append(f"{self.label}: {where}: {message}")
+
+    def structure(
+        self, data: Any, kind: type[T], where: str, converter: cattrs.Converter | None = None
+    ) -> T | None:
+        if not isinstance(data, Mapping):
+            self.report(where, f"expected a table, got {data!r}")
+            return None
+        try:
+            return (converter or self.converter).structure(dict(data), kind)
+        except (cattrs.BaseValidationError, ValueError, TypeError) as error:
+            for line in _messages(error):
+                self.report(where, line)
+            return None
+
+    def tables(self, data: Any, key: str) -> list[Mapping[str, Any]]:
+        if data is None:
+            return []
+        if not isinstance(data, list) or not all(isinstance(item, Mapping) for item in data):
+            self.report(key, f"expected [[{key}]] tables, got {data!r}")
+            return []
+        return data
+
+    def rules(self, data: Any, key: str) -> list[Rule]:
+        found = []
+        for number, table in enumerate(self.tables(data, key), start=1):
+            rule_id = table.get("id")
+            label = f"[[{key}]] #{number}" + (f' "{rule_id}"' if isinstance(rule_id, str) else "")
+            rule = self.structure(table, Rule, label)
+            if rule is not None:
+                found.append(rule)
+        return found
+
+    def quorum(self, data: Any) -> QuorumRule | None:
+        if data is None:
+            return None
+        if isinstance(data, Mapping) and isinstance(data.get("groupings"), Mapping):
+            data = {**data, "groupings": [[k, v] for k, v in data["groupings"].items()]}
+        return self.structure(data, QuorumRule, "[quorum]")
+
+    def overlay(self, data: Any) -> LocalOverlay | None:
+        if data is None:
+            return None
+        if not isinstance(data, Mapping):
+            self.report("[overlay]", f"expected a table, got {data!r}")
+            return None
+        for key in sorted(set(data) - set(_OVERLAY_KEYS)):
+            self.report("[overlay]", f"unknown key {key!r}{_suggest(key, _OVERLAY_KEYS)}")
+        default_reason = data.get("closure_reason", "local closure")
+        closures: dict[dt.date, str] = {}
+        items = data.get("closures", [])
+        if not isinstance(items, list):
+            self.report("[overlay]", f"closures: expected a list, got {items!r}")
+            items = []
+        for index, item in enumerate(items):
+            where = f"[overlay] closures[{index}]"
+            if isinstance(item, dt.date) and not isinstance(item, dt.datetime):
+                item = {"date": item, "reason": default_reason}
+            elif isinstance(item, Mapping):
+                item = {"reason": default_reason, **item}
+            else:
+                self.report(
+                    where,
+                    "expected a date such as 2024-12-27, or a table with date and reason, "
+                    f"got {item!r}",
+                )
+                continue
+            closure = self.structure(item, _Closure, where)
+            if closure is None:
+                continue
+            if closure.date in closures:
+                self.report(where, f"{closure.date.isoformat()} is listed twice")
+            closures[closure.date] = closure.reason
+        working = []
+        for index, item in enumerate(data.get("working_days", [])):
+            try:
+                working.append(_date(item, dt.date))
+            except TypeError as error:
+                self.report(f"[overlay] working_days[{index}]", str(error))
+        fields: dict[str, Any] = {"closures": closures, "working_days": working}
+        fields |= {key: data[key] for key in ("name", "source") if key in data}
+        try:
+            return LocalOverlay(**fields)
+        except (SafeguardingRulesError, ValueError, TypeError) as error:
+            self.report("[overlay]", str(error))
+            return None
+
+
+def parse_rule_file(text: str, *, label: str = "<rule file>") -> LocalRuleSet:
+    """Build a :class:`LocalRuleSet` from the text of a TOML rule file.
+
+    :param label: how errors name the file.
+    :raises RuleFileError: listing every problem, each naming the file, table and key.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise RuleFileError([f"{label}: not valid TOML: {error}"]) from None
+    reader = _Reader(label)
+    for key in data:
+        if key not in RULE_FILE_KEYS:
+            reader.report("top level", f"unknown key {key!r}{_suggest(key, RULE_FILE_KEYS)}")
+    for key in _REQUIRED:
+        if key not in data:
+            reader.report("top level", f"{key!r} is required")
+    editions = data.get("editions", {})
+    if not isinstance(editions, Mapping):
+        reader.report("[editions]", f"expected [editions.<id>] tables, got {editions!r}")
+        editions = {}
+    for edition_id, table in editions.items():
+        if isinstance(table, Mapping) and "id" in table:
+            reader.report(f"[editions.{edition_id}]", "the id is the table's name: remove 'id'")
+            continue
+        edition = reader.structure(
+            {"id": edition_id, **table} if isinstance(table, Mapping) else table,
+            Edition,
+            f"[editions.{edition_id}]",
+            _CONVERTER,
+        )
+        if edition is not None:
+            reader.editions[edition_id] = edition
+    fields: dict[str, Any] = {
+        "replace": reader.rules(data.get("replace"), "replace"),
+        "add": reader.rules(data.get("add"), "add"),
+        "quorum": reader.quorum(data.get("quorum")),
+        "overlay": reader.overlay(data.get("overlay")),
+    }
+    if "reporting" in data:
+        fields["reporting"] = reader.structure(data["reporting"], ReportingPolicy, "[reporting]")
+    for key in ("name", "title", "extends", "notes"):
+        if key in data:
+            if isinstance(data[key], str):
+                fields[key] = data[key]
+            else:
+                reader.report("top level", f"{key}: expected text, got {data[key]!r}")
+    if reader.problems:
+        raise RuleFileError(reader.problems)
+    try:
+        return LocalRuleSet(**fields)
+    except (SafeguardingRulesError, ValueError, TypeError) as error:
+        raise RuleFileError([f"{label}: top level: {error}"]) from None
+
+
+def load_rule_file(path: str | os.PathLike[str] | Traversable) -> LocalRuleSet:
+    """Read a TOML rule file (a path, or a file inside a package) as a :class:`LocalRuleSet`.
+
+    Register the result with ``registry.extend(...)`` in a plugin, or pass the file to any
+    command with ``--rules FILE``.
+
+    :raises RuleFileError: if the file cannot be read, naming it, or for every problem in it.
+    """
+    if isinstance(path, (str, os.PathLike)):
+        path = pathlib.Path(path)
+    label = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise RuleFileError([f"{label}: cannot read the rule file: {error.strerror}"]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise RuleFileError([f"{label}: not UTF-8 text: {error.reason}"]) from None
+    return parse_rule_file(text, label=label)
