@@ -25,8 +25,8 @@ from ._common import (
     FORMAT_OPTION,
     OVERLAY_OPTION,
     RULES_OPTION,
-    date_callback,
     chosen_rule_set,
+    date_callback,
     load_with_files,
     rule_set_options,
 )
