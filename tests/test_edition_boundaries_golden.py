@@ -179,3 +179,19 @@ def test_isle_of_man_review_conferences_three_then_six_months() -> None:
     assert first.due == D(2024, 4, 30)  # 31 Jan + 3 months, clamped to 30 April
     later = found("isle-of-man", CaseEvents(previous_review=D(2024, 2, 29)))
     assert later["subsequent_review"].due == D(2024, 8, 29)
+
+
+@pytest.mark.parametrize(
+    ("held", "edition", "expected"),
+    [
+        # Wed 1 Sep 2021: 2014 Appendix C, 5 calendar days = Mon 6 Sep 2021.
+        (D(2021, 9, 1), "ngcps2014", D(2021, 9, 6)),
+        # Thu 2 Sep 2021: 2021 para 3.168, 5 working days = Thu 9 Sep 2021.
+        (D(2021, 9, 2), "ngcps2021", D(2021, 9, 9)),
+    ],
+)
+def test_scotland_plan_circulated_either_side_of_the_2021_guidance(
+    held: dt.date, edition: str, expected: dt.date
+) -> None:
+    plan = found("scotland", conference(held))["plan_circulated"]
+    assert (plan.rule.edition.id, plan.due) == (edition, expected)

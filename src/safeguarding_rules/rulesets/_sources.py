@@ -420,6 +420,17 @@ NGCPS2021_REVIEW = _q(
     "interagency-procedures-2023/inter-agency-referral-discussions-ird/child-protection-plan-"
     "and-fit-with-child-s-plan",
 )
+NGCPS2021_PLAN = _q(
+    "Participants should receive a copy of the agreed Child Protection Plan within five "
+    "working days of the CPPM.",
+    "Highland child protection procedures 2024, 'Reaching decisions in the CPPM' (text of the "
+    "national guidance 2021)",
+    "https://rds.staging.tactuum.com/getting-it-right-for-every-child-young-person-in-highland-"
+    "interagency-practice-model-child-protection-procedures-2024/child-protection-procedures-"
+    "effective-assessment-and-planning/responding-to-concerns-about-children-and-young-people-"
+    "interagency-procedures-2023/child-protection-planning-meetings-cppm/reaching-decisions-in-"
+    "the-cppm",
+)
 NGCPS2021_CORE_AGENCIES = _q(
     "The CPPM is a formal multi-disciplinary meeting, which must include representation from "
     "the core agencies (social work, health and police)",

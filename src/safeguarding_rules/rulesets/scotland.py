@@ -248,8 +248,19 @@ def rules() -> list[Rule]:
             source=APP_C,
             confidence=C1,
             evidence=(S.APP_C_PLAN,),
-            notes="Encoded for the 2014 guidance only: the 2021 guidance's timescale for the "
-            "plan was not checked in its own text.",
+        ),
+        Rule(
+            id="plan_circulated",
+            title="Copy of the agreed child protection plan sent to participants",
+            n=5,
+            unit=WD,
+            start_event=StartEvent.CONFERENCE,
+            conference_types=BOTH,
+            edition=G2021,
+            source="National Guidance for Child Protection in Scotland 2021, para 3.168, as the "
+            "Highland procedures reproduce it (the national page itself was cut off before it)",
+            confidence=C2,
+            evidence=(S.NGCPS2021_PLAN,),
         ),
     ]
 
