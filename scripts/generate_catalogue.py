@@ -74,6 +74,13 @@ def rule_set_section(rule_set: RuleSet, plugin: str) -> list[str]:
             f"({quorum.confidence.value}). Evidence: "
             f"{_evidence(quorum.evidence, quorum.confidence, quorum.unconfirmed_reason)}.",
         ]
+    for gap in rule_set.not_encoded:
+        until = f" (events before {gap.before.isoformat()})" if gap.before else ""
+        lines += [
+            "",
+            f"Not encoded: `{gap.rule_id}` {_cell(gap.title)}{until}. {_cell(gap.statement)} "
+            f"Source: {_cell(gap.source)} ({gap.confidence.value}).",
+        ]
     return [*lines, ""]
 
 

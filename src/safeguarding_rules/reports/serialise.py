@@ -117,6 +117,7 @@ def _rule_set(rule_set: RuleSet) -> dict[str, Any]:
         "extends": rule_set.extends,
         "covers_from": rule_set.first_covered.isoformat(),
         "editions": [_edition(edition) for edition in rule_set.editions],
+        "not_encoded": [_converter.unstructure(gap) for gap in rule_set.not_encoded],
     }
 
 

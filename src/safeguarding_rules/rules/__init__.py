@@ -11,6 +11,8 @@
 * :mod:`.bulk`: the same deadlines over whole columns of dates (numpy).
 * :mod:`.vocabulary`: what the names and codes in councils' exports stand for.
 * :mod:`.provenance`: what is UNCONFIRMED in a rule set and what is missing to confirm it.
+* :mod:`.gaps`: :class:`NotEncoded`, a rule set's finding that it has no timescale.
+* :mod:`.families`: adults at risk and return interviews after missing episodes.
 """
 
 from __future__ import annotations
@@ -28,6 +30,18 @@ from .case import (
 )
 from .deadlines import BOUNDARY_MARGIN, Deadline
 from .evidence import MAX_QUOTE_WORDS, Evidence
+from .families import (
+    ADULT_RULE_IDS,
+    MISSING_RULE_IDS,
+    UK_TIME,
+    AdultEnquiryEvents,
+    MissingEpisodeEvents,
+    adult_deadlines,
+    finding_for,
+    hours_due_at,
+    return_interview_deadline,
+)
+from .gaps import NotEncoded
 from .model import (
     ConferenceType,
     Confidence,
@@ -69,12 +83,16 @@ from .vocabulary import (
 )
 
 __all__ = [
+    "ADULT_RULE_IDS",
     "AGENCIES",
     "BOUNDARY_MARGIN",
     "HEALTH_AGENCIES",
     "HEALTH_AS_ONE_GROUPING",
     "MAX_QUOTE_WORDS",
+    "MISSING_RULE_IDS",
+    "UK_TIME",
     "VOCABULARY",
+    "AdultEnquiryEvents",
     "Agency",
     "AgencyDecision",
     "AliasRegistry",
@@ -99,7 +117,9 @@ __all__ = [
     "Family",
     "FieldError",
     "LocalRuleSet",
+    "MissingEpisodeEvents",
     "NoEditionInForceError",
+    "NotEncoded",
     "Period",
     "QuorumError",
     "QuorumResult",
@@ -114,11 +134,15 @@ __all__ = [
     "Unit",
     "Vocabulary",
     "VocabularyError",
+    "adult_deadlines",
     "check_edition_ranges",
     "compute_deadlines",
     "editions_chain",
     "evaluate_quorum",
     "evidence_problems",
+    "finding_for",
+    "hours_due_at",
     "normalise",
+    "return_interview_deadline",
     "unconfirmed_items",
 ]

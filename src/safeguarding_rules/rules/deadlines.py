@@ -23,7 +23,7 @@ import attrs
 from .._dates import add_months, long_date, ordinal
 from ..calendar import NonWorkingDay, WorkingDayCalendar
 from .case import CaseEvents, StrategyDiscussion
-from .model import Confidence, Counting, Direction, Edition, Rule, StartEvent, Unit
+from .model import FAMILY_EVENTS, Confidence, Counting, Direction, Edition, Rule, StartEvent, Unit
 
 __all__ = ["BOUNDARY_MARGIN", "EVENT_DATES", "STRATEGY_EVENTS", "Deadline", "near_unconfirmed"]
 
@@ -151,7 +151,12 @@ class Deadline:
         if self.skipped:
             lines.append(f"Skipped {len(self.skipped)} non-working day(s):")
             lines.extend(f"  {day}" for day in self.skipped)
-        if not self.due_is_working_day:
+        if not self.due_is_working_day and rule.unit is Unit.HOURS:
+            lines.append(
+                f"The due date is not a working day ({self.due_non_working_reason}); the hours "
+                "run through it, so it is not moved."
+            )
+        elif not self.due_is_working_day:
             lines.append(
                 f"The due date is not a working day ({self.due_non_working_reason}); it is not "
                 "moved, so the last working day before it is the practical deadline."
@@ -199,8 +204,10 @@ class Deadline:
         if rule.unit is Unit.HOURS:
             days = math.ceil(rule.n / 24)
             return (
-                f"{rule.n} hours, with no time of day recorded, are taken as {days} calendar "
-                f"day(s) {rule.direction.value} the event's date, at the same time of day."
+                f"{rule.n} hours are elapsed time (nights, weekends and bank holidays count). "
+                f"With no time of day recorded they are taken as {days} calendar day(s) "
+                f"{rule.direction.value} the event's date, at the same time of day, which is "
+                "lenient by less than a day."
             )
         return (
             f"Calendar {rule.unit.value.replace('_', ' ')}: weekends and bank holidays count.{day1}"
@@ -275,6 +282,8 @@ EVENT_DATES: dict[StartEvent, Callable[[CaseEvents], dt.date | None]] = {
     StartEvent.FIRST_LAC_REVIEW: lambda e: e.first_lac_review,
     StartEvent.PREVIOUS_LAC_REVIEW: lambda e: e.previous_lac_review,
     StartEvent.APPLICATION_ISSUED: lambda e: e.application_issued,
+    # Not events of a child's case: rules counted from these are applied by rules.families.
+    **dict.fromkeys(FAMILY_EVENTS, lambda e: None),
 }
 
 STRATEGY_EVENTS = {StartEvent.STRATEGY_DISCUSSION_INITIATING, StartEvent.STRATEGY_DISCUSSION_LAST}

@@ -21,6 +21,7 @@ from .._validators import optional_plain_date
 from .evidence import Evidence, evidence_field
 
 __all__ = [
+    "FAMILY_EVENTS",
     "ConferenceType",
     "Confidence",
     "Counting",
@@ -144,6 +145,18 @@ class StartEvent(enum.Enum):
     FIRST_LAC_REVIEW = ("first_lac_review", "the first looked-after review")
     PREVIOUS_LAC_REVIEW = ("previous_lac_review", "the previous looked-after review")
     APPLICATION_ISSUED = ("application_issued", "the issue of the care application")
+    # Adults at risk and children missing from home or care (rules.families).
+    ADULT_REPORT_RECEIVED = (
+        "adult_report_received",
+        "receipt by the local authority of the report (safeguarding concern) about the adult",
+    )
+    ADULT_ENQUIRY_CONCLUDED = ("adult_enquiry_concluded", "the conclusion of the enquiries")
+    ADULT_PREVIOUS_PLAN_MEETING = (
+        "adult_previous_plan_meeting",
+        "the previous strategy meeting, conference or review of the adult protection plan",
+    )
+    CHILD_RETURNED = ("child_returned", "the child's return from being missing")
+    CHILD_FOUND = ("child_found", "the young person being found")
 
 
 @attrs.frozen(kw_only=True)
@@ -313,3 +326,16 @@ def editions_chain(
         end = following.effective_from - dt.timedelta(days=1) if following else None
         built[edition.id] = attrs.evolve(edition, effective_to=end)
     return built
+
+
+#: Start events of the adult-at-risk and missing-episode rule families, which a child's
+#: :class:`~safeguarding_rules.CaseEvents` never carries (see :mod:`.families`).
+FAMILY_EVENTS = frozenset(
+    {
+        StartEvent.ADULT_REPORT_RECEIVED,
+        StartEvent.ADULT_ENQUIRY_CONCLUDED,
+        StartEvent.ADULT_PREVIOUS_PLAN_MEETING,
+        StartEvent.CHILD_RETURNED,
+        StartEvent.CHILD_FOUND,
+    }
+)

@@ -16,6 +16,7 @@ from .._errors import OverlayError
 from ..calendar import LocalOverlay, WorkingDayCalendar, calendar_for, division_for
 from .case import CaseEvents
 from .deadlines import EVENT_DATES, STRATEGY_EVENTS, Deadline, near_unconfirmed
+from .gaps import NotEncoded
 from .model import (
     ConferenceType,
     Counting,
@@ -33,6 +34,10 @@ __all__ = ["LocalRuleSet", "RuleSet", "compute_deadlines"]
 
 
 def _rules_converter(value: Iterable[Rule]) -> tuple[Rule, ...]:
+    return tuple(value)
+
+
+def _gaps_converter(value: Iterable[NotEncoded]) -> tuple[NotEncoded, ...]:
     return tuple(value)
 
 
@@ -68,6 +73,8 @@ class RuleSet:
     )
     #: What a reader should know about the rule set as a whole.
     notes: str = ""
+    #: Timescales it deliberately does not encode, and why (see :class:`NotEncoded`).
+    not_encoded: tuple[NotEncoded, ...] = attrs.field(default=(), converter=_gaps_converter)
 
     @division.validator
     def _check_division(self, _: object, value: str) -> None:
@@ -267,6 +274,10 @@ class LocalRuleSet:
             quorum=self.quorum or parent.quorum,
             reporting=self.reporting or parent.reporting,
             notes=self.notes,
+            # A local rule for an id replaces the parent's finding that it has none.
+            not_encoded=tuple(
+                gap for gap in parent.not_encoded if gap.rule_id not in {r.id for r in self.add}
+            ),
         )
 
 

@@ -31,6 +31,7 @@ from ..rules import (
     Unit,
     editions_chain,
 )
+from . import _adults, _missing
 from . import _sources as S
 
 C1, C2, UNCONFIRMED = Confidence.C1, Confidence.C2, Confidence.UNCONFIRMED
@@ -497,7 +498,8 @@ RULE_SET = RuleSet(
     name="england",
     title="England: Working Together to Safeguard Children",
     division="england-and-wales",
-    rules=rules(),
+    rules=[*rules(), *_missing.england()],
+    not_encoded=(*_adults.ENGLAND_FINDINGS, *_missing.ENGLAND_FINDINGS),
     enquiry="section 47 enquiries, Children Act 1989",
     covers_from=WT["wt2006"].effective_from,
     quorum=QUORUM,

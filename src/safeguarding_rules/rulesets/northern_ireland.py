@@ -16,6 +16,7 @@ import datetime as dt
 
 from ..plugins import RuleSetRegistry, hookimpl
 from ..rules import Confidence, Edition, Rule, RuleSet, StartEvent, Unit
+from . import _adults, _missing
 from . import _sources as S
 
 SBNI = Edition(
@@ -72,6 +73,7 @@ RULE_SET = RuleSet(
         ),
     ],
     enquiry="investigation under the Children (Northern Ireland) Order 1995",
+    not_encoded=(*_adults.NORTHERN_IRELAND_FINDINGS, *_missing.NORTHERN_IRELAND_FINDINGS),
     notes="The ACPC procedures of April 2005 are not encoded: events before 28 November 2017 "
     "are refused.",
 )

@@ -31,6 +31,7 @@ from ..rules import (
     Unit,
     editions_chain,
 )
+from . import _adults, _missing
 from . import _sources as S
 
 C1, C2, UNCONFIRMED = Confidence.C1, Confidence.C2, Confidence.UNCONFIRMED
@@ -294,6 +295,7 @@ RULE_SET = RuleSet(
     title="Scotland: National Guidance for Child Protection",
     division="scotland",
     rules=rules(),
+    not_encoded=(*_adults.SCOTLAND_FINDINGS, *_missing.SCOTLAND_FINDINGS),
     enquiry="inter-agency referral discussion and child protection investigation",
     covers_from=G2010.effective_from,
     quorum=QUORUM,

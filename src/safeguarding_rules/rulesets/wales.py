@@ -31,6 +31,7 @@ from ..rules import (
     Unit,
     editions_chain,
 )
+from . import _adults, _missing
 from . import _sources as S
 
 C1, C2, UNCONFIRMED = Confidence.C1, Confidence.C2, Confidence.UNCONFIRMED
@@ -314,7 +315,8 @@ RULE_SET = RuleSet(
     name="wales",
     title="Wales: All Wales Child Protection Procedures 2008 and Wales Safeguarding Procedures",
     division="england-and-wales",
-    rules=rules(),
+    rules=[*rules(), *_adults.wales(WSP), *_missing.wales(WSP)],
+    not_encoded=(*_adults.wales_findings(), *_missing.wales_findings(WSP)),
     enquiry="section 47 enquiries, Children Act 1989 (as in England)",
     covers_from=AWCPP.effective_from,
     quorum=QUORUM,

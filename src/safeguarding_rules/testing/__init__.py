@@ -46,6 +46,7 @@ from .. import (
     load_rule_sets,
 )
 from ..rules import check_edition_ranges
+from .families import check_family_deadlines, check_findings, check_hours
 
 if TYPE_CHECKING:
     from .contract import RuleSetContract
@@ -56,6 +57,7 @@ __all__ = [
     "check_deadlines",
     "check_editions",
     "check_evidence",
+    "check_families",
     "check_loads",
     "check_quorum",
     "check_sources",
@@ -184,6 +186,19 @@ def _check_deadline(rule: Rule, day: dt.date, deadline: Deadline, where: str) ->
             raise ConformanceError(f"{where}: the explanation does not state its {what}")
     if text.startswith("UNCONFIRMED") != deadline.unconfirmed:
         raise ConformanceError(f"{where}: the explanation hides or invents an UNCONFIRMED flag")
+
+
+def check_families(rule_set: RuleSet) -> None:
+    """Check the adult-at-risk and missing-episode families: findings, hours, deadlines.
+
+    A "not encoded" finding is sourced and never contradicts a rule in force; an hours rule
+    is elapsed time (exactly ``n`` hours, across clock changes; with dates only the date
+    plus ``ceil(n / 24)`` days); each family rule version is the one its events choose.
+    """
+    problems = [*check_findings(rule_set), *check_hours(rule_set)]
+    problems += check_family_deadlines(rule_set)
+    if problems:
+        raise ConformanceError("; ".join(problems))
 
 
 def _attendance_lists(seed: int, count: int) -> Iterator[list[Attendance]]:

@@ -12,6 +12,7 @@ from . import (
     check_deadlines,
     check_editions,
     check_evidence,
+    check_families,
     check_loads,
     check_quorum,
     check_sources,
@@ -52,6 +53,10 @@ class RuleSetContract:
     ) -> None:
         """See :func:`check_deadlines`."""
         check_deadlines(rule_set)
+
+    def test_adult_and_missing_rules_hold_their_invariants(self, rule_set: RuleSet) -> None:
+        """See :func:`check_families`."""
+        check_families(rule_set)
 
     def test_adding_an_attendee_never_breaks_a_quorum(self, rule_set: RuleSet) -> None:
         """See :func:`check_quorum`."""
