@@ -50,6 +50,14 @@ def test_rule_catalogue_page_is_current() -> None:
     )
 
 
+def test_vocabulary_page_is_current() -> None:
+    generate = _script("generate_vocabulary")
+    committed = (DOCS / "vocabulary.md").read_text("utf-8")
+    assert committed == generate.render(), (  # type: ignore[attr-defined]
+        "docs/vocabulary.md is out of date: run python scripts/generate_vocabulary.py"
+    )
+
+
 def test_every_page_is_linked_from_the_index() -> None:
     index = (DOCS / "index.md").read_text("utf-8")
     linked = set(re.findall(r"^([a-z-]+)$", index, flags=re.M))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from safeguarding_rules import (
@@ -170,3 +172,10 @@ def test_registry_scopes_spellings_to_a_rule_set_and_its_descendants() -> None:
     )
     assert registry.vocabulary_for(["england"]).agency("Family Safeguarding Team") is None
     assert isinstance(registry.vocabulary_for(["england"]), Vocabulary)
+
+
+def test_every_spelling_is_on_the_vocabulary_page() -> None:
+    page = (Path(__file__).resolve().parent.parent / "docs" / "vocabulary.md").read_text("utf-8")
+    for group in VOCABULARY.aliases:
+        for spelling in group.spellings:
+            assert f"`{spelling}`" in page, spelling

@@ -94,6 +94,7 @@ from .rules import (
     StrategyDiscussion,
     UnconfirmedItem,
     Unit,
+    UnrecognisedAgencyError,
     Vocabulary,
     VocabularyError,
     adult_deadlines,
@@ -106,6 +107,7 @@ from .rules import (
     normalise,
     return_interview_deadline,
     unconfirmed_items,
+    unrecognised_names,
 )
 
 try:
@@ -192,6 +194,7 @@ __all__ = [
     "Unit",
     "UnknownDivisionError",
     "UnknownRuleSetError",
+    "UnrecognisedAgencyError",
     "UnsupportedHolidaySourceError",
     "Vocabulary",
     "VocabularyError",
@@ -220,4 +223,5 @@ __all__ = [
     "return_interview_deadline",
     "to_data",
     "unconfirmed_items",
+    "unrecognised_names",
 ]

@@ -18,8 +18,9 @@ import pluggy
 
 if TYPE_CHECKING:
     from .plugins import RuleSetRegistry
+    from .rules import AliasRegistry
 
-__all__ = ["PROJECT", "hookspec", "sgr_register_rule_sets"]
+__all__ = ["PROJECT", "hookspec", "sgr_register_aliases", "sgr_register_rule_sets"]
 
 #: The one name used for the hook markers, the plugin manager and the entry-point group.
 PROJECT = "safeguarding_rules"
@@ -40,6 +41,33 @@ def sgr_register_rule_sets(registry: RuleSetRegistry) -> None:
 
     :param registry: collects :class:`~safeguarding_rules.RuleSet` and
         :class:`~safeguarding_rules.LocalRuleSet` objects, remembering which plugin added each.
+    :returns: nothing; register through ``registry``.
+
+    .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def sgr_register_aliases(registry: AliasRegistry) -> None:
+    """Register spellings of agencies and coded values: a council's own team names.
+
+    Called once each time rule sets are loaded, after every rule set is registered. Call
+    ``registry.add_aliases(code, spellings, source=..., rule_set=...)`` for each group of
+    spellings; ``kind`` is ``"agency"`` unless given (``"attendance_mode"``, ``"yes_no"`` or
+    ``"conference_type"``). Spellings registered with ``rule_set="conwy"`` apply to that rule
+    set and to every rule set extending it; with no ``rule_set``, to every rule set.
+
+    A spelling must stand for a known canonical code, and must not already stand for
+    another code in a rule set it applies to (matching ignores case, accents, spacing,
+    punctuation and apostrophes); either is an error naming the plugin, raised when rule sets
+    are loaded. :func:`safeguarding_rules.testing.check_vocabulary` checks a loaded rule set's
+    spellings the same way.
+
+    The Wales rule set registers the Welsh names of agencies this way, with
+    ``@hookimpl(trylast=True)``.
+
+    :param registry: collects :class:`~safeguarding_rules.Aliases`, remembering which plugin
+        added each.
     :returns: nothing; register through ``registry``.
 
     .. versionadded:: 0.1

@@ -25,7 +25,7 @@ import pluggy
 from . import hookspecs
 from ._errors import SafeguardingRulesError
 from .rulefile import load_rule_file
-from .rules import LocalRuleSet, RuleSet, RuleSetDefinitionError
+from .rules import AliasRegistry, LocalRuleSet, RuleSet, RuleSetDefinitionError, VocabularyError
 
 __all__ = [
     "BUILTIN_PLUGINS",
@@ -195,6 +195,51 @@ class RuleSets(Mapping[str, RuleSet]):
         self[name]
         return self._plugins[name]
 
+    def lineage(self, name: str) -> tuple[str, ...]:
+        """Return ``name``, the rule set it extends, the one that extends, and so on."""
+        names = [self[name].name]
+        while (parent := self._by_name[names[-1]].extends) in self._by_name and parent:
+            names.append(parent)
+        return tuple(names)
+
+    def with_aliases(self, aliases: AliasRegistry) -> RuleSets:
+        """Return these rule sets, each reading files with the spellings registered for it.
+
+        :raises VocabularyError: for spellings registered for a rule set that is not loaded,
+            or contradicting another spelling in a rule set they apply to.
+        """
+        for group in aliases.aliases:
+            if group.rule_set is not None and group.rule_set not in self._by_name:
+                known = ", ".join(sorted(self._by_name))
+                raise VocabularyError(
+                    f"plugin {group.plugin!r} registers spellings for rule set "
+                    f"{group.rule_set!r}, which is not loaded; loaded rule sets: {known}"
+                )
+        if not aliases.aliases:
+            return self
+        by_name = {}
+        for name, rule_set in self._by_name.items():
+            try:
+                vocabulary = aliases.vocabulary_for(self.lineage(name))
+            except VocabularyError as error:
+                raise VocabularyError(f"rule set {name!r}: {error}") from None
+            by_name[name] = attrs.evolve(rule_set, vocabulary=vocabulary)
+        return RuleSets(by_name, self._plugins)
+
+
+def _call_each(caller: pluggy.HookCaller, registry: RuleSetRegistry | AliasRegistry) -> None:
+    """Call a hook's implementations one by one, telling ``registry`` whose turn it is.
+
+    In pluggy's order (trylast built-ins last), so that the registry can name the plugin
+    responsible for any conflict. As pluggy does, pass only the arguments each
+    implementation asks for.
+    """
+    arguments = {"registry": registry}
+    for impl in reversed(caller.get_hookimpls()):
+        registry._current_plugin = impl.plugin_name
+        impl.function(*(arguments[name] for name in impl.argnames))
+    registry._current_plugin = "<unknown>"
+
 
 def load_rule_sets(
     pm: pluggy.PluginManager | None = None,
@@ -203,22 +248,23 @@ def load_rule_sets(
 ) -> RuleSets:
     """Collect every rule set from the plugins and resolve local ones against their parents.
 
+    Then collect the plugins' spellings (:func:`~safeguarding_rules.hookspecs.sgr_register_aliases`)
+    and give each rule set the vocabulary it reads files by.
+
     :param pm: a plugin manager; by default a fresh one from :func:`get_plugin_manager`.
     :param rule_files: TOML rule files (see :mod:`safeguarding_rules.rulefile`) to load as
         well, each registered as if by a plugin named after its path.
     :raises RuleFileError: for a rule file that cannot be read or is invalid.
+    :raises VocabularyError: for spellings that name a rule set not loaded, or contradict
+        each other.
     """
     pm = pm or get_plugin_manager()
     registry = RuleSetRegistry()
-    arguments = {"registry": registry}
-    # Call each implementation on its own, in pluggy's order (trylast built-ins last), so
-    # that the registry can name the plugin responsible for any conflict. As pluggy does,
-    # pass only the arguments each implementation asks for.
-    for impl in reversed(pm.hook.sgr_register_rule_sets.get_hookimpls()):
-        registry._current_plugin = impl.plugin_name
-        impl.function(*(arguments[name] for name in impl.argnames))
+    _call_each(pm.hook.sgr_register_rule_sets, registry)
     for path in rule_files:
         registry._current_plugin = os.fspath(path)
         registry.extend(load_rule_file(path))
     registry._current_plugin = "<unknown>"
-    return registry.resolve()
+    aliases = AliasRegistry()
+    _call_each(pm.hook.sgr_register_aliases, aliases)
+    return registry.resolve().with_aliases(aliases)

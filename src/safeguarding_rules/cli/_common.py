@@ -20,12 +20,14 @@ __all__ = [
     "FORMAT_OPTION",
     "OVERLAY_OPTION",
     "RULES_OPTION",
+    "STRICT_OPTION",
     "Group",
     "chosen_rule_set",
     "date_callback",
     "emit",
     "progress",
     "rule_set_options",
+    "warn_unrecognised",
 ]
 
 
@@ -149,3 +151,22 @@ def rule_set_options(
         )(decorated)
 
     return decorate
+
+
+#: ``--strict``: refuse agency names the vocabulary does not recognise.
+STRICT_OPTION = click.option(
+    "--strict",
+    is_flag=True,
+    help="Refuse agency names the vocabulary does not recognise (an error naming file, row "
+    "and value) instead of counting each as its own agency.",
+)
+
+
+def warn_unrecognised(names: Sequence[str]) -> None:
+    """Say on stderr which agency names were not recognised, and what was done with them."""
+    if names:
+        click.echo(
+            f"{len(names)} agency name(s) not recognised: {', '.join(map(repr, names))}; each "
+            "counted as its own agency (see the vocabulary; --strict refuses them).",
+            err=True,
+        )

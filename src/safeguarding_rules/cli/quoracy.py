@@ -8,8 +8,14 @@ import click
 
 from ..records import read_attendance
 from ..reports import to_data
-from ..rules import RuleSet
-from ._common import FORMAT_OPTION, OVERLAY_OPTION, rule_set_options
+from ..rules import RuleSet, unrecognised_names
+from ._common import (
+    FORMAT_OPTION,
+    OVERLAY_OPTION,
+    STRICT_OPTION,
+    rule_set_options,
+    warn_unrecognised,
+)
 
 __all__ = ["quoracy_command"]
 
@@ -23,21 +29,28 @@ __all__ = ["quoracy_command"]
     help="Carry on past bad rows (their conferences are skipped and counted in the output).",
 )
 @OVERLAY_OPTION
+@STRICT_OPTION
 @FORMAT_OPTION
 def quoracy_command(
     attendance_file: str,
     rule_set: RuleSet,
     skip_invalid: bool,
     use_overlay: bool,
+    strict: bool,
     output_format: str,
 ) -> None:
     """Decide, for each conference in an attendance file, whether it was quorate.
 
     One row per attendee per conference, with columns conference_id, agency, mode
     (in_person, remote, report_only, apologies, absent) and direct_contact (yes/no); optional
-    active_interest, conference_type, conference_date, fii and chair_reason.
+    active_interest, conference_type, conference_date, fii and chair_reason. Agencies, modes,
+    answers and types may be spelt as exports spell them (CSC, Thames Valley Police,
+    Attended, a) Yes, Review CPC): see the vocabulary. An agency name it does not recognise
+    is counted as its own agency and named on stderr, or refused with --strict.
     """
-    conferences, problems = read_attendance(attendance_file, skip_invalid=skip_invalid)
+    conferences, problems = read_attendance(
+        attendance_file, skip_invalid=skip_invalid, vocabulary=rule_set.vocabulary, strict=strict
+    )
     results = [
         rule_set.evaluate_quorum(
             conference.attendances,
@@ -56,6 +69,11 @@ def quoracy_command(
         )
         for problem in problems:
             click.echo(f"  {problem}", err=True)
+    warn_unrecognised(
+        unrecognised_names(
+            (name for result in results for name in result.unrecognised), rule_set.vocabulary
+        )
+    )
     if output_format == "json":
         click.echo(json.dumps(to_data(results), indent=2))
         return

@@ -27,7 +27,14 @@ from ..reports import (
 )
 from ..reports.overlay import calendar_summary, describe_calendar
 from ..rules import Counting, Period, RuleSet, StartEvent
-from ._common import OVERLAY_OPTION, date_callback, progress, rule_set_options
+from ._common import (
+    OVERLAY_OPTION,
+    STRICT_OPTION,
+    date_callback,
+    progress,
+    rule_set_options,
+    warn_unrecognised,
+)
 
 __all__ = ["due_command", "report_command"]
 
@@ -85,6 +92,7 @@ def _load_records(
 )
 @click.option("--skip-invalid", is_flag=True, help="Carry on past bad rows, reporting them.")
 @OVERLAY_OPTION
+@STRICT_OPTION
 def report_command(
     records_file: str | None,
     rule_set: RuleSet,
@@ -96,6 +104,7 @@ def report_command(
     counting: str,
     skip_invalid: bool,
     use_overlay: bool,
+    strict: bool,
 ) -> None:
     """Compliance and performance indicators from conference records.
 
@@ -106,13 +115,15 @@ def report_command(
     conferences: list[ConferenceAttendance] = []
     if attendance is not None:
         progress(f"reading {attendance}")
-        conferences, problems = read_attendance(attendance, skip_invalid=skip_invalid)
+        conferences, problems = read_attendance(
+            attendance, skip_invalid=skip_invalid, vocabulary=rule_set.vocabulary, strict=strict
+        )
         for problem in problems:
             click.echo(f"  skipped: {problem}", err=True)
     elif records_file is None:
         sample = resources.files("safeguarding_rules") / "data" / "sample_attendance.csv"
         with resources.as_file(sample) as path:
-            conferences, _ = read_attendance(path)
+            conferences, _ = read_attendance(path, vocabulary=rule_set.vocabulary)
     progress(f"computing indicators over {len(records):,} rows")
     report = build_report(
         records,
@@ -124,6 +135,8 @@ def report_command(
         source_name=source_name,
         use_overlay=use_overlay,
     )
+    if "quoracy" in report.summary:
+        warn_unrecognised(report.summary["quoracy"]["unrecognised_agencies"])
     renderers = {
         "text": render_text,
         "json": render_json,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import attrs
 
-from ..rules import Attendance, AttendanceMode, ConferenceType
+from ..rules import VOCABULARY, Attendance, AttendanceMode, ConferenceType, Vocabulary, normalise
 from .rows import FieldReader, InputErrors, InputProblem, Row, read_rows, required_columns
 
 __all__ = ["ATTENDANCE_COLUMNS", "ConferenceAttendance", "read_attendance"]
@@ -40,7 +40,11 @@ _CONFERENCE_LEVEL = ("conference_type", "conference_date", "fii", "chair_reason"
 
 
 def read_attendance(
-    path: str | Path, *, skip_invalid: bool = False
+    path: str | Path,
+    *,
+    skip_invalid: bool = False,
+    vocabulary: Vocabulary = VOCABULARY,
+    strict: bool = False,
 ) -> tuple[list[ConferenceAttendance], list[InputProblem]]:
     """Read an attendance file: one row per attendee per conference.
 
@@ -49,8 +53,18 @@ def read_attendance(
     ``active_interest`` (yes/no), ``conference_type``, ``conference_date``, ``fii`` (yes/no)
     and ``chair_reason``. Conference-level columns must agree across a conference's rows.
 
+    Modes, yes/no answers and conference types may be written in any spelling
+    ``vocabulary`` lists (``Attended``, ``Dial-in``, ``a) Yes``, ``Review CPC``); anything
+    else is a problem. Agency names are kept as written, and read through the vocabulary
+    when a quorum is decided: a name it does not recognise counts as an agency of its own
+    and is reported, unless ``strict``.
+
     :param skip_invalid: return the valid conferences and the problems, instead of raising.
         A conference with any bad row is skipped whole (its quorum cannot be decided).
+    :param vocabulary: the spellings to read by (a loaded rule set's ``vocabulary`` has
+        its plugins' spellings too).
+    :param strict: make every agency name the vocabulary does not recognise a problem,
+        naming the file, row and value.
     :returns: the conferences in file order, and the problems found (empty unless
         ``skip_invalid``).
     :raises InputErrors: listing every problem, unless ``skip_invalid``.
@@ -64,13 +78,28 @@ def read_attendance(
         fields = FieldReader(row)
         conference_id = fields.text("conference_id")
         agency = fields.text("agency")
-        mode = fields.choice("mode", AttendanceMode)
-        direct = fields.yes_no("direct_contact")
-        interest = fields.yes_no("active_interest", required=False)
+        if agency is not None and not normalise(agency):
+            fields.problems.append(row.problem("agency", "has no letters or digits", agency))
+            agency = None
+        elif agency is not None and strict and vocabulary.agency(agency) is None:
+            fields.problems.append(
+                row.problem(
+                    "agency",
+                    "agency name not recognised (--strict): use an agency id or a spelling "
+                    "the vocabulary lists, or add it as an alias in a plugin",
+                    agency,
+                )
+            )
+        mode = fields.choice("mode", AttendanceMode, vocabulary.attendance_modes)
+        answers = vocabulary.yes_no
+        direct = fields.yes_no("direct_contact", codes=answers)
+        interest = fields.yes_no("active_interest", required=False, codes=answers)
         level: dict[str, object] = {
-            "conference_type": fields.choice("conference_type", ConferenceType, required=False),
+            "conference_type": fields.choice(
+                "conference_type", ConferenceType, vocabulary.conference_types, required=False
+            ),
             "conference_date": fields.date("conference_date", required=False),
-            "fii": fields.yes_no("fii", required=False),
+            "fii": fields.yes_no("fii", required=False, codes=answers),
             "chair_reason": fields.text("chair_reason", required=False),
         }
         problems += fields.problems

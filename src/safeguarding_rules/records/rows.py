@@ -20,6 +20,7 @@ import attrs
 
 from .._dates import parse_date
 from .._errors import SafeguardingRulesError
+from ..rules import VOCABULARY, CodeList
 
 __all__ = ["FieldReader", "InputErrors", "InputProblem", "Row", "read_rows", "required_columns"]
 
@@ -161,36 +162,38 @@ class FieldReader:
             )
             return None
 
-    def yes_no(self, column: str, *, required: bool = True) -> bool | None:
-        """Return ``yes``/``no`` (also ``y``/``n``, ``true``/``false``, ``1``/``0``)."""
+    def yes_no(
+        self, column: str, *, required: bool = True, codes: CodeList = VOCABULARY.yes_no
+    ) -> bool | None:
+        """Return a yes/no answer, in any spelling ``codes`` lists (``y``, ``1``, ``a) Yes``).
+
+        ``NA`` and ``N/A`` are problems, never "no".
+        """
         value = self.text(column, required=required)
         if value is None:
             return None
-        parsed = _YES_NO.get(value.lower())
-        if parsed is None:
+        code = codes.lookup(value)
+        if code is None:
             self.problems.append(self.row.problem(column, "expected yes or no", value))
-        return parsed
+            return None
+        return code == "yes"
 
-    def choice(self, column: str, kind: type[E], *, required: bool = True) -> E | None:
-        """Return one of an enum's values."""
+    def choice(
+        self, column: str, kind: type[E], codes: CodeList, *, required: bool = True
+    ) -> E | None:
+        """Return one of an enum's values, from any spelling ``codes`` lists for it."""
         value = self.text(column, required=required)
         if value is None:
             return None
-        try:
-            return kind(value.lower())
-        except ValueError:
+        code = codes.lookup(value)
+        if code is None:
             allowed = ", ".join(str(member.value) for member in kind)
-            self.problems.append(self.row.problem(column, f"expected one of: {allowed}", value))
+            self.problems.append(
+                self.row.problem(
+                    column,
+                    f"expected one of: {allowed} (or a spelling the vocabulary lists)",
+                    value,
+                )
+            )
             return None
-
-
-_YES_NO = {
-    "yes": True,
-    "y": True,
-    "true": True,
-    "1": True,
-    "no": False,
-    "n": False,
-    "false": False,
-    "0": False,
-}
+        return kind(code)

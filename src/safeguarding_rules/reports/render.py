@@ -41,6 +41,23 @@ def render_csv(report: ComplianceReport) -> str:
     return buffer.getvalue()
 
 
+def _unrecognised_lines(quoracy: dict[str, Any], indent: str) -> list[str]:
+    """Say which agency names the vocabulary did not recognise, and what rests on them."""
+    names = quoracy["unrecognised_agencies"]
+    if not names:
+        return []
+    lines = [
+        f"{indent}{len(names)} agency name(s) not recognised: "
+        f"{', '.join(map(repr, names))}; each counted as its own agency"
+    ]
+    if quoracy["quorate_only_with_unrecognised"]:
+        lines.append(
+            f"{indent}{quoracy['quorate_only_with_unrecognised']} conference(s) quorate only "
+            "because of them"
+        )
+    return lines
+
+
 def render_text(report: ComplianceReport) -> str:
     """Return a readable terminal summary."""
     s = report.summary
@@ -113,6 +130,7 @@ def render_text(report: ComplianceReport) -> str:
         q = s["quoracy"]
         lines += ["", f"Quoracy ({q['rule']}, {q['confidence']})"]
         lines.append(f"  quorate: {_pct(q['conferences'])}")
+        lines += _unrecognised_lines(q, "  ")
         lines += [f"    {p['period']}: {_pct(p['quorate'])}" for p in q["by_period"]]
         lines.append("  agency participation:")
         lines += [
@@ -298,6 +316,7 @@ def render_html(report: ComplianceReport) -> str:
             f"<p>{_pct(q['conferences'])} quorate under {esc(str(q['rule']))} "
             f"({esc(str(q['confidence']))}).</p>"
         )
+        body += [f"<p><strong>{esc(line)}</strong></p>" for line in _unrecognised_lines(q, "")]
         body.append(
             _bar_chart(
                 "Quorate conferences by period",

@@ -21,7 +21,7 @@ import numpy.typing as npt
 
 from ..calendar import WorkingDayCalendar
 from ..records import ConferenceAttendance, ConferenceRecords
-from ..rules import Confidence, Counting, Period, ReportingPolicy, RuleSet
+from ..rules import Confidence, Counting, Period, ReportingPolicy, RuleSet, unrecognised_names
 from ..rules.bulk import due_dates
 from .overlay import calendar_summary
 
@@ -546,6 +546,14 @@ def _quoracy(
             for label, flags in sorted(by_period.items())
         ],
         "undated_conferences": undated,
+        # Names the vocabulary did not recognise, each counted as its own agency.
+        "unrecognised_agencies": list(
+            unrecognised_names(
+                (name for _, result, _ in results for name in result.unrecognised),
+                rule_set.vocabulary,
+            )
+        ),
+        "quorate_only_with_unrecognised": sum(r.depends_on_unrecognised for _, r, _ in results),
         "inquorate": [
             {
                 "conference_id": result.conference_id,
@@ -561,11 +569,16 @@ def _quoracy(
     attended: Counter[str] = Counter()
     eligible: Counter[str] = Counter()
     for _, _, conference in results:
-        for record in {a.agency: a for a in conference.attendances}.values():
+        # By agency id where the vocabulary knows the name, so "CSC" and
+        # "childrens_social_care" are one row; other names as written.
+        named = {
+            rule_set.vocabulary.agency(a.agency) or a.agency: a for a in conference.attendances
+        }
+        for agency, record in named.items():
             if over_interest and record.active_interest is not True:
                 continue
-            eligible[record.agency] += 1
-            attended[record.agency] += record.mode in counting_modes
+            eligible[agency] += 1
+            attended[agency] += record.mode in counting_modes
     participation = [
         {
             "agency": agency,

@@ -143,6 +143,8 @@ def _deadline(deadline: Deadline) -> dict[str, Any]:
 def _decision(decision: AgencyDecision) -> dict[str, Any]:
     return {
         "agency": decision.attendance.agency,
+        "agency_id": decision.agency,
+        "recognised": decision.recognised,
         "grouping": decision.grouping,
         "mode": decision.attendance.mode.value,
         "reason": decision.reason,
@@ -167,6 +169,8 @@ def _quorum_result(result: QuorumResult) -> dict[str, Any]:
         "confidence": result.rule.confidence.value,
         "evidence": [_evidence(item) for item in result.rule.evidence],
         "unconfirmed_reason": result.rule.unconfirmed_reason or None,
+        "unrecognised_agencies": list(result.unrecognised),
+        "depends_on_unrecognised": result.depends_on_unrecognised,
     }
 
 

@@ -68,7 +68,9 @@ from .quoracy import (
     QuorumError,
     QuorumResult,
     QuorumRule,
+    UnrecognisedAgencyError,
     evaluate_quorum,
+    unrecognised_names,
 )
 from .reporting import CountingUnit, Period, ReportingPolicy
 from .rule_set import LocalRuleSet, RuleSet, compute_deadlines
@@ -132,6 +134,7 @@ __all__ = [
     "StrategyDiscussion",
     "UnconfirmedItem",
     "Unit",
+    "UnrecognisedAgencyError",
     "Vocabulary",
     "VocabularyError",
     "adult_deadlines",
@@ -145,4 +148,5 @@ __all__ = [
     "normalise",
     "return_interview_deadline",
     "unconfirmed_items",
+    "unrecognised_names",
 ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -20,7 +20,7 @@ from ..calendar import WorkingDayCalendar
 from .deadlines import Deadline
 from .evidence import Evidence, evidence_field
 from .model import ConferenceType, Confidence, FieldError, Rule, RuleSetDefinitionError
-from .vocabulary import AGENCIES, VOCABULARY
+from .vocabulary import AGENCIES, VOCABULARY, Vocabulary, normalise
 
 __all__ = [
     "AGENCIES",
@@ -32,7 +32,9 @@ __all__ = [
     "QuorumError",
     "QuorumResult",
     "QuorumRule",
+    "UnrecognisedAgencyError",
     "evaluate_quorum",
+    "unrecognised_names",
 ]
 
 #: Health agencies, which some procedures count as one grouping ("health").
@@ -72,6 +74,10 @@ class QuorumError(SafeguardingRulesError, ValueError):
     """A quorum cannot be evaluated: no rule, or contradictory attendance records."""
 
 
+class UnrecognisedAgencyError(QuorumError):
+    """In strict mode: agency names the vocabulary does not recognise."""
+
+
 class AttendanceMode(enum.Enum):
     """How an agency took part in a conference."""
 
@@ -86,8 +92,11 @@ class AttendanceMode(enum.Enum):
 class Attendance:
     """One agency's participation in one conference."""
 
-    #: Agency id (see :data:`AGENCIES`) or any other name.
-    agency: str = attrs.field(validator=attrs.validators.min_len(1))
+    #: The agency as the record names it: an id (see :data:`AGENCIES`) or any spelling the
+    #: vocabulary lists (``"CSC"``, ``"Thames Valley Police"``). A quorum decision reads it
+    #: through the rule set's vocabulary; a name it does not recognise is counted as an
+    #: agency of its own, and reported as unrecognised.
+    agency: str = attrs.field()
     #: How it took part.
     mode: AttendanceMode = attrs.field(validator=attrs.validators.instance_of(AttendanceMode))
     #: Whether the agency has had direct contact with the child or family.
@@ -96,6 +105,11 @@ class Attendance:
     active_interest: bool | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(bool))
     )
+
+    @agency.validator
+    def _check_agency(self, _: object, value: str) -> None:
+        if not isinstance(value, str) or not normalise(value):
+            raise ValueError(f"agency {value!r} is not a name: it has no letters or digits")
 
 
 def _agency_id(name: str) -> str:
@@ -219,6 +233,17 @@ class AgencyDecision:
     counted: bool
     #: Why (or why not), in words.
     reason: str
+    #: The agency id the record's name stands for; for a name the vocabulary does not
+    #: recognise, the name as compared (see :func:`normalise`), counted as its own agency.
+    agency: str
+    #: Whether the vocabulary recognised the name.
+    recognised: bool = True
+
+    @property
+    def label(self) -> str:
+        """The name as written, with the agency id it was read as when that differs."""
+        name = self.attendance.agency
+        return f"{name} ({self.agency})" if self.recognised and name != self.agency else name
 
 
 @attrs.frozen(kw_only=True)
@@ -247,6 +272,12 @@ class QuorumResult:
     rule_set: str
     #: Deadline to reconvene, for an inquorate conference that did not proceed.
     reconvene_due: dt.date | None
+    #: Agency names the vocabulary did not recognise, each as first written; each was
+    #: counted as an agency of its own.
+    unrecognised: tuple[str, ...] = ()
+    #: Whether the conference is quorate only because of unrecognised names: without their
+    #: records it would not be.
+    depends_on_unrecognised: bool = False
 
     @property
     def proceeded_inquorate(self) -> bool:
@@ -263,12 +294,24 @@ class QuorumResult:
         ]
         if self.rule.confidence is Confidence.UNCONFIRMED:
             lines.insert(0, "UNCONFIRMED: this quorum rule could not be confirmed from a source.")
+        if self.depends_on_unrecognised:
+            lines.insert(
+                0,
+                "CHECK: this conference is quorate only because of agency names the "
+                "vocabulary does not recognise.",
+            )
         lines.append(f"Counted ({len(self.groupings)} grouping(s)):")
-        lines += [f"  {d.attendance.agency}: {d.reason}" for d in self.counted] or ["  none"]
+        lines += [f"  {d.label}: {d.reason}" for d in self.counted] or ["  none"]
         if self.not_counted:
             lines.append("Not counted:")
-            lines += [f"  {d.attendance.agency}: {d.reason}" for d in self.not_counted]
+            lines += [f"  {d.label}: {d.reason}" for d in self.not_counted]
         lines += [f"Short: {shortfall}" for shortfall in self.shortfalls]
+        if self.unrecognised:
+            names = ", ".join(repr(name) for name in self.unrecognised)
+            lines.append(
+                f"{len(self.unrecognised)} agency name(s) not recognised: {names}; each counted "
+                "as its own agency."
+            )
         if not self.quorate:
             if self.chair_reason is not None:
                 lines.append(f"The chair proceeded while inquorate: {self.chair_reason}")
@@ -281,32 +324,85 @@ class QuorumResult:
         return "\n".join(lines)
 
 
-def _decide(rule: QuorumRule, attendance: Attendance, seen: set[str]) -> AgencyDecision:
-    grouping = rule.grouping_of(attendance.agency)
+def _identify(name: str, vocabulary: Vocabulary) -> tuple[str, bool]:
+    """Return the agency id a name stands for (or the name as compared), and if it is known."""
+    agency = vocabulary.agency(name)
+    return (agency, True) if agency is not None else (normalise(name), False)
+
+
+def unrecognised_names(
+    names: Iterable[str], vocabulary: Vocabulary = VOCABULARY
+) -> tuple[str, ...]:
+    """Return the names ``vocabulary`` does not recognise, once each, as first written.
+
+    Names that differ only in what the vocabulary ignores (case, spacing, punctuation) are
+    one name.
+    """
+    found: dict[str, str] = {}
+    for name in names:
+        agency, known = _identify(name, vocabulary)
+        if not known:
+            found.setdefault(agency, name)
+    return tuple(found.values())
+
+
+_Named = tuple[Attendance, str, bool]
+
+
+def _decide(rule: QuorumRule, named: _Named, seen: set[str]) -> AgencyDecision:
+    attendance, agency, recognised = named
+    grouping = rule.grouping_of(agency)
     mode = attendance.mode.value.replace("_", " ")
+
+    def decision(counted: bool, why: str) -> AgencyDecision:
+        if not recognised:
+            why += "; name not recognised, counted as its own agency"
+        return AgencyDecision(attendance, grouping, counted, why, agency, recognised)
+
     if attendance.mode not in rule.counting_modes:
         if attendance.mode is AttendanceMode.REPORT_ONLY:
-            why = "sent a written report only; a report is recorded but does not count"
-        elif attendance.mode is AttendanceMode.REMOTE:
-            why = "took part remotely, which this rule set does not count"
-        else:
-            why = f"did not take part ({mode})"
-        return AgencyDecision(attendance, grouping, False, why)
+            return decision(
+                False, "sent a written report only; a report is recorded but does not count"
+            )
+        if attendance.mode is AttendanceMode.REMOTE:
+            return decision(False, "took part remotely, which this rule set does not count")
+        return decision(False, f"did not take part ({mode})")
     if (
         rule.requires_direct_contact
         and grouping not in rule.required
         and not attendance.direct_contact
     ):
-        return AgencyDecision(
-            attendance, grouping, False, "has had no direct contact with the child or family"
-        )
+        return decision(False, "has had no direct contact with the child or family")
     if grouping in seen:
-        return AgencyDecision(
-            attendance, grouping, False, f"grouping {grouping!r} is already counted"
-        )
+        return decision(False, f"grouping {grouping!r} is already counted")
     seen.add(grouping)
-    where = f" (grouping {grouping!r})" if grouping != attendance.agency else ""
-    return AgencyDecision(attendance, grouping, True, f"took part ({mode}){where}")
+    where = f" (grouping {grouping!r})" if grouping != agency else ""
+    return decision(True, f"took part ({mode}){where}")
+
+
+def _tally(
+    rule: QuorumRule, named: Sequence[_Named], fii: bool
+) -> tuple[list[AgencyDecision], tuple[str, ...], list[str]]:
+    """Decide every record; return the decisions, the counted groupings and the shortfalls."""
+    seen: set[str] = set()
+    # Decide the strongest modes first, so a grouping is counted through whichever of its
+    # agencies took part, whatever the order of the records or the spelling of the names.
+    order = sorted(named, key=lambda n: (n[0].mode not in rule.counting_modes, n[1], n[0].agency))
+    decisions = [_decide(rule, record, seen) for record in order]
+    groupings = tuple(dict.fromkeys(d.grouping for d in decisions if d.counted))
+    shortfalls = []
+    for required in sorted(rule.required - set(groupings)):
+        shortfalls.append(f"{required} did not take part, and is required")
+    others = [g for g in groupings if g not in rule.required]
+    if len(others) < rule.min_other:
+        shortfalls.append(
+            f"{len(others)} other grouping(s) counted; at least {rule.min_other} needed"
+        )
+    if len(groupings) < rule.min_total:
+        shortfalls.append(f"{len(groupings)} grouping(s) counted; at least {rule.min_total} needed")
+    if fii and rule.fii_requires and rule.grouping_of(rule.fii_requires) not in groupings:
+        shortfalls.append(f"fabricated or induced illness case: {rule.fii_requires} must take part")
+    return decisions, groupings, shortfalls
 
 
 def evaluate_quorum(
@@ -320,37 +416,45 @@ def evaluate_quorum(
     fii: bool = False,
     chair_reason: str | None = None,
     calendar: WorkingDayCalendar | None = None,
+    vocabulary: Vocabulary = VOCABULARY,
+    strict: bool = False,
 ) -> QuorumResult:
     """Decide whether a conference was quorate under ``rule``.
+
+    Agency names are read through ``vocabulary``. A name it does not recognise is counted
+    as an agency of its own (names differing only in case, spacing or punctuation are one
+    agency) and named in the result's :attr:`~QuorumResult.unrecognised`, in its decision's
+    reason and in the explanation; :attr:`~QuorumResult.depends_on_unrecognised` says
+    whether the conference is quorate only because of such names.
 
     :param conference_type: needed only for the reconvene deadline (initial conferences).
     :param conference_date: needed only for the reconvene deadline.
     :param fii: whether the case concerns fabricated or induced illness.
     :param chair_reason: the chair's recorded reason for proceeding while inquorate.
     :param calendar: the working-day calendar for the reconvene deadline.
+    :param vocabulary: the spellings to read agency names by (a loaded rule set passes its
+        own, with its plugins' spellings).
+    :param strict: refuse names the vocabulary does not recognise instead.
+    :raises UnrecognisedAgencyError: in strict mode, naming every unrecognised name.
     :raises QuorumError: if the chair is recorded as proceeding where the rule forbids it.
     """
-    records = tuple(attendances)
-    seen: set[str] = set()
-    # Decide the strongest modes first, so a grouping is counted through whichever of its
-    # agencies took part, whatever the order of the records.
-    order = sorted(records, key=lambda a: (a.mode not in rule.counting_modes, a.agency))
-    decisions = [_decide(rule, attendance, seen) for attendance in order]
-    counted = tuple(d for d in decisions if d.counted)
-    groupings = tuple(dict.fromkeys(d.grouping for d in counted))
-    shortfalls = []
-    for required in sorted(rule.required - set(groupings)):
-        shortfalls.append(f"{required} did not take part, and is required")
-    others = [g for g in groupings if g not in rule.required]
-    if len(others) < rule.min_other:
-        shortfalls.append(
-            f"{len(others)} other grouping(s) counted; at least {rule.min_other} needed"
+    named = [(record, *_identify(record.agency, vocabulary)) for record in attendances]
+    unrecognised = unrecognised_names((r.agency for r, _, known in named if not known), vocabulary)
+    if strict and unrecognised:
+        where = f"conference {conference_id}: " if conference_id else ""
+        raise UnrecognisedAgencyError(
+            f"{where}{len(unrecognised)} agency name(s) not recognised by the {rule_set!r} "
+            f"vocabulary: {', '.join(map(repr, unrecognised))}; use an agency id or a listed "
+            "spelling, or add the name as an alias in a plugin"
         )
-    if len(groupings) < rule.min_total:
-        shortfalls.append(f"{len(groupings)} grouping(s) counted; at least {rule.min_total} needed")
-    if fii and rule.fii_requires and rule.grouping_of(rule.fii_requires) not in groupings:
-        shortfalls.append(f"fabricated or induced illness case: {rule.fii_requires} must take part")
+    decisions, groupings, shortfalls = _tally(rule, named, fii)
+    counted = tuple(d for d in decisions if d.counted)
     quorate = not shortfalls
+    depends = (
+        quorate
+        and any(not d.recognised for d in counted)
+        and bool(_tally(rule, [n for n in named if n[2]], fii)[2])
+    )
     may_proceed = (
         not quorate
         and rule.chair_may_proceed_with is not None
@@ -389,4 +493,6 @@ def evaluate_quorum(
         rule=rule,
         rule_set=rule_set,
         reconvene_due=reconvene_due,
+        unrecognised=unrecognised,
+        depends_on_unrecognised=depends,
     )

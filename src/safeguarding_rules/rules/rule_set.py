@@ -29,6 +29,7 @@ from .model import (
 )
 from .quoracy import Attendance, QuorumError, QuorumResult, QuorumRule, evaluate_quorum
 from .reporting import ReportingPolicy
+from .vocabulary import VOCABULARY, Vocabulary
 
 __all__ = ["LocalRuleSet", "RuleSet", "compute_deadlines"]
 
@@ -75,6 +76,14 @@ class RuleSet:
     notes: str = ""
     #: Timescales it deliberately does not encode, and why (see :class:`NotEncoded`).
     not_encoded: tuple[NotEncoded, ...] = attrs.field(default=(), converter=_gaps_converter)
+    #: The spellings its files are read by: the built-in vocabulary, with those plugins
+    #: register for this rule set and the ones it extends (set when rule sets are loaded).
+    vocabulary: Vocabulary = attrs.field(
+        default=VOCABULARY,
+        validator=attrs.validators.instance_of(Vocabulary),
+        eq=False,
+        repr=False,
+    )
 
     @division.validator
     def _check_division(self, _: object, value: str) -> None:
@@ -177,10 +186,16 @@ class RuleSet:
         fii: bool = False,
         chair_reason: str | None = None,
         use_overlay: bool = False,
+        strict: bool = False,
     ) -> QuorumResult:
         """Decide whether a conference was quorate; see :func:`evaluate_quorum`.
 
+        Agency names are read through this rule set's :attr:`vocabulary`.
+
         :param use_overlay: count the reconvene deadline on the local overlay too.
+        :param strict: refuse agency names the vocabulary does not recognise (by default
+            each is counted as an agency of its own, and named in the result).
+        :raises UnrecognisedAgencyError: in strict mode, naming the unrecognised names.
         :raises QuorumError: if this rule set's sources give no quorum.
         """
         if self.quorum is None:
@@ -197,6 +212,8 @@ class RuleSet:
             fii=fii,
             chair_reason=chair_reason,
             calendar=self.calendar(use_overlay=use_overlay),
+            vocabulary=self.vocabulary,
+            strict=strict,
         )
 
     @property

@@ -12,6 +12,8 @@ References:
       April 2020 (CYSUR): the rule set starts them on publication; a region's own adoption
       date belongs in a local rule set.
     * Social Services and Well-being (Wales) Act 2014, performance measure PM24 (StatsWales).
+    * Welsh names of agencies, modes and conference types: :data:`WELSH_ALIASES`, each with
+      the Welsh-language page it is used on; those without one are tagged UNCONFIRMED.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import datetime as dt
 from ..plugins import RuleSetRegistry, hookimpl
 from ..rules import (
     HEALTH_AS_ONE_GROUPING,
+    AliasRegistry,
     Confidence,
     Edition,
     Evidence,
@@ -329,3 +332,78 @@ RULE_SET = RuleSet(
 def sgr_register_rule_sets(registry: RuleSetRegistry) -> None:
     """Register the Wales rule set."""
     registry.add(RULE_SET)
+
+
+_UNCONFIRMED_WELSH = (
+    "UNCONFIRMED: the usual Welsh word, but no published source was found by this project "
+    "(TermCymru could not be consulted)"
+)
+
+#: Welsh names of agencies, attendance modes and conference types, for Wales and every rule
+#: set extending it (Conwy is a bilingual council). Each with where it is used.
+WELSH_ALIASES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("agency", "childrens_social_care",
+     "Welsh Government (StatsCymru, pre-birth child protection conferences; llyw.cymru 'Cadw "
+     "plant a phobl ifanc yn ddiogel'); Conwy County Borough Council, 'Beth yw Cynhadledd "
+     "Amddiffyn Plant?'; Ceredigion LSCB information for parents",
+     ("gwasanaethau cymdeithasol plant", "gofal cymdeithasol i blant",
+      "gwasanaethau cymdeithasol", "gweithiwr cymdeithasol")),
+    ("agency", "police",
+     "Conwy, 'Beth yw Cynhadledd Amddiffyn Plant?' ('rhywun o'r Heddlu'); IOPC Welsh pages "
+     "('swyddogion heddlu'); cyfraith.llyw.cymru 'Diogelu' ('corff heddlu lleol')",
+     ("heddlu", "yr heddlu", "swyddog heddlu", "swyddogion heddlu", "corff heddlu lleol")),
+    ("agency", "health_visitor",
+     "Universities Wales, 'Meithrin teuluoedd gwydn'; Bangor University report for Bwrdd yr "
+     "Iaith Gymraeg (2010)",
+     ("ymwelydd iechyd", "ymwelwyr iechyd")),
+    ("agency", "school_nurse", "Conwy, 'Beth yw Cynhadledd Amddiffyn Plant?'", ("nyrs ysgol",)),
+    ("agency", "gp",
+     "Conwy, 'Beth yw Cynhadledd Amddiffyn Plant?' ('meddyg teulu'); Aneurin Bevan University "
+     "Health Board CAMHS page ('meddygfa')",
+     ("meddyg teulu", "meddygfa")),
+    ("agency", "midwifery", "Bangor University report for Bwrdd yr Iaith Gymraeg (2010)",
+     ("bydwragedd",)),
+    ("agency", "camhs",
+     "Aneurin Bevan University Health Board ('iechyd meddwl plant a'r glasoed'); Senedd record "
+     "of proceedings, 18 June 2019",
+     ("gwasanaethau iechyd meddwl plant a'r glasoed", "iechyd meddwl plant a'r glasoed",
+      "gwasanaethau iechyd meddwl plant a phobl ifanc")),
+    ("agency", "education",
+     "Conwy, 'Beth yw Cynhadledd Amddiffyn Plant?' ('athro'); Gwynedd 'Gwasanaeth Addysg' "
+     "safeguarding guidance",
+     ("addysg", "gwasanaeth addysg", "ysgol", "athro")),
+    ("agency", "probation",
+     "HM Inspectorate of Probation Welsh reports ('gwasanaethau prawf'); S4C 'Ar Brawf' "
+     "('Swyddogion Prawf'); cyfraith.llyw.cymru 'Diogelu' ('bwrdd prawf')",
+     ("gwasanaeth prawf", "swyddog prawf", "swyddogion prawf", "bwrdd prawf")),
+    ("agency", "paediatrician", _UNCONFIRMED_WELSH, ("pediatregydd",)),
+    ("agency", "midwifery", _UNCONFIRMED_WELSH, ("bydwraig",)),
+    ("agency", "education", _UNCONFIRMED_WELSH, ("athrawes",)),
+    ("agency", "adult_social_care", _UNCONFIRMED_WELSH,
+     ("gofal cymdeithasol i oedolion", "gwasanaethau cymdeithasol oedolion")),
+    ("agency", "housing", _UNCONFIRMED_WELSH, ("tai", "swyddog tai", "cymdeithas tai")),
+    ("attendance_mode", "in_person",
+     "Conwy ('Pwy fydd yn bresennol'); llyw.cymru ('cyswllt wyneb yn wyneb')",
+     ("yn bresennol", "wyneb yn wyneb")),
+    ("attendance_mode", "remote", "llyw.cymru 'Cadw plant a phobl ifanc yn ddiogel' "
+     "('platfformau rhithwir', 'dros y ffôn')", ("rhithwir", "dros y ffôn")),
+    ("attendance_mode", "remote", _UNCONFIRMED_WELSH, ("o bell",)),
+    ("attendance_mode", "report_only", _UNCONFIRMED_WELSH, ("adroddiad ysgrifenedig",)),
+    ("attendance_mode", "apologies", _UNCONFIRMED_WELSH, ("ymddiheuriadau",)),
+    ("attendance_mode", "absent", _UNCONFIRMED_WELSH, ("absennol",)),
+    ("conference_type", "initial", "Wales Safeguarding Procedures (Welsh), section 3 part 2",
+     ("cynhadledd amddiffyn plant gychwynnol", "cynhadledd amddiffyn plant cychwynnol")),
+    ("conference_type", "review",
+     "Wales Safeguarding Procedures (Welsh), section 3 part 2 ('cynadleddau adolygu')",
+     ("cynhadledd adolygu", "cynadleddau adolygu")),
+    ("conference_type", "pre_birth", "Wales Safeguarding Procedures (Welsh), section 3 part 2 "
+     "('Cynhadledd amddiffyn plant cyn geni')",
+     ("cynhadledd amddiffyn plant cyn geni", "cyn geni")),
+)  # fmt: skip
+
+
+@hookimpl(trylast=True)
+def sgr_register_aliases(registry: AliasRegistry) -> None:
+    """Register the Welsh names for Wales and every rule set extending it."""
+    for kind, code, source, spellings in WELSH_ALIASES:
+        registry.add_aliases(code, spellings, source=source, kind=kind, rule_set="wales")
