@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from importlib import resources
 
 import click
@@ -11,9 +12,12 @@ import click
 from ..calendar import calendar_for
 from ..records import (
     ConferenceAttendance,
-    ConferenceRecords,
+    InputFormat,
+    LoadedRecords,
     read_attendance,
     read_conference_records,
+    read_mapping,
+    read_records,
 )
 from ..reports import (
     build_report,
@@ -24,6 +28,8 @@ from ..reports import (
     render_json,
     render_text,
     to_data,
+    with_census,
+    without_conferences,
 )
 from ..reports.overlay import calendar_summary, describe_calendar
 from ..rules import Counting, Period, RuleSet, StartEvent
@@ -40,8 +46,12 @@ __all__ = ["due_command", "report_command"]
 
 
 def _load_records(
-    records_file: str | None, rule_set: RuleSet, skip_invalid: bool
-) -> tuple[ConferenceRecords, str]:
+    records_file: str | None,
+    rule_set: RuleSet,
+    skip_invalid: bool,
+    input_format: str | None = None,
+    mapping_file: str | None = None,
+) -> tuple[LoadedRecords, str]:
     action_rules = [
         rule_id
         for rule_id in rule_set.rule_ids
@@ -52,11 +62,18 @@ def _load_records(
         sample = resources.files("safeguarding_rules") / "data" / "sample_conferences.csv"
         with resources.as_file(sample) as path:
             records = read_conference_records(path, calendar, action_rules=action_rules)
-        return records, "synthetic sample year (fictional council, no real personal data)"
+        loaded = LoadedRecords(records=records, input_format=InputFormat.CSV)
+        return loaded, "synthetic sample year (fictional council, no real personal data)"
     progress(f"reading {records_file}")
-    records = read_conference_records(
-        records_file, calendar, action_rules=action_rules, skip_invalid=skip_invalid
+    loaded = read_records(
+        records_file,
+        calendar,
+        input_format=InputFormat(input_format) if input_format else None,
+        mapping=read_mapping(mapping_file) if mapping_file else None,
+        action_rules=action_rules,
+        skip_invalid=skip_invalid,
     )
+    records = loaded.records
     if records.problems:
         click.echo(
             f"Skipped {records.skipped_rows} row(s) with {len(records.problems)} problem(s):",
@@ -64,7 +81,30 @@ def _load_records(
         )
         for problem in records.problems:
             click.echo(f"  {problem}", err=True)
-    return records, records_file
+    return loaded, records_file
+
+
+#: ``--input-format`` and ``--mapping``, shared by ``report`` and ``due``.
+_INPUT_OPTIONS = (
+    click.option(
+        "--input-format",
+        type=click.Choice([f.value for f in InputFormat]),
+        help="What FILE is (default: recognised from its content): our CSV or JSON lines, a "
+        "DfE CIN census (XML), an Ofsted Annex A workbook, or an export read through --mapping.",
+    ),
+    click.option(
+        "--mapping",
+        "mapping_file",
+        type=click.Path(dir_okay=False),
+        help="TOML file mapping our fields to a council export's headings (docs/formats).",
+    ),
+)
+
+
+def _input_options(command: Callable[..., None]) -> Callable[..., None]:
+    for option in reversed(_INPUT_OPTIONS):
+        command = option(command)
+    return command
 
 
 @click.command("report")
@@ -93,6 +133,7 @@ def _load_records(
 @click.option("--skip-invalid", is_flag=True, help="Carry on past bad rows, reporting them.")
 @OVERLAY_OPTION
 @STRICT_OPTION
+@_input_options
 def report_command(
     records_file: str | None,
     rule_set: RuleSet,
@@ -105,13 +146,20 @@ def report_command(
     skip_invalid: bool,
     use_overlay: bool,
     strict: bool,
+    input_format: str | None,
+    mapping_file: str | None,
 ) -> None:
     """Compliance and performance indicators from conference records.
 
-    FILE has one row per child per conference (CSV or .jsonl); see docs/report.md. With no
-    FILE, runs on a synthetic sample year shipped with the package, with its attendance.
+    FILE has one row per child per conference (CSV or .jsonl; see docs/report.md), or is a
+    DfE CIN census return, an Ofsted Annex A workbook, or a council export read through
+    --mapping (docs/formats). With no FILE, runs on a synthetic sample year shipped with
+    the package, with its attendance.
     """
-    records, source_name = _load_records(records_file, rule_set, skip_invalid)
+    loaded, source_name = _load_records(
+        records_file, rule_set, skip_invalid, input_format, mapping_file
+    )
+    records = loaded.records
     conferences: list[ConferenceAttendance] = []
     if attendance is not None:
         progress(f"reading {attendance}")
@@ -137,6 +185,16 @@ def report_command(
     )
     if "quoracy" in report.summary:
         warn_unrecognised(report.summary["quoracy"]["unrecognised_agencies"])
+    if loaded.census is not None:
+        report = with_census(
+            report,
+            loaded.census,
+            rule_set,
+            calendar_for(rule_set.division),
+            counting=Counting(counting),
+        )
+    elif not loaded.conferences_known:
+        report = without_conferences(report, loaded.input_format.value)
     renderers = {
         "text": render_text,
         "json": render_json,
@@ -163,6 +221,7 @@ def report_command(
 )
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file.")
 @OVERLAY_OPTION
+@_input_options
 def due_command(
     records_file: str,
     as_of: dt.date,
@@ -171,13 +230,21 @@ def due_command(
     output_format: str,
     output: str | None,
     use_overlay: bool,
+    input_format: str | None,
+    mapping_file: str | None,
 ) -> None:
     """List actions due or overdue as of a date, soonest first.
 
     Initial conferences not yet held, report deadlines, next reviews and first core groups.
+    FILE may be any input ``report`` reads.
     """
-    records, _ = _load_records(records_file, rule_set, skip_invalid=False)
-    actions = due_actions(records, rule_set, as_of=as_of, within=within, use_overlay=use_overlay)
+    loaded, _ = _load_records(
+        records_file, rule_set, skip_invalid=False, input_format=input_format,
+        mapping_file=mapping_file,
+    )  # fmt: skip
+    actions = due_actions(
+        loaded.records, rule_set, as_of=as_of, within=within, use_overlay=use_overlay
+    )
     if output_format == "ics":
         text = render_ics(actions, as_of=as_of)
     elif output_format == "json":

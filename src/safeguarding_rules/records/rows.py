@@ -42,10 +42,16 @@ class InputProblem:
     value: str | None
     #: What is wrong.
     message: str
+    #: Where it is, for a file without plain rows: an XML element path
+    #: (``Child[412]/CINdetails[1]/Section47[2]/DateOfInitialCPC``) or a sheet, row and
+    #: heading. Named instead of the row and column when given.
+    location: str | None = None
 
     def __str__(self) -> str:
         where = f"{self.file}, row {self.row}"
-        if self.column:
+        if self.location:
+            where = f"{self.file}, {self.location}"
+        elif self.column:
             where += f", column {self.column!r}"
         value = f" (value {self.value!r})" if self.value is not None else ""
         return f"{where}: {self.message}{value}"

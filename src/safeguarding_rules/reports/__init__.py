@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from .census import CONFERENCE_UNKNOWN, dfe_c4, recorded_targets, with_census, without_conferences
 from .ics import render_ics
 from .render import render_csv, render_html, render_json, render_text
 from .report import DFE_BANDS, ComplianceReport, build_report, period_labels
@@ -16,16 +17,21 @@ from .serialise import to_data
 from .worklist import DueAction, due_actions
 
 __all__ = [
+    "CONFERENCE_UNKNOWN",
     "DFE_BANDS",
     "ComplianceReport",
     "DueAction",
     "build_report",
+    "dfe_c4",
     "due_actions",
     "period_labels",
+    "recorded_targets",
     "render_csv",
     "render_html",
     "render_ics",
     "render_json",
     "render_text",
     "to_data",
+    "with_census",
+    "without_conferences",
 ]

@@ -17,6 +17,8 @@ __all__ = ["render_csv", "render_html", "render_json", "render_text"]
 
 
 def _pct(ratio: dict[str, Any]) -> str:
+    if ratio.get("why"):
+        return "not known (no family link)"
     if ratio["percent"] is None:
         return "n/a (none)"
     return f"{ratio['percent']:.1f}% ({ratio['on_time']} of {ratio['total']})"
@@ -64,8 +66,8 @@ def render_text(report: ComplianceReport) -> str:
     records = s["records"]
     lines = [
         f"Compliance report: rule set {s['rule_set']!r}, {s['source']}",
-        f"{records['rows']} rows: {records['children']} children, {records['conferences']} "
-        f"conferences; {records['skipped_rows']} rows skipped. Counting: {s['counting']}.",
+        f"{records['rows']} rows: {records['children']} children, {_conferences(records)}; "
+        f"{records['skipped_rows']} rows skipped. Counting: {s['counting']}.",
         describe_calendar(s["calendar"]),
         "",
     ]
@@ -148,9 +150,63 @@ def render_text(report: ComplianceReport) -> str:
             f"  {u['rule']} ({u['edition']}), {u['rows']} rows, {u['confidence']}: {u['source']}"
             for u in s["rules_used"]
         ]
+    lines += _census_text(s)
     if records["problems"]:
         lines += ["", "Skipped rows:"] + [f"  {p}" for p in records["problems"]]
     return "\n".join(lines)
+
+
+def _conferences(records: dict[str, Any]) -> str:
+    if records["conferences"] is None:
+        return "conferences not known (no family link)"
+    return f"{records['conferences']} conferences"
+
+
+def _census_text(s: dict[str, Any]) -> list[str]:
+    """Render the sections only a census (or a file without a family link) has."""
+    lines: list[str] = []
+    icpc = s["initial_conference_timeliness"]
+    if icpc.get("assessed") and icpc["by_conference"].get("why"):
+        lines += ["", f"By conference: {icpc['by_conference']['why']}."]
+    if "dfe_c4" in s:
+        c4 = s["dfe_c4"]
+        within = c4["within_15_working_days"]
+        lines += [
+            "",
+            f"DfE table C4, census year {c4['year']} (each enquiry counted)",
+            f"  section 47 enquiries starting: {c4['section47']} "
+            f"({c4['section47_children']} children)",
+            f"  initial conferences held: {c4['icpc']} ({c4['icpc_children']} children)",
+            "  working days from S47 start: "
+            + ", ".join(f"{band}: {count}" for band, count in c4["bands"].items()),
+            f"  within 15 working days: {within['count']} ({within['percent']}%); "
+            f"p25 {c4['p25']}, median {c4['median']}, p75 {c4['p75']}",
+        ]
+        if c4["data_quality"]:
+            lines.append(f"  recorded before their S47 start ({len(c4['data_quality'])}):")
+            lines += [
+                f"    {d['child_id']} {d['location']}: S47 {d['s47_start']}, "
+                f"conference {d['icpc_date']}"
+                for d in c4["data_quality"]
+            ]
+    if "recorded_targets" in s:
+        t = s["recorded_targets"]
+        lines += ["", "Recorded initial conference targets (InitialCPCtarget)"]
+        if "why" in t:
+            lines.append(f"  not checked: {t['why']}")
+            return lines
+        lines.append(
+            f"  {t['checked']} checked ({t['not_checked']} not), {t['differing']} differ from "
+            "the rule set's due date"
+        )
+        lines += [f"    {cause}: {count}" for cause, count in t["by_likely_cause"].items()]
+        lines += [
+            f"  {r['child_id']} {r['location']}: S47 {r['s47_start']}, recorded "
+            f"{r['recorded']}, due {r['computed']} ({r['working_days_later']:+d} working days); "
+            + ("; ".join(r["likely_causes"]) or "cause not recognised")
+            for r in t["rows"]
+        ]
+    return lines
 
 
 # -- HTML -----------------------------------------------------------------------------------
@@ -230,6 +286,52 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def _census_html(s: dict[str, Any]) -> list[str]:
+    """DfE table C4 and the recorded targets, for a census."""
+    body: list[str] = []
+    icpc = s["initial_conference_timeliness"]
+    if icpc.get("assessed") and icpc["by_conference"].get("why"):
+        body.append(
+            f'<p class="note">By conference: {html.escape(icpc["by_conference"]["why"])}.</p>'
+        )
+    if "dfe_c4" in s:
+        c4 = s["dfe_c4"]
+        body.append(f"<h2>DfE table C4, census year {html.escape(c4['year'])}</h2>")
+        body.append(
+            _table(
+                ["section 47s", "children", "ICPCs", "children", *c4["bands"], "p25", "median",
+                 "p75"],
+                [[c4["section47"], c4["section47_children"], c4["icpc"], c4["icpc_children"],
+                  *c4["bands"].values(), c4["p25"], c4["median"], c4["p75"]]],
+            )
+        )  # fmt: skip
+        if c4["data_quality"]:
+            body.append("<h3>Conferences recorded before their S47 start</h3>")
+            body.append(
+                _table(
+                    ["child", "where", "S47 start", "conference"],
+                    [[d["child_id"], d["location"], d["s47_start"], d["icpc_date"]]
+                     for d in c4["data_quality"]],
+                )
+            )  # fmt: skip
+    targets = s.get("recorded_targets")
+    if targets and "why" not in targets:
+        body.append("<h2>Recorded initial conference targets</h2>")
+        body.append(
+            f"<p>{targets['checked']} checked; {targets['differing']} differ from the rule "
+            "set's due date.</p>"
+        )
+        body.append(
+            _table(
+                ["child", "where", "S47 start", "recorded", "due", "working days", "likely cause"],
+                [[r["child_id"], r["location"], r["s47_start"], r["recorded"], r["computed"],
+                  r["working_days_later"], "; ".join(r["likely_causes"]) or "not recognised"]
+                 for r in targets["rows"]],
+            )
+        )  # fmt: skip
+    return body
+
+
 def render_html(report: ComplianceReport) -> str:
     """Return one self-contained page (no scripts, no external files) with charts."""
     s = report.summary
@@ -237,7 +339,7 @@ def render_html(report: ComplianceReport) -> str:
     body = [
         f"<h1>Child protection compliance: {esc(s['rule_set'])}</h1>",
         f'<p class="note">Source: {esc(str(s["source"]))}. {s["records"]["rows"]} rows, '
-        f"{s['records']['children']} children, {s['records']['conferences']} conferences; "
+        f"{s['records']['children']} children, {esc(_conferences(s['records']))}; "
         f"{s['records']['skipped_rows']} rows skipped. Counting convention {esc(s['counting'])}; "
         f"periods: {esc(s['period'])}.</p>",
         f'<p class="note" id="calendar">{esc(describe_calendar(s["calendar"]))}</p>',
@@ -331,6 +433,7 @@ def render_html(report: ComplianceReport) -> str:
                 [[p["agency"], _pct(p["took_part"]), p["basis"]] for p in s["participation"]],
             )
         )
+    body += _census_html(s)
     if s["rules_used"]:
         body.append("<h2>Rules applied</h2>")
         body.append(

@@ -1,0 +1,419 @@
+"""The DfE children in need (CIN) census return: XML, read as a stream.
+
+What is read, per ``Message/Children/Child`` (the schema has no namespace):
+
+* ``ChildIdentifiers/LAchildID``: the child id;
+* each ``CINdetails/Section47``: ``S47ActualStartDate`` (the date of the strategy
+  discussion that initiated the enquiry), ``InitialCPCtarget`` (the council's own recorded
+  target date), ``DateOfInitialCPC`` and ``ICPCnotRequired``;
+* each ``CINdetails/ChildProtectionPlans``: ``CPPstartDate``, ``CPPendDate`` and
+  ``Reviews/CPPreviewDate``;
+* ``Header/CollectionDetails/ReferenceDate``: the end of the census year, which runs from
+  the day after the same date a year earlier.
+
+Everything else (characteristics, assessments, CIN plans, referrals) is ignored. Every
+problem names the element path, e.g. ``Child[412]/CINdetails[1]/Section47[2]/DateOfInitialCPC``.
+
+The XML is parsed with lxml's ``iterparse``, one ``Child`` at a time, each cleared once
+read, so memory stays flat on a census of any size. Entity expansion, DTD loading and
+network access are off, and a file that declares a DOCTYPE is refused: the census has
+none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+from lxml import etree
+
+from ..calendar import WorkingDayCalendar
+from .conferences import ConferenceRecords
+from .located import FIELDS, LocatedRows, check_located
+from .rows import InputErrors, InputProblem
+
+__all__ = ["CensusRecords", "CensusReturn", "read_cin_census"]
+
+Dates = npt.NDArray[np.datetime64]
+
+_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:Z|[+-]\d{2}:\d{2})?$")
+_BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
+#: Our column -> the census element under each kind of record's own element.
+_KINDS: dict[str, dict[str, str]] = {
+    "section47": {
+        "conference_date": "DateOfInitialCPC",
+        "strategy_discussion_date": "S47ActualStartDate",
+    },
+    "review": {},
+}
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class CensusReturn:
+    """The section 47 enquiries of a CIN census return, as columns (one per ``Section47``)."""
+
+    #: The file.
+    file: str
+    #: ``Header/CollectionDetails/ReferenceDate``: the last day of the census year.
+    reference_date: dt.date
+    #: The first day of the census year (the day after the reference date a year earlier).
+    year_start: dt.date
+    #: ``Child`` elements read.
+    children: int
+    #: ``LAchildID`` of each enquiry's child.
+    child_id: npt.NDArray[np.object_]
+    #: Each enquiry's element path, ``Child[n]/CINdetails[i]/Section47[j]``.
+    location: npt.NDArray[np.object_]
+    #: ``S47ActualStartDate``.
+    s47_start: Dates
+    #: ``InitialCPCtarget`` (NaT where not recorded).
+    recorded_target: Dates
+    #: ``DateOfInitialCPC`` (NaT where none).
+    icpc_date: Dates
+    #: ``ICPCnotRequired``.
+    icpc_not_required: npt.NDArray[np.bool_]
+
+    def __len__(self) -> int:
+        return len(self.location)
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class CensusRecords:
+    """A census read two ways: as conference records, and as its section 47 enquiries."""
+
+    #: One row per initial conference (held, or due and not held) and per review.
+    records: ConferenceRecords
+    #: Every section 47 enquiry, for the DfE's own figures and the recorded targets.
+    census: CensusReturn
+
+
+def _not_a_census(file: str, why: str) -> InputErrors:
+    return InputErrors([InputProblem(file, 0, None, None, f"not a DfE CIN census return: {why}")])
+
+
+def _open_checked(path: Path, file: str) -> None:
+    """Refuse anything but a well-formed XML document whose root is a plain ``Message``."""
+    try:
+        with path.open("rb") as handle:
+            events = etree.iterparse(
+                handle,
+                events=("start",),
+                resolve_entities=False,
+                no_network=True,
+                load_dtd=False,
+                huge_tree=False,
+            )
+            _, root = next(iter(events))
+    except OSError as error:
+        raise InputErrors(
+            [InputProblem(file, 0, None, None, f"cannot read: {error.strerror or error}")]
+        ) from None
+    except (etree.XMLSyntaxError, StopIteration) as error:
+        raise _not_a_census(file, f"not well-formed XML ({error})") from None
+    if root.getroottree().docinfo.doctype:
+        raise InputErrors(
+            [
+                InputProblem(
+                    file, 0, None, None,
+                    "the XML declares a DOCTYPE; a CIN census has none, and a DOCTYPE can "
+                    "hide entity expansion, so the file is refused",
+                )
+            ]
+        )  # fmt: skip
+    if root.tag != "Message":
+        raise _not_a_census(
+            file, f"the root element is <{root.tag}>, expected <Message> with Children/Child"
+        )
+
+
+class _Reader:
+    """Collects the census's records and problems, one ``Child`` at a time."""
+
+    def __init__(self, file: str, calendar: WorkingDayCalendar, year_start: dt.date) -> None:
+        self.file = file
+        self.year_start = year_start
+        self.first = calendar.first
+        self.last = calendar.last
+        self.coverage = (
+            f"outside the {calendar.division.name} calendar's coverage "
+            f"({calendar.first.isoformat()} to {calendar.last.isoformat()})"
+        )
+        self.problems: list[InputProblem] = []
+        self.skipped = 0
+        self.rows = LocatedRows(names=FIELDS, kinds=_KINDS, separator="/")
+        self.s47: list[tuple[str, str, dt.date, dt.date | None, dt.date | None, bool]] = []
+        self.children = 0
+
+    def problem(self, path: str, message: str, value: str | None = None) -> None:
+        self.problems.append(
+            InputProblem(self.file, 0, path.rsplit("/", 1)[-1], value, message, location=path)
+        )
+
+    def date(self, element: Any, name: str, path: str, *, required: bool) -> dt.date | None:
+        """Read the date in child element ``name``; a problem if it is malformed or uncovered."""
+        text = (element.findtext(name) or "").strip()
+        if not text:
+            if required:
+                self.problem(f"{path}/{name}", "a date is required here")
+            return None
+        return self.checked(text, f"{path}/{name}")
+
+    def checked(self, text: str, where: str) -> dt.date | None:
+        """``text`` as a date in the calendar's coverage, or None and a problem at ``where``."""
+        try:
+            day = _xs_date(text)
+        except ValueError:
+            self.problem(where, "expected a date in the form YYYY-MM-DD", text)
+            return None
+        if not self.first <= day <= self.last:
+            self.problem(where, self.coverage, text)
+            return None
+        return day
+
+    def child(self, element: Any) -> None:
+        self.children += 1
+        base = f"Child[{self.children}]"
+        child_id = (element.findtext("ChildIdentifiers/LAchildID") or "").strip()
+        if not child_id:
+            self.problem(f"{base}/ChildIdentifiers/LAchildID", "a child id is required here")
+        for i, cin in enumerate(element.iterfind("CINdetails"), start=1):
+            episode = f"{base}/CINdetails[{i}]"
+            plans = [
+                (
+                    f"{episode}/ChildProtectionPlans[{k}]",
+                    self.plan(plan, f"{episode}/ChildProtectionPlans[{k}]"),
+                )
+                for k, plan in enumerate(cin.iterfind("ChildProtectionPlans"), start=1)
+            ]
+            for j, s47 in enumerate(cin.iterfind("Section47"), start=1):
+                self.section47(s47, f"{episode}/Section47[{j}]", child_id, [p for _, p in plans])
+            for path, plan in plans:
+                if plan is None:
+                    continue
+                if not child_id:
+                    self.skipped += 1
+                    continue
+                self.reviews(path, child_id, *plan)
+
+    def plan(
+        self, element: Any, path: str
+    ) -> tuple[dt.date, dt.date | None, list[tuple[int, dt.date]]] | None:
+        before = len(self.problems)
+        start = self.date(element, "CPPstartDate", path, required=True)
+        end = self.date(element, "CPPendDate", path, required=False)
+        reviews = []
+        for m, review in enumerate(element.iterfind("Reviews/CPPreviewDate"), start=1):
+            day = self.checked((review.text or "").strip(), f"{path}/Reviews/CPPreviewDate[{m}]")
+            if day is not None:
+                reviews.append((m, day))
+        if start is None or len(self.problems) > before:
+            self.skipped += 1
+            return None
+        return start, end, reviews
+
+    def section47(
+        self,
+        element: Any,
+        path: str,
+        child_id: str,
+        plans: list[tuple[dt.date, dt.date | None, list[tuple[int, dt.date]]] | None],
+    ) -> None:
+        before = len(self.problems)
+        start = self.date(element, "S47ActualStartDate", path, required=True)
+        target = self.date(element, "InitialCPCtarget", path, required=False)
+        held = self.date(element, "DateOfInitialCPC", path, required=False)
+        flag = (element.findtext("ICPCnotRequired") or "").strip()
+        not_required = _BOOLEANS.get(flag.lower())
+        if not_required is None:
+            self.problem(
+                f"{path}/ICPCnotRequired",
+                "expected true or false (or 1 or 0)" if flag else "a value is required here",
+                flag or None,
+            )
+        if start is None or not child_id or len(self.problems) > before or not_required is None:
+            self.skipped += 1
+            return
+        self.s47.append((child_id, path, start, target, held, not_required))
+        if held is not None and held < start:
+            return  # the DfE counts it, with no duration: listed as a data-quality problem
+        if held is None and not_required:
+            return
+        values = {
+            "child_id": child_id,
+            "conference_id": path,
+            "conference_type": "initial",
+            "conference_date": held.isoformat() if held else "",
+            "strategy_discussion_date": start.isoformat(),
+        }
+        if held is not None:
+            ends = [plan[1] for plan in plans if plan is not None and plan[0] == held]
+            if not ends:  # no plan followed: no review is due from this conference
+                values["plan_end_date"] = held.isoformat()
+            elif ends[0] is not None:
+                values["plan_end_date"] = ends[0].isoformat()
+        self.rows.add(path, "section47", values)
+
+    def reviews(
+        self,
+        path: str,
+        child_id: str,
+        start: dt.date,
+        end: dt.date | None,
+        reviews: list[tuple[int, dt.date]],
+    ) -> None:
+        """One record per review; the first's previous conference only if the plan began in-year.
+
+        A plan that began before the census year may have had reviews before it, which the
+        census does not hold: its first listed review is then not assessed.
+        """
+        previous: tuple[dt.date, str] | None = (
+            (start, "initial") if start >= self.year_start else None
+        )
+        for m, day in sorted(reviews, key=lambda item: item[1]):
+            values = {
+                "child_id": child_id,
+                "conference_id": f"{path}/Reviews/CPPreviewDate[{m}]",
+                "conference_type": "review",
+                "conference_date": day.isoformat(),
+                "plan_end_date": end.isoformat() if end else "",
+            }
+            if previous is not None:
+                values["previous_conference_date"] = previous[0].isoformat()
+                values["previous_conference_type"] = previous[1]
+            self.rows.add(f"{path}/Reviews/CPPreviewDate[{m}]", "review", values)
+            previous = (day, "review")
+
+
+def _elements(path: Path, file: str) -> Iterator[Any]:
+    """Yield ``ReferenceDate`` and each ``Child`` as it ends, clearing what was read."""
+    with path.open("rb") as handle:
+        events = etree.iterparse(
+            handle,
+            events=("end",),
+            tag=("ReferenceDate", "Child"),
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+            remove_comments=True,
+            remove_pis=True,
+        )
+        try:
+            for _, element in events:
+                yield element
+                if element.tag == "Child":
+                    element.clear(keep_tail=False)
+                    while element.getprevious() is not None:
+                        del element.getparent()[0]
+        except etree.XMLSyntaxError as error:
+            raise _not_a_census(file, f"not well-formed XML ({error})") from None
+
+
+def read_cin_census(
+    path: str | Path,
+    calendar: WorkingDayCalendar,
+    *,
+    action_rules: Iterable[str] = (),
+    skip_invalid: bool = False,
+) -> CensusRecords:
+    """Read a DfE CIN census XML return.
+
+    :param calendar: dates outside its coverage are problems (the DfE's public sample uses
+        1960s dates, which no bank-holiday calendar covers).
+    :param action_rules: rule ids whose ``<rule id>_date`` columns to read; the census has
+        none, so they are empty.
+    :param skip_invalid: leave out enquiries and plans with problems, and report them,
+        instead of raising.
+    :raises InputErrors: for a file that is not a census, and listing every problem
+        unless ``skip_invalid``.
+    """
+    file = str(path)
+    source = Path(path)
+    _open_checked(source, file)
+    reader: _Reader | None = None
+    reference = dt.date.min
+    for element in _elements(source, file):
+        if element.tag == "ReferenceDate":
+            reference = _reference_date(element, file)
+            reader = _Reader(file, calendar, _year_start(reference))
+        elif reader is None:
+            raise _not_a_census(
+                file,
+                "no Header/CollectionDetails/ReferenceDate before the first Child: the "
+                "census year cannot be known",
+            )
+        else:
+            reader.child(element)
+    if reader is None:
+        raise _not_a_census(file, "no Header/CollectionDetails/ReferenceDate")
+    if reader.children == 0:
+        raise _not_a_census(file, "no Children/Child elements")
+    records = check_located(
+        reader.rows,
+        calendar,
+        file=file,
+        action_rules=action_rules,
+        skip_invalid=skip_invalid,
+        problems=reader.problems,
+        skipped=reader.skipped,
+    )
+    rows = reader.s47
+    census = CensusReturn(
+        file=file,
+        reference_date=reference,
+        year_start=reader.year_start,
+        children=reader.children,
+        child_id=np.array([r[0] for r in rows], dtype=object),
+        location=np.array([r[1] for r in rows], dtype=object),
+        s47_start=np.array([r[2] for r in rows], dtype="datetime64[D]"),
+        recorded_target=_optional_dates([r[3] for r in rows]),
+        icpc_date=_optional_dates([r[4] for r in rows]),
+        icpc_not_required=np.array([r[5] for r in rows], dtype=bool),
+    )
+    return CensusRecords(records=records, census=census)
+
+
+def _xs_date(text: str) -> dt.date:
+    """Read an ``xs:date`` (``YYYY-MM-DD``, optionally with a time zone, which is ignored)."""
+    match = _DATE.match(text)
+    if match is None:
+        raise ValueError(text)
+    return dt.date.fromisoformat(match.group(1))
+
+
+def _reference_date(element: Any, file: str) -> dt.date:
+    text = (element.text or "").strip()
+    try:
+        return _xs_date(text)
+    except ValueError:
+        raise InputErrors(
+            [
+                InputProblem(
+                    file, 0, "ReferenceDate", text,
+                    "expected the census reference date in the form YYYY-MM-DD",
+                    location="Message/Header/CollectionDetails/ReferenceDate",
+                )
+            ]
+        ) from None  # fmt: skip
+
+
+def _optional_dates(days: list[dt.date | None]) -> Dates:
+    return np.array(
+        [np.datetime64("NaT") if day is None else np.datetime64(day, "D") for day in days],
+        dtype="datetime64[D]",
+    )
+
+
+def _year_start(reference: dt.date) -> dt.date:
+    """Return the day after the reference date one year earlier (1 April for 31 March)."""
+    try:
+        earlier = reference.replace(year=reference.year - 1)
+    except ValueError:  # 29 February
+        earlier = dt.date(reference.year - 1, 2, 28)
+    return earlier + dt.timedelta(days=1)

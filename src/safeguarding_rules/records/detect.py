@@ -1,0 +1,126 @@
+"""Which kind of file this is, from its content; and reading any of them as records.
+
+A file is recognised by its first bytes, not its name: a zip or OLE2 container is a
+workbook (an Ofsted Annex A, unless a column mapping is given), ``<`` starts an XML file (a
+DfE CIN census return), ``{`` a JSON-lines file, and anything else is our CSV schema (or,
+with a mapping, a council's own CSV export). ``--input-format`` overrides the guess.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from pathlib import Path
+
+import attrs
+
+from ..calendar import WorkingDayCalendar
+from .annex_a import read_annex_a
+from .cin_census import CensusReturn, read_cin_census
+from .conferences import ConferenceRecords, read_conference_records
+from .mapping import ColumnMapping, read_mapped_records
+from .rows import InputErrors, InputProblem
+from .workbook import is_workbook
+
+__all__ = ["InputFormat", "LoadedRecords", "detect_format", "read_records"]
+
+
+class InputFormat(enum.Enum):
+    """The kinds of file the readers understand."""
+
+    #: Our own schema, CSV (see :mod:`.conferences`).
+    CSV = "csv"
+    #: Our own schema, JSON lines.
+    JSONL = "jsonl"
+    #: The DfE children in need census return (XML).
+    CIN_CENSUS = "cin-census"
+    #: The Ofsted Annex A workbook (List 5 and List 7).
+    ANNEX_A = "annex-a"
+    #: A council's own export (CSV or workbook) read through a TOML column mapping.
+    MAPPED = "mapped"
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class LoadedRecords:
+    """Conference records read from any supported file, and what kind of file it was."""
+
+    #: The records, checked.
+    records: ConferenceRecords
+    #: The kind of file.
+    input_format: InputFormat
+    #: For a CIN census, its section 47 enquiries (for the DfE's figures).
+    census: CensusReturn | None = None
+
+    @property
+    def conferences_known(self) -> bool:
+        """Whether the file says which children were seen together at one conference."""
+        return self.input_format not in (InputFormat.CIN_CENSUS, InputFormat.ANNEX_A)
+
+
+def detect_format(path: str | Path, *, mapping: ColumnMapping | None = None) -> InputFormat:
+    """Recognise a records file by its first bytes.
+
+    :raises InputErrors: if it cannot be read.
+    """
+    if mapping is not None:
+        return InputFormat.MAPPED
+    if is_workbook(path):
+        return InputFormat.ANNEX_A
+    try:
+        with Path(path).open("rb") as handle:
+            start = handle.read(512)
+    except OSError as error:
+        problem = InputProblem(str(path), 0, None, None, f"cannot read: {error.strerror}")
+        raise InputErrors([problem]) from None
+    text = start.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if text.startswith(b"<"):
+        return InputFormat.CIN_CENSUS
+    if text.startswith(b"{"):
+        return InputFormat.JSONL
+    return InputFormat.CSV
+
+
+def read_records(
+    path: str | Path,
+    calendar: WorkingDayCalendar,
+    *,
+    input_format: InputFormat | None = None,
+    mapping: ColumnMapping | None = None,
+    action_rules: Iterable[str] = (),
+    skip_invalid: bool = False,
+) -> LoadedRecords:
+    """Read conference records from any supported file (see :class:`InputFormat`).
+
+    :param input_format: the kind of file; recognised from its content when not given.
+    :param mapping: the column mapping for a council's own export.
+    :raises InputErrors: naming every problem, unless ``skip_invalid``.
+    """
+    kind = input_format or detect_format(path, mapping=mapping)
+    if kind is InputFormat.CIN_CENSUS:
+        read = read_cin_census(path, calendar, action_rules=action_rules, skip_invalid=skip_invalid)
+        return LoadedRecords(records=read.records, input_format=kind, census=read.census)
+    if kind is InputFormat.ANNEX_A:
+        records = read_annex_a(path, calendar, action_rules=action_rules, skip_invalid=skip_invalid)
+    elif kind is InputFormat.MAPPED:
+        if mapping is None:
+            raise InputErrors(
+                [InputProblem(str(path), 0, None, None, "the mapped format needs a mapping file")]
+            )
+        records = read_mapped_records(
+            path, mapping, calendar, action_rules=action_rules, skip_invalid=skip_invalid
+        )
+    else:
+        if is_workbook(path):
+            raise InputErrors(
+                [
+                    InputProblem(
+                        str(path), 0, None, None,
+                        "this is a workbook, not a CSV or JSON-lines file: read it as an Annex "
+                        "A (--input-format annex-a) or through a column mapping (--mapping)",
+                    )
+                ]
+            )  # fmt: skip
+        records = read_conference_records(
+            path, calendar, action_rules=action_rules, skip_invalid=skip_invalid
+        )
+    return LoadedRecords(records=records, input_format=kind)

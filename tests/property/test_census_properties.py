@@ -1,0 +1,85 @@
+"""dfe_c4 on random synthetic censuses, against an independent count.
+
+The reference below shares no code with the library: it walks the XML with the standard
+library, counts working days day by day (weekday, and not an England bank holiday from
+python-holidays), and takes quartiles with :func:`statistics.quantiles` ("inclusive" is
+Hyndman and Fan type 7, numpy's "linear").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import statistics
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import holidays
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from safeguarding_rules import calendar_for
+from safeguarding_rules.records import read_cin_census
+from safeguarding_rules.reports import dfe_c4
+from safeguarding_rules.testing.returns import random_census, write_cin_census
+
+CALENDAR = calendar_for("england-and-wales")
+BANK_HOLIDAYS = holidays.country_holidays("GB", subdiv="ENG", years=range(2022, 2026))
+REFERENCE = dt.date(2024, 3, 31)
+YEAR_START = dt.date(2023, 4, 1)
+
+
+def _working_days(start: dt.date, end: dt.date) -> int:
+    days = (start + dt.timedelta(days=k) for k in range(1, (end - start).days + 1))
+    return sum(day.weekday() < 5 and day not in BANK_HOLIDAYS for day in days)
+
+
+def _reference(path: Path) -> dict[str, Any]:
+    enquiries = []
+    for child in ET.parse(path).getroot().iter("Child"):
+        child_id = child.findtext("ChildIdentifiers/LAchildID")
+        for s47 in child.iter("Section47"):
+            start = dt.date.fromisoformat(s47.findtext("S47ActualStartDate") or "")
+            icpc = s47.findtext("DateOfInitialCPC")
+            enquiries.append((child_id, start, dt.date.fromisoformat(icpc) if icpc else None))
+    started = [e for e in enquiries if YEAR_START <= e[1] <= REFERENCE]
+    held = [e for e in enquiries if e[2] is not None and YEAR_START <= e[2] <= REFERENCE]
+    timed = sorted(_working_days(e[1], e[2]) for e in held if e[2] is not None and e[2] >= e[1])
+    bands = {
+        "0-10": sum(d <= 10 for d in timed),
+        "11-15": sum(11 <= d <= 15 for d in timed),
+        "16-20": sum(16 <= d <= 20 for d in timed),
+        "21+": sum(d >= 21 for d in timed),
+    }
+    quartiles = statistics.quantiles(timed, n=4, method="inclusive") if len(timed) > 1 else None
+    return {
+        "section47": len(started),
+        "section47_children": len({e[0] for e in started}),
+        "icpc": len(held),
+        "icpc_children": len({e[0] for e in held}),
+        "bands": bands,
+        "quartiles": quartiles,
+        "before_start": len(held) - len(timed),
+    }
+
+
+@settings(max_examples=25)
+@given(seed=st.integers(0, 2**32 - 1), children=st.integers(1, 60))
+def test_dfe_c4_matches_an_independent_count(seed: int, children: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "census.xml"
+        write_cin_census(
+            path, random_census(random.Random(seed), children), reference_date=REFERENCE
+        )
+        expected = _reference(path)
+        c4 = dfe_c4(read_cin_census(path, CALENDAR, skip_invalid=True).census, CALENDAR)
+    for key in ("section47", "section47_children", "icpc", "icpc_children", "bands"):
+        assert c4[key] == expected[key], key
+    assert len(c4["data_quality"]) == expected["before_start"]
+    assert sum(c4["bands"].values()) + len(c4["data_quality"]) == c4["icpc"]
+    if expected["quartiles"] is not None:
+        p25, median, p75 = expected["quartiles"]
+        assert (c4["p25"], c4["median"], c4["p75"]) == pytest.approx((p25, median, p75))
