@@ -114,3 +114,41 @@ def test_ragged_rows_are_refused(tmp_path: Path) -> None:
 def test_initial_conference_not_yet_held_is_allowed(tmp_path: Path) -> None:
     records = read_conference_records(write(tmp_path, "A,C1,initial,,2014-12-15,,\n"), CAL)
     assert np.isnat(records.conference_date[0])
+
+
+def test_conference_types_as_exports_spell_them(tmp_path: Path) -> None:
+    body = (
+        "A,C1,Initial CP Conference,2015-01-08,2014-12-15,,\n"
+        "B,C2,ICPC,2015-01-08,2014-12-15,,\n"
+        "A,R1,Review CPC,2015-04-01,,2015-01-08,\n"
+        "B,P1,Pre-birth,2015-04-01,2015-03-20,,\n"
+    )
+    records = read_conference_records(write(tmp_path, body), CAL)
+    assert records.conference_type.tolist() == ["initial", "initial", "review", "pre_birth"]
+
+
+@pytest.mark.parametrize(
+    "kind", ["initialise", "Initial Child Protection Case Conference X", "CPPM"]
+)
+def test_a_conference_type_the_vocabulary_does_not_know_is_a_problem(
+    tmp_path: Path, kind: str
+) -> None:
+    found = problems(tmp_path, f"A,C1,{kind},2015-01-08,2014-12-15,,\n")
+    assert any("column 'conference_type': expected one of" in p and kind in p for p in found)
+
+
+def test_a_long_unknown_previous_type_is_not_cut_down_to_a_known_one(tmp_path: Path) -> None:
+    # Read before the vocabulary as the first 7 characters, "initialise" was taken as "initial".
+    path = tmp_path / "records.csv"
+    path.write_text(
+        "child_id,conference_id,conference_type,conference_date,previous_conference_date,"
+        "previous_conference_type\n"
+        "A,R1,review,2015-04-01,2015-01-08,initialise\n"
+        "B,R2,review,2015-04-01,2015-01-08,Initial CP Conference\n",
+        encoding="utf-8",
+    )
+    records = read_conference_records(path, CAL, skip_invalid=True)
+    assert [(p.row, p.column, p.value) for p in records.problems] == [
+        (2, "previous_conference_type", "initialise")
+    ]
+    assert records.previous_conference_type.tolist() == ["initial"]

@@ -223,7 +223,8 @@ class RuleSets(Mapping[str, RuleSet]):
                 vocabulary = aliases.vocabulary_for(self.lineage(name))
             except VocabularyError as error:
                 raise VocabularyError(f"rule set {name!r}: {error}") from None
-            by_name[name] = attrs.evolve(rule_set, vocabulary=vocabulary)
+            changed = vocabulary is not rule_set.vocabulary
+            by_name[name] = attrs.evolve(rule_set, vocabulary=vocabulary) if changed else rule_set
         return RuleSets(by_name, self._plugins)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .testing.strategies import (
     _hypothesis_setup_hook,
+    agency_names,
     attendances,
     case_events,
     children,
@@ -18,6 +19,7 @@ from .testing.strategies import (
 )
 
 __all__ = [
+    "agency_names",
     "attendances",
     "case_events",
     "children",

@@ -72,6 +72,7 @@ def _load_records(
         mapping=read_mapping(mapping_file) if mapping_file else None,
         action_rules=action_rules,
         skip_invalid=skip_invalid,
+        vocabulary=rule_set.vocabulary,
     )
     records = loaded.records
     if records.problems:

@@ -30,7 +30,7 @@ import pyarrow.csv as pacsv
 
 from .._dates import parse_date
 from ..calendar import WorkingDayCalendar
-from ..rules import ConferenceType
+from ..rules import VOCABULARY, CodeList, ConferenceType, Vocabulary
 from .rows import InputErrors, InputProblem, read_rows
 
 __all__ = ["ConferenceRecords", "Table", "check_conference_columns", "read_conference_records"]
@@ -213,17 +213,31 @@ def _dates(
     return result, bad, problems
 
 
+def _canonical_codes(column: pa.Array, codes: CodeList) -> npt.NDArray[np.str_]:
+    """Each value's canonical code: empty where empty, ``?`` where ``codes`` does not know it.
+
+    Looks up each distinct value once, so a million rows cost a handful of look-ups.
+    """
+    encoded = column.dictionary_encode()
+    known = [codes.lookup(v) or "?" if v else "" for v in encoded.dictionary.to_pylist()]
+    positions = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+    return np.asarray(known, dtype=str)[positions]
+
+
 def read_conference_records(
     path: str | Path,
     calendar: WorkingDayCalendar,
     *,
     action_rules: Iterable[str] = (),
     skip_invalid: bool = False,
+    vocabulary: Vocabulary = VOCABULARY,
 ) -> ConferenceRecords:
     """Read and check a conference records file.
 
     :param calendar: dates outside its coverage are problems.
     :param action_rules: rule ids whose ``<rule id>_date`` columns to read.
+    :param vocabulary: the spellings conference types may be written in (``ICPC``,
+        ``Review CPC``; a loaded rule set's ``vocabulary`` has its plugins' too).
     :param skip_invalid: drop rows with problems (and every row of a conference whose rows
         disagree) and report them in ``problems``, instead of raising.
     :raises InputErrors: listing every problem, unless ``skip_invalid``.
@@ -240,6 +254,7 @@ def read_conference_records(
         action_rules=action_rules,
         skip_invalid=skip_invalid,
         problems=problems,
+        vocabulary=vocabulary,
     )
 
 
@@ -252,6 +267,7 @@ def check_conference_columns(
     action_rules: Iterable[str] = (),
     skip_invalid: bool = False,
     problems: list[InputProblem] | None = None,
+    vocabulary: Vocabulary = VOCABULARY,
 ) -> ConferenceRecords:
     """Check conference records given as canonical text columns, whatever format they came from.
 
@@ -261,6 +277,7 @@ def check_conference_columns(
     this function applies every check and builds :class:`ConferenceRecords`.
 
     :param problems: problems the loader already found (kept, and added to).
+    :param vocabulary: the spellings conference types may be written in.
     :raises InputErrors: listing every problem, unless ``skip_invalid``.
     """
     problems = [] if problems is None else problems
@@ -299,17 +316,18 @@ def check_conference_columns(
 
     for name in REQUIRED:
         flag(_is_empty(column(name)), name, "a value is required")
-    kinds_arrow = pc.utf8_lower(column("conference_type"))
-    kinds = np.asarray(kinds_arrow.to_numpy(zero_copy_only=False)).astype(str)
+    kinds = _canonical_codes(column("conference_type"), vocabulary.conference_types)
     flag(
         (kinds != "") & ~np.isin(kinds, TYPES),
         "conference_type",
         f"expected one of: {', '.join(TYPES)}",
         column("conference_type"),
     )
-    previous_kinds = np.asarray(
-        pc.utf8_lower(column("previous_conference_type")).to_numpy(zero_copy_only=False)
-    ).astype("<U7")
+    previous_kinds = _canonical_codes(
+        column("previous_conference_type"), vocabulary.conference_types
+    )
+    previous_kinds = np.where(np.char.str_len(previous_kinds) > 7, "?", previous_kinds)
+    previous_kinds = previous_kinds.astype("<U7")
     flag(
         (previous_kinds != "") & ~np.isin(previous_kinds, ("initial", "review")),
         "previous_conference_type",

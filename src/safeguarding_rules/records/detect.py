@@ -15,6 +15,7 @@ from pathlib import Path
 import attrs
 
 from ..calendar import WorkingDayCalendar
+from ..rules import VOCABULARY, Vocabulary
 from .annex_a import read_annex_a
 from .cin_census import CensusReturn, read_cin_census
 from .conferences import ConferenceRecords, read_conference_records
@@ -88,11 +89,13 @@ def read_records(
     mapping: ColumnMapping | None = None,
     action_rules: Iterable[str] = (),
     skip_invalid: bool = False,
+    vocabulary: Vocabulary = VOCABULARY,
 ) -> LoadedRecords:
     """Read conference records from any supported file (see :class:`InputFormat`).
 
     :param input_format: the kind of file; recognised from its content when not given.
     :param mapping: the column mapping for a council's own export.
+    :param vocabulary: the spellings conference types may be written in (CSV and JSON lines).
     :raises InputErrors: naming every problem, unless ``skip_invalid``.
     """
     kind = input_format or detect_format(path, mapping=mapping)
@@ -121,6 +124,10 @@ def read_records(
                 ]
             )  # fmt: skip
         records = read_conference_records(
-            path, calendar, action_rules=action_rules, skip_invalid=skip_invalid
+            path,
+            calendar,
+            action_rules=action_rules,
+            skip_invalid=skip_invalid,
+            vocabulary=vocabulary,
         )
     return LoadedRecords(records=records, input_format=kind)

@@ -356,8 +356,14 @@ class AliasRegistry:
         :param lineage: the rule set's name, then the one it extends, and so on.
         :raises VocabularyError: if two spellings contradict each other in that rule set.
         """
-        scoped = [g for g in self._aliases if g.rule_set is None or g.rule_set in lineage]
-        return VOCABULARY.extended(scoped) if scoped else VOCABULARY
+        scoped = tuple(g for g in self._aliases if g.rule_set is None or g.rule_set in lineage)
+        return _builtin_extended(scoped) if scoped else VOCABULARY
+
+
+@functools.lru_cache(maxsize=64)
+def _builtin_extended(aliases: tuple[Aliases, ...]) -> Vocabulary:
+    """Return the built-in vocabulary with ``aliases``, built once per set of spellings."""
+    return VOCABULARY.extended(aliases)
 
 
 def _builtin(

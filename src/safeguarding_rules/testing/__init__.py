@@ -8,7 +8,8 @@ For a plugin author, one class in the plugin's tests is enough::
         rule_set_name = "conwy"
 
 Each check is also a plain function (``check_sources``, ``check_evidence``,
-``check_editions``, ``check_deadlines``, ``check_quorum``, ``check_loads``) that raises
+``check_editions``, ``check_deadlines``, ``check_quorum``, ``check_vocabulary``,
+``check_loads``) that raises
 :class:`ConformanceError` naming the rule and the case, for use outside pytest.
 
 The checks are deterministic: they sample fixed dates across every edition (its first and
@@ -23,6 +24,8 @@ import datetime as dt
 import random
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from .. import (
     AGENCIES,
@@ -44,6 +47,7 @@ from .. import (
     calendar_for,
     evidence_problems,
     load_rule_sets,
+    normalise,
 )
 from ..rules import check_edition_ranges
 from .families import check_family_deadlines, check_findings, check_hours
@@ -61,6 +65,7 @@ __all__ = [
     "check_loads",
     "check_quorum",
     "check_sources",
+    "check_vocabulary",
     "example_events",
 ]
 
@@ -242,6 +247,71 @@ def check_quorum(rule_set: RuleSet, *, count: int = 300, seed: int = 2015) -> No
                         f"rule set {rule_set.name!r}: quorate with {_describe(present)}, but "
                         f"inquorate after adding {extra.agency} ({extra.mode.value})"
                     )
+
+
+def check_vocabulary(rule_set: RuleSet, *, count: int = 100, seed: int = 2015) -> None:
+    """Every spelling in the rule set's vocabulary stands for a known code, and only that one.
+
+    For each group of spellings (built-in, and each plugin's): its code is a canonical code
+    of its kind; no spelling is written like another code's id; every spelling reads back as
+    its code. Where the rule set has a quorum, writing each agency by its spellings instead
+    of its id changes no decision on the fixed attendance lists.
+    """
+    vocabulary = rule_set.vocabulary
+    for group in vocabulary.aliases:
+        where = f"rule set {rule_set.name!r}: {group.kind} spellings from plugin {group.plugin!r}"
+        codes = vocabulary.code_list(group.kind)
+        if group.code not in codes.names:
+            raise ConformanceError(f"{where} stand for {group.code!r}, not a known {group.kind}")
+        ids = {normalise(code): code for code in codes.names}
+        for spelling in group.spellings:
+            other = ids.get(normalise(spelling), group.code)
+            if other != group.code:
+                raise ConformanceError(
+                    f"{where}: {spelling!r} is written like the id {other!r}, not {group.code!r}"
+                )
+            found = codes.lookup(spelling)
+            if found != group.code:
+                raise ConformanceError(
+                    f"{where}: {spelling!r} should stand for {group.code!r}, but reads as {found!r}"
+                )
+    if rule_set.quorum is None:
+        return
+    # Every spelling of every agency, beside two others, then mixed spellings (the newest,
+    # plugins' own, first) in the fixed attendance lists.
+    for agency in AGENCIES:
+        others = [a for a in ("childrens_social_care", "police", "education") if a != agency]
+        for spelling in vocabulary.agencies.spellings(agency):
+            _same_decision(rule_set, [agency, *others[:2]], [spelling, *others[:2]])
+    for present in _attendance_lists(seed, count):
+        by_id = [a for a in present if a.agency in AGENCIES]
+        for turn in range(3):
+            respelled = [
+                attrs.evolve(a, agency=_nth(vocabulary.agencies.spellings(a.agency), turn + i))
+                for i, a in enumerate(by_id)
+            ]
+            _check_same(rule_set, by_id, respelled)
+
+
+def _same_decision(rule_set: RuleSet, ids: list[str], names: list[str]) -> None:
+    def took_part(agency: str) -> Attendance:
+        return Attendance(agency=agency, mode=AttendanceMode.IN_PERSON, direct_contact=True)
+
+    _check_same(rule_set, [took_part(a) for a in ids], [took_part(n) for n in names])
+
+
+def _check_same(rule_set: RuleSet, by_id: list[Attendance], respelled: list[Attendance]) -> None:
+    expected, got = (rule_set.evaluate_quorum(r) for r in (by_id, respelled))
+    if got.unrecognised or (expected.quorate, expected.groupings) != (got.quorate, got.groupings):
+        raise ConformanceError(
+            f"rule set {rule_set.name!r}: {_describe(respelled)} is decided differently from "
+            f"{_describe(by_id)}"
+        )
+
+
+def _nth(spellings: tuple[str, ...], n: int) -> str:
+    """Return the n-th spelling, counting from the newest (plugins' spellings come last)."""
+    return spellings[-1 - n % len(spellings)]
 
 
 def _describe(present: list[Attendance]) -> str:

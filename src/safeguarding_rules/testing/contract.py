@@ -16,6 +16,7 @@ from . import (
     check_loads,
     check_quorum,
     check_sources,
+    check_vocabulary,
     example_events,
 )
 
@@ -61,6 +62,10 @@ class RuleSetContract:
     def test_adding_an_attendee_never_breaks_a_quorum(self, rule_set: RuleSet) -> None:
         """See :func:`check_quorum`."""
         check_quorum(rule_set)
+
+    def test_every_spelling_stands_for_one_known_code(self, rule_set: RuleSet) -> None:
+        """See :func:`check_vocabulary`."""
+        check_vocabulary(rule_set)
 
     def test_an_example_case_has_deadlines(self, rule_set: RuleSet) -> None:
         """A case with a strategy discussion and an initial conference yields deadlines."""

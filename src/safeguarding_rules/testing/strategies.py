@@ -12,6 +12,7 @@ day of the calendar's coverage, 1 January 2006); lists shrink towards fewer item
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -20,6 +21,7 @@ from .. import (
     AGENCIES,
     COVERAGE_END,
     COVERAGE_START,
+    VOCABULARY,
     Attendance,
     AttendanceMode,
     CaseEvents,
@@ -28,11 +30,13 @@ from .. import (
     ConferenceType,
     Family,
     StrategyDiscussion,
+    Vocabulary,
     WorkingDayCalendar,
 )
 from .._validators import is_plain_date
 
 __all__ = [
+    "agency_names",
     "attendances",
     "case_events",
     "children",
@@ -158,11 +162,62 @@ def conferences(
     )
 
 
+_SEPARATORS = (" ", "  ", "_", "-", " - ", "/", ". ")
+#: Ways to write a spelling's case; ``str.strip`` leaves it as listed.
+_CASES: tuple[Callable[[str], str], ...] = (
+    str.strip,
+    str.lower,
+    str.upper,
+    str.title,
+    str.swapcase,
+)
+
+
+def agency_names(
+    *,
+    agencies: st.SearchStrategy[str] | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> st.SearchStrategy[str]:
+    """Names of agencies as exports write them: any spelling the vocabulary lists.
+
+    Each is a listed spelling (the id, the display name or an alias) of an agency id drawn
+    from ``agencies`` (default: every id in :data:`~safeguarding_rules.AGENCIES`), written in
+    ways the vocabulary ignores: upper, lower or title case, spaces, underscores, hyphens,
+    full stops or slashes between words, an apostrophe inside a word, surrounding spaces.
+    Every name drawn reads as its agency in ``vocabulary`` (default: the built-in one; pass
+    a loaded rule set's ``vocabulary`` to draw its plugins' spellings too).
+
+    Shrinks towards the agency id, as written.
+    """
+
+    @st.composite
+    def draw_name(draw: st.DrawFn) -> str:
+        words = VOCABULARY if vocabulary is None else vocabulary
+        if not isinstance(words, Vocabulary):
+            raise InvalidArgument(f"vocabulary={words!r} must be a Vocabulary")
+        agency = draw(agencies if agencies is not None else st.sampled_from(sorted(AGENCIES)))
+        if agency not in AGENCIES:
+            raise InvalidArgument(f"{agency!r} is not an agency id; ids: {', '.join(AGENCIES)}")
+        spelling = draw(st.sampled_from(words.agencies.spellings(agency)))
+        separator = draw(st.sampled_from(_SEPARATORS))
+        name = draw(st.sampled_from(_CASES))(separator.join(spelling.split()))
+        cut = draw(st.integers(0, len(name) - 1))
+        if cut and name[cut - 1].isalnum() and name[cut].isalnum():
+            name = f"{name[:cut]}'{name[cut:]}"
+        return draw(st.sampled_from(("", " ", "\t"))) + name + draw(st.sampled_from(("", " ")))
+
+    return draw_name()
+
+
 def attendances(*, agencies: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Attendance]:
-    """One agency's participation in a conference, in any mode."""
+    """One agency's participation in a conference, in any mode.
+
+    Agencies are named as exports write them (see :func:`agency_names`); pass
+    ``agencies=st.sampled_from(sorted(AGENCIES))`` for ids only.
+    """
     return st.builds(
         Attendance,
-        agency=agencies if agencies is not None else st.sampled_from(sorted(AGENCIES)),
+        agency=agencies if agencies is not None else agency_names(),
         mode=st.sampled_from(AttendanceMode),
         direct_contact=st.booleans(),
         active_interest=st.none() | st.booleans(),
