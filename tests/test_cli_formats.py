@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from safeguarding_rules.cli import main
+from safeguarding_rules.records import InputFormat, detect_format
 from safeguarding_rules.testing.returns import (
     LIST_5_HEADINGS,
     CensusChild,
@@ -128,3 +129,15 @@ def test_1960s_census_exits_1(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "outside the england-and-wales calendar's coverage" in result.output
     assert "Child[1]/CINdetails[1]/Section47[1]/S47ActualStartDate" in result.output
+
+
+def test_the_content_decides_not_the_name(tmp_path: Path, census: Path) -> None:
+    renamed = tmp_path / "census_export.txt"
+    renamed.write_bytes(census.read_bytes())
+    assert detect_format(renamed) is InputFormat.CIN_CENSUS
+    workbook = tmp_path / "annex.csv"
+    write_annex_a(workbook, {"List 5": (LIST_5_HEADINGS, [])})
+    assert detect_format(workbook) is InputFormat.ANNEX_A
+    result = CliRunner().invoke(main, ["report", str(workbook), "--input-format", "csv"])
+    assert result.exit_code == 1
+    assert "this is a workbook, not a CSV or JSON-lines file" in result.output

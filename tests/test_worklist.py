@@ -88,3 +88,22 @@ def test_ics_is_valid_and_deterministic(tmp_path: Path) -> None:
 def test_render_ics_of_nothing_is_an_empty_calendar() -> None:
     text = render_ics([], as_of=D(2025, 1, 1))
     assert icalendar.Calendar.from_ical(text).walk("VEVENT") == []
+
+
+def test_an_earlier_plan_ending_does_not_end_a_later_one(tmp_path: Path) -> None:
+    """F's first initial conference led to no plan (it ended there); a second one did."""
+    path = tmp_path / "records.csv"
+    path.write_text(
+        "child_id,conference_id,conference_type,conference_date,strategy_discussion_date,"
+        "plan_end_date\n"
+        "F,I8,initial,2024-06-03,2024-05-13,2024-06-03\n"
+        "F,I9,initial,2025-01-08,2024-12-16,\n",
+        encoding="utf-8",
+    )
+    records = read_conference_records(path, calendar_for("england"))
+    found = due_actions(records, load_rule_sets()["england"], as_of=D(2025, 3, 10), within=None)
+    assert [(a.deadline.rule.id, a.conference_id) for a in found] == [
+        ("first_core_group", "I8"),
+        ("first_core_group", "I9"),
+        ("first_review", "I9"),
+    ]

@@ -111,16 +111,16 @@ def due_actions(
             child = str(records.child_id[position])
             if child not in latest or records.conference_date[latest[child]] < held:
                 latest[child] = position
-    ended = {
-        str(child)
-        for child, end in zip(
-            records.child_id.tolist(), records.plan_end_date.tolist(), strict=True
-        )
-        if end is not None and end <= as_of
-    }
+    # A plan ends for good only if it ended at or after the child's latest conference: an
+    # end before it belongs to an earlier plan (a census or Annex A child may have several).
+    ends: dict[str, list[dt.date]] = {}
+    for child, end in zip(records.child_id.tolist(), records.plan_end_date.tolist(), strict=True):
+        if end is not None and end <= as_of:
+            ends.setdefault(str(child), []).append(end)
     next_review: dict[tuple[str, str], list[str]] = {}
     for child, position in latest.items():
-        if child in ended:
+        held_on = records.conference_date[position].astype(dt.date)
+        if any(end >= held_on for end in ends.get(child, ())):
             continue
         kind = str(records.conference_type[position])
         rule_id = "first_review" if kind == "initial" else "subsequent_review"
