@@ -171,3 +171,36 @@ def test_the_report_names_unrecognised_agencies_and_strict_refuses_them(tmp_path
     code, _, err = run("report", "--attendance", path, "--strict")
     assert code != 0
     assert f"{path}, row 6, column 'agency'" in err
+
+
+NATURAL = {
+    "childrens_social_care": "Children's Social Care",
+    "police": "Thames Valley Police",
+    "education": "School",
+    "gp": "GP",
+    "health_visitor": "Health Visitor",
+    "probation": "Probation Officer",
+}
+MODES = {"in_person": "Attended", "remote": "Dial-in", "report_only": "Sent report",
+         "apologies": "Apologies", "absent": "DNA"}  # fmt: skip
+
+
+def test_the_bundled_sample_spelt_naturally_gets_the_same_decisions_under_every_rule_set(
+    tmp_path: Path,
+) -> None:
+    sample = Path(__file__).resolve().parent.parent / "src/safeguarding_rules/data"
+    lines = (sample / "sample_attendance.csv").read_text("utf-8").splitlines()
+    header, rows = lines[0], [line.split(",") for line in lines[1:]]
+    agency, mode = header.split(",").index("agency"), header.split(",").index("mode")
+    for row in rows:
+        row[agency], row[mode] = NATURAL[row[agency]], MODES[row[mode]]
+    natural = write(tmp_path, "\n".join([header, *(",".join(r) for r in rows)]) + "\n")
+    by_id, _ = read_attendance(sample / "sample_attendance.csv")
+    by_name, _ = read_attendance(natural)
+    for rule_set in RULE_SETS.values():
+        if rule_set.quorum is None:
+            continue
+        for a, b in zip(by_id, by_name, strict=True):
+            x, y = rule_set.evaluate_quorum(a.attendances), rule_set.evaluate_quorum(b.attendances)
+            assert (x.quorate, x.groupings, x.shortfalls) == (y.quorate, y.groupings, y.shortfalls)
+            assert y.unrecognised == ()
