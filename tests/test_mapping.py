@@ -114,3 +114,12 @@ def test_bad_mapping(tmp_path: Path, text: str, message: str) -> None:
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputErrors, match=message):
         read_mapping(path)
+
+
+def test_types_the_mapping_does_not_list_are_read_through_the_vocabulary(
+    tmp_path: Path, mapping: Path
+) -> None:
+    export = tmp_path / "export.csv"
+    export.write_text(EXPORT.replace("P2,M1,ICPC", "P2,M1,Initial CP Conference"))
+    records = read_mapped_records(export, read_mapping(mapping), CALENDAR)
+    assert records.conference_type.tolist() == ["initial", "initial", "review"]

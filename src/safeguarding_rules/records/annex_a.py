@@ -29,7 +29,7 @@ import numpy as np
 import pyarrow as pa
 
 from ..calendar import WorkingDayCalendar
-from ..rules import VOCABULARY, normalise
+from ..rules import VOCABULARY, Vocabulary, normalise
 from .conferences import ConferenceRecords
 from .located import FIELDS, LocatedRows, check_located
 from .mapping import match_headings
@@ -77,11 +77,11 @@ _REQUIRED_7 = ("child_id", "plan_start_date", "conference_date")
 _UNANSWERED = ("", "unknown", "c unknown", "not known")
 
 
-def _answer(text: str) -> str | None:
+def _answer(text: str, vocabulary: Vocabulary) -> str | None:
     """Read an answer through the vocabulary: ``yes``, ``no``, ``""`` (none), or None."""
     if normalise(text) in _UNANSWERED:
         return ""
-    return VOCABULARY.yes_no.lookup(text)
+    return vocabulary.yes_no.lookup(text)
 
 
 def _find_sheet(
@@ -118,8 +118,11 @@ def read_annex_a(
     *,
     action_rules: Iterable[str] = (),
     skip_invalid: bool = False,
+    vocabulary: Vocabulary = VOCABULARY,
 ) -> ConferenceRecords:
     """Read List 5 and List 7 of an Ofsted Annex A workbook as conference records.
+
+    Answers (``a) Yes``, ``N``) are read through ``vocabulary``.
 
     :param action_rules: rule ids whose ``<rule id>_date`` columns to read; Annex A has
         none, so they are empty.
@@ -156,7 +159,7 @@ def read_annex_a(
         kind = f"List {number}"
         kinds[kind] = {field: repr(heading) for field, heading in headings.items()}
         if number == 5:
-            _list_5(rows, problems, file, sheet, header, columns, headings)
+            _list_5(rows, problems, file, sheet, header, columns, headings, vocabulary)
         else:
             _list_7(rows, sheet, header, columns, headings)
     if not found_any:
@@ -178,6 +181,7 @@ def read_annex_a(
         action_rules=action_rules,
         skip_invalid=skip_invalid,
         problems=problems,
+        vocabulary=vocabulary,
     )
 
 
@@ -209,6 +213,7 @@ def _list_5(
     header: int,
     columns: Mapping[str, pa.Array],
     headings: Mapping[str, str],
+    vocabulary: Vocabulary,
 ) -> None:
     ids, starts, held, unnecessary, plan = _texts(
         columns,
@@ -225,7 +230,7 @@ def _list_5(
             continue  # a blank row
         answers = []
         for field, value in (("unnecessary", unnecessary[i]), ("resulted_in_plan", plan[i])):
-            answer = _answer(value)
+            answer = _answer(value, vocabulary)
             if answer is None:
                 problems.append(
                     InputProblem(

@@ -95,7 +95,7 @@ def read_records(
 
     :param input_format: the kind of file; recognised from its content when not given.
     :param mapping: the column mapping for a council's own export.
-    :param vocabulary: the spellings conference types may be written in (CSV and JSON lines).
+    :param vocabulary: the spellings conference types and answers may be written in.
     :raises InputErrors: naming every problem, unless ``skip_invalid``.
     """
     kind = input_format or detect_format(path, mapping=mapping)
@@ -103,14 +103,25 @@ def read_records(
         read = read_cin_census(path, calendar, action_rules=action_rules, skip_invalid=skip_invalid)
         return LoadedRecords(records=read.records, input_format=kind, census=read.census)
     if kind is InputFormat.ANNEX_A:
-        records = read_annex_a(path, calendar, action_rules=action_rules, skip_invalid=skip_invalid)
+        records = read_annex_a(
+            path,
+            calendar,
+            action_rules=action_rules,
+            skip_invalid=skip_invalid,
+            vocabulary=vocabulary,
+        )
     elif kind is InputFormat.MAPPED:
         if mapping is None:
             raise InputErrors(
                 [InputProblem(str(path), 0, None, None, "the mapped format needs a mapping file")]
             )
         records = read_mapped_records(
-            path, mapping, calendar, action_rules=action_rules, skip_invalid=skip_invalid
+            path,
+            mapping,
+            calendar,
+            action_rules=action_rules,
+            skip_invalid=skip_invalid,
+            vocabulary=vocabulary,
         )
     else:
         if is_workbook(path):

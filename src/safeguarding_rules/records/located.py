@@ -17,6 +17,7 @@ import numpy as np
 import pyarrow as pa
 
 from ..calendar import WorkingDayCalendar
+from ..rules import VOCABULARY, Vocabulary
 from .conferences import DATE_COLUMNS, REQUIRED, ConferenceRecords, Table, check_conference_columns
 from .rows import InputErrors, InputProblem
 
@@ -91,6 +92,7 @@ def check_located(
     skip_invalid: bool = False,
     problems: Sequence[InputProblem] = (),
     skipped: int = 0,
+    vocabulary: Vocabulary = VOCABULARY,
 ) -> ConferenceRecords:
     """Run the shared conference checks on ``rows``, naming each problem's element or cell.
 
@@ -107,6 +109,7 @@ def check_located(
             file=file,
             action_rules=action_rules,
             skip_invalid=skip_invalid,
+            vocabulary=vocabulary,
         )
     except InputErrors as error:
         raise InputErrors([*problems, *(rows.locate(p) for p in error.problems)]) from None

@@ -46,7 +46,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..calendar import WorkingDayCalendar
-from ..rules import VOCABULARY, normalise
+from ..rules import VOCABULARY, Vocabulary, normalise
 from .conferences import ConferenceRecords, Table, check_conference_columns
 from .conferences import _load_csv as load_csv
 from .located import FIELDS
@@ -171,8 +171,11 @@ def read_mapped_records(
     *,
     action_rules: Iterable[str] = (),
     skip_invalid: bool = False,
+    vocabulary: Vocabulary = VOCABULARY,
 ) -> ConferenceRecords:
     """Read a council's export (CSV, or a workbook's sheet) through ``mapping``.
+
+    Conference types the mapping does not translate are read through ``vocabulary``.
 
     Problems name the export's own heading, and for a workbook its sheet.
     :raises InputErrors: listing every problem, unless ``skip_invalid``.
@@ -224,15 +227,18 @@ def read_mapped_records(
             column = as_dates(column)
         if field in mapping.values:
             column = _translate(column, mapping.values[field])
-        if field in ("conference_type", "previous_conference_type"):
-            column = _conference_types(column)
         table[field] = column
     named = {field: f"{where}column {heading!r}" for field, heading in headings.items()}
     try:
         records = check_conference_columns(
-            table, rows, calendar, file=file, action_rules=action_rules,
+            table,
+            rows,
+            calendar,
+            file=file,
+            action_rules=action_rules,
             skip_invalid=skip_invalid,
-        )  # fmt: skip
+            vocabulary=vocabulary,
+        )
     except InputErrors as error:
         raise InputErrors([_rename(p, named) for p in error.problems]) from None
     return attrs.evolve(records, problems=tuple(_rename(p, named) for p in records.problems))
@@ -252,14 +258,6 @@ def _rename(problem: InputProblem, named: Mapping[str, str]) -> InputProblem:
     if column is None:
         return problem
     return attrs.evolve(problem, location=f"row {problem.row}, {column} ({problem.column})")
-
-
-def _conference_types(column: pa.Array) -> pa.Array:
-    """Read each distinct spelling of a conference type through the vocabulary."""
-    encoded = pc.dictionary_encode(column)
-    spellings = encoded.dictionary.to_pylist()
-    codes = [VOCABULARY.conference_types.lookup(text) or text for text in spellings]
-    return pc.take(pa.array(codes, type=pa.string()), encoded.indices)
 
 
 def _translate(column: pa.Array, codes: Mapping[str, str]) -> pa.Array:
