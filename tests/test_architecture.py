@@ -37,6 +37,7 @@ LAYERS: dict[str, float] = {
     "reports": 6,
     "": 6.5,  # the package root, safeguarding_rules/__init__.py
     "testing": 7,
+    "scaffold": 7,
     "strategies": 7,
     "cli": 8,
     "__main__": 9,

@@ -15,6 +15,7 @@ from .calendar import calendar
 from .quoracy import quoracy_command
 from .report import due_command, report_command
 from .rules import deadlines_command, rules_command, rulesets_command
+from .scaffold import new_plugin_command
 
 __all__ = ["main"]
 
@@ -33,5 +34,6 @@ for _command in (
     quoracy_command,
     report_command,
     due_command,
+    new_plugin_command,
 ):
     main.add_command(_command)
