@@ -42,8 +42,11 @@ from .plugins import (
     RuleSets,
     UnknownRuleSetError,
     get_plugin_manager,
+    get_rule_set,
+    get_rule_sets,
     hookimpl,
     load_rule_sets,
+    reload_rule_sets,
 )
 from .reports.serialise import to_data
 from .rulefile import RuleFileError, load_rule_file, parse_rule_file
@@ -118,16 +121,6 @@ except PackageNotFoundError:  # pragma: no cover - only when run from an uninsta
 #: Decorator marking a plugin's hook implementations; plugin authors write
 #: ``from safeguarding_rules import hookimpl``.
 hookimpl = hookimpl
-
-
-def get_rule_set(name: str) -> RuleSet:
-    """Load the installed rule sets and return the one called ``name``.
-
-    Builds a fresh plugin manager each call; to look up several, use :func:`load_rule_sets`.
-
-    :raises UnknownRuleSetError: naming the value and the installed rule sets.
-    """
-    return load_rule_sets()[name]
 
 
 __all__ = [
@@ -213,6 +206,7 @@ __all__ = [
     "finding_for",
     "get_plugin_manager",
     "get_rule_set",
+    "get_rule_sets",
     "hookimpl",
     "hours_due_at",
     "load_rule_file",
@@ -220,6 +214,7 @@ __all__ = [
     "normalise",
     "parse_date",
     "parse_rule_file",
+    "reload_rule_sets",
     "return_interview_deadline",
     "to_data",
     "unconfirmed_items",

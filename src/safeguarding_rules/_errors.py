@@ -36,6 +36,14 @@ class CalendarRangeError(SafeguardingRulesError, ValueError):
         self.first = first
         self.last = last
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickle with the keyword-only attributes (Celery and multiprocessing pickle errors).
+        return (_range_error, (str(self), self.day, self.first, self.last))
+
+
+def _range_error(message: str, day: dt.date, first: dt.date, last: dt.date) -> CalendarRangeError:
+    return CalendarRangeError(message, day=day, first=first, last=last)
+
 
 class UnknownDivisionError(SafeguardingRulesError, LookupError):
     """No calendar division is known by the name given."""

@@ -1,7 +1,15 @@
-"""The plugin manager factory and the registry of rule sets.
+"""The plugin manager factory, the registry of rule sets, and the per-process cache.
 
 There is no module-level plugin manager: :func:`get_plugin_manager` builds a fresh one
 each time, and :func:`load_rule_sets` uses one to collect and resolve every rule set.
+
+Loading once per process
+    :func:`get_rule_set` and :func:`get_rule_sets` load the installed rule sets the first
+    time they are called and then return the same objects, from any thread, at the cost of
+    a dictionary look-up. The environment variables below and the installed entry points are
+    read at that first load only: changing them later has no effect until
+    :func:`reload_rule_sets` is called. :func:`load_rule_sets` always loads afresh and never
+    touches the cache.
 
 Environment variables
     ``SAFEGUARDING_RULES_DISABLE_PLUGIN_AUTOLOAD``: when set (to anything non-empty), plugins
@@ -17,6 +25,7 @@ from __future__ import annotations
 import difflib
 import importlib
 import os
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
@@ -34,8 +43,11 @@ __all__ = [
     "RuleSets",
     "UnknownRuleSetError",
     "get_plugin_manager",
+    "get_rule_set",
+    "get_rule_sets",
     "hookimpl",
     "load_rule_sets",
+    "reload_rule_sets",
 ]
 
 #: Marks a plugin function as an implementation of a hook in :mod:`safeguarding_rules.hookspecs`.
@@ -269,3 +281,58 @@ def load_rule_sets(
     aliases = AliasRegistry()
     _call_each(pm.hook.sgr_register_aliases, aliases)
     return registry.resolve().with_aliases(aliases)
+
+
+_loaded: RuleSets | None = None
+#: Held while the cache is filled; re-entrant only to report a plugin that asks for rule sets.
+_load_lock = threading.RLock()
+_loading = False
+
+
+def get_rule_sets() -> RuleSets:
+    """Return the installed rule sets, loaded once per process (thread-safe).
+
+    The first call loads them as :func:`load_rule_sets` does; later calls return the same
+    :class:`RuleSets`. Environment variables and entry points are read at that first load;
+    call :func:`reload_rule_sets` to read them again.
+    """
+    found = _loaded
+    if found is None:
+        found = _fill_cache(reload=False)
+    return found
+
+
+def get_rule_set(name: str) -> RuleSet:
+    """Return the installed rule set called ``name``, from the per-process cache.
+
+    See :func:`get_rule_sets`; the first call in a process loads every rule set.
+
+    :raises UnknownRuleSetError: naming the value and the installed rule sets.
+    """
+    return get_rule_sets()[name]
+
+
+def reload_rule_sets() -> RuleSets:
+    """Load the installed rule sets afresh, replace the cached ones, and return them.
+
+    Reads the environment variables and entry points again. Objects already handed out
+    stay valid; later calls of :func:`get_rule_set` return the new ones.
+    """
+    return _fill_cache(reload=True)
+
+
+def _fill_cache(*, reload: bool) -> RuleSets:
+    global _loaded, _loading
+    with _load_lock:
+        if _loading:
+            raise RuleSetDefinitionError(
+                "a plugin asked for the installed rule sets while they were being loaded; "
+                "a hook must not call get_rule_set, get_rule_sets or reload_rule_sets"
+            )
+        if _loaded is None or reload:
+            _loading = True
+            try:
+                _loaded = load_rule_sets()
+            finally:
+                _loading = False
+        return _loaded

@@ -16,13 +16,16 @@ Implementation
     The calendar is built once per division over its whole coverage: an array ``cum`` where
     ``cum[i]`` counts the working days from the first covered date up to and including
     date ``i``, and an array of the positions of the working days. Each query is then two
-    array look-ups, whatever ``n`` is.
+    array look-ups, whatever ``n`` is. Each calendar is built once per process, under a
+    lock (threads that ask for it at the same time wait for the one build), and shared.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-import functools
+import hashlib
+import threading
 from collections.abc import Iterable, Mapping
 from typing import Literal
 
@@ -210,7 +213,13 @@ class WorkingDayCalendar:
     first: dt.date
     #: Last covered date.
     last: dt.date
+    #: Which days count, as a digest: ``"sha256:"`` and 16 hex digits of the working-day
+    #: pattern over the whole coverage. It changes exactly when a day's status changes (a
+    #: new bank holiday, a closure), and not when only a holiday's name or a package's
+    #: version does.
+    data_version: str
     _reasons: Mapping[dt.date, tuple[str, NonWorkingKind]]
+    _non_working: tuple[dt.date, ...]
     _working: bytes
     _cum: tuple[int, ...]
     _positions: tuple[int, ...]
@@ -267,19 +276,26 @@ class WorkingDayCalendar:
                 working.append(0)
                 reasons[day] = reason
             cum.append(count)
+        digest = hashlib.sha256(first.isoformat().encode("ascii") + bytes(working))
         return cls(
             division=division,
             overlay=overlay,
             source=source,
             first=first,
             last=last,
+            data_version=f"sha256:{digest.hexdigest()[:16]}",
             reasons=reasons,
+            non_working=tuple(sorted(reasons)),
             working=bytes(working),
             cum=tuple(cum),
             positions=tuple(positions),
             cum_array=np.array(cum, dtype=np.int64),
             positions_array=np.array(positions, dtype=np.int64),
         )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickle by name: unpickling returns this process's calendar, built once.
+        return (_cached_calendar, (self.division.name, self.overlay, self.source))
 
     def __repr__(self) -> str:
         overlay = f", overlay={self.overlay.name!r}" if self.overlay else ""
@@ -362,10 +378,9 @@ class WorkingDayCalendar:
         low, high = self._index(start, "start"), self._index(end, "end")
         if high < low:
             raise ValueError(f"end {end.isoformat()} is before start {start.isoformat()}")
-        days = (self.first + dt.timedelta(days=i) for i in range(low + 1, high + 1))
-        return tuple(
-            NonWorkingDay(day, *self._reasons[day]) for day in days if day in self._reasons
-        )
+        found = self._non_working
+        days = found[bisect.bisect_right(found, start) : bisect.bisect_right(found, end)]
+        return tuple(NonWorkingDay(day, *self._reasons[day]) for day in days)
 
     def is_provisional(self, day: dt.date) -> bool:
         """Whether one-off bank holidays may still be announced for ``day``'s year."""
@@ -502,15 +517,32 @@ def calendar_for(
     return _cached_calendar(resolved.name, overlay, source)
 
 
-@functools.lru_cache(maxsize=64)
+#: Calendars built so far, by (division, overlay, source); at most ``_MAX_CALENDARS`` of them.
+_calendars: dict[tuple[str, LocalOverlay | None, str], WorkingDayCalendar] = {}
+_holidays: dict[tuple[str, str], Mapping[dt.date, str]] = {}
+_MAX_CALENDARS = 64
+#: Held while a calendar is built, so that threads asking for it at once build it once.
+_build_lock = threading.Lock()
+
+
 def _cached_calendar(name: str, overlay: LocalOverlay | None, source: str) -> WorkingDayCalendar:
     """Build a calendar once per division (canonical name), overlay and source."""
-    division = DIVISIONS[name]
-    holidays = _cached_holidays(name, source)
-    return WorkingDayCalendar._build(division, source=source, overlay=overlay, holidays=holidays)
-
-
-@functools.cache
-def _cached_holidays(name: str, source: str) -> Mapping[dt.date, str]:
-    years = range(COVERAGE_START.year, COVERAGE_END.year + 1)
-    return HOLIDAY_SOURCES[source](DIVISIONS[name], years)
+    key = (name, overlay, source)
+    found = _calendars.get(key)
+    if found is not None:
+        return found
+    with _build_lock:
+        found = _calendars.get(key)
+        if found is None:
+            holidays = _holidays.get((name, source))
+            if holidays is None:
+                years = range(COVERAGE_START.year, COVERAGE_END.year + 1)
+                holidays = HOLIDAY_SOURCES[source](DIVISIONS[name], years)
+                _holidays[(name, source)] = holidays
+            found = WorkingDayCalendar._build(
+                DIVISIONS[name], source=source, overlay=overlay, holidays=holidays
+            )
+            if len(_calendars) >= _MAX_CALENDARS:
+                del _calendars[next(iter(_calendars))]  # the oldest
+            _calendars[key] = found
+    return found

@@ -211,11 +211,9 @@ def deadlines_command(
     known = {name: value for name, value in event_dates.items() if value is not None}
     held = None
     if conference is not None:
+        # An initial conference also counts as the initial conference, a review as the
+        # previous review: CaseEvents gives `conference` that meaning, here as in Python.
         held = Conference(type=ConferenceType(conference_type), date=conference)
-        if held.type is ConferenceType.INITIAL:
-            known.setdefault("initial_conference", conference)
-        elif held.type is ConferenceType.REVIEW:
-            known.setdefault("previous_review", conference)
     events = CaseEvents(strategy_discussions=discussions.values(), conference=held, **known)
     found = compute_deadlines(
         rule_set, events, counting=Counting(counting), use_overlay=use_overlay

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 
@@ -69,18 +69,35 @@ class Agency:
 
 
 class EnquiryKind(enum.Enum):
-    """The statutory enquiry that child protection procedures follow, by jurisdiction."""
+    """The statutory enquiry that child protection procedures follow, by jurisdiction.
 
-    def __init__(self, value: str, description: str) -> None:
-        self._value_ = value
-        self.description = description
+    Each member's value is its short code, so ``EnquiryKind(value)`` looks a member up and
+    members pickle by value; :attr:`description` is the wording.
+    """
 
-    SECTION_47 = ("s47", "section 47 enquiries, Children Act 1989 (England and Wales)")
-    SECTION_35 = ("s35", "section 35 enquiries, Children (Guernsey and Alderney) Law 2008")
-    SECTION_46 = ("s46", "section 46 enquiries, Children and Young Persons Act 2001 (Isle of Man)")
-    ARTICLE_42 = ("art42", "Article 42 enquiries, Children (Jersey) Law 2002")
-    ARTICLE_66 = ("art66", "Article 66 investigation, Children (Northern Ireland) Order 1995")
-    IRD = ("ird", "inter-agency referral discussion (Scotland)")
+    SECTION_47 = "s47"
+    SECTION_35 = "s35"
+    SECTION_46 = "s46"
+    ARTICLE_42 = "art42"
+    ARTICLE_66 = "art66"
+    IRD = "ird"
+
+    @property
+    def description(self) -> str:
+        """The enquiry in words, naming its law."""
+        return _ENQUIRY_WORDING[self]
+
+
+_ENQUIRY_WORDING: Mapping[EnquiryKind, str] = {
+    EnquiryKind.SECTION_47: "section 47 enquiries, Children Act 1989 (England and Wales)",
+    EnquiryKind.SECTION_35: "section 35 enquiries, Children (Guernsey and Alderney) Law 2008",
+    EnquiryKind.SECTION_46: (
+        "section 46 enquiries, Children and Young Persons Act 2001 (Isle of Man)"
+    ),
+    EnquiryKind.ARTICLE_42: "Article 42 enquiries, Children (Jersey) Law 2002",
+    EnquiryKind.ARTICLE_66: "Article 66 investigation, Children (Northern Ireland) Order 1995",
+    EnquiryKind.IRD: "inter-agency referral discussion (Scotland)",
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -119,6 +136,13 @@ class Conference:
     children: tuple[Child, ...] = attrs.field(default=(), converter=_children)
 
 
+#: The event date a conference of each type also stands for (see ``CaseEvents.conference``).
+_CONFERENCE_COUNTS_AS = {
+    ConferenceType.INITIAL: "initial_conference",
+    ConferenceType.REVIEW: "previous_review",
+}
+
+
 def _discussions(value: Iterable[StrategyDiscussion]) -> tuple[StrategyDiscussion, ...]:
     return tuple(sorted(value, key=lambda sd: sd.date))
 
@@ -150,7 +174,10 @@ class CaseEvents:
     previous_review: dt.date | None = attrs.field(default=None, validator=optional_plain_date)
     #: Date of the most recent core group meeting.
     previous_core_group: dt.date | None = attrs.field(default=None, validator=optional_plain_date)
-    #: A conference (held or booked) that report deadlines count back from.
+    #: A conference (held or booked) that report deadlines count back from. An initial
+    #: conference also counts as :attr:`initial_conference`, and a review conference as
+    #: :attr:`previous_review`, unless those are given (as the command line's
+    #: ``--conference`` does).
     conference: Conference | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Conference))
     )
@@ -175,8 +202,16 @@ class CaseEvents:
                 f"strategy_discussions: more than one is marked as initiating enquiries ({dates})"
             )
 
-    @initial_conference.validator
-    def _check_initial_after_discussions(self, _: object, value: dt.date | None) -> None:
+    def __attrs_post_init__(self) -> None:
+        # One meaning in Python and on the command line: the conference given stands for the
+        # initial conference, or the previous review, when that date is not given.
+        if self.conference is not None:
+            field = _CONFERENCE_COUNTS_AS.get(self.conference.type)
+            if field is not None and getattr(self, field) is None:
+                object.__setattr__(self, field, self.conference.date)
+        self._check_initial_after_discussions(self.initial_conference)
+
+    def _check_initial_after_discussions(self, value: dt.date | None) -> None:
         if value is not None and self.strategy_discussions:
             first = self.strategy_discussions[0].date
             if value < first:

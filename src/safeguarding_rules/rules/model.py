@@ -118,45 +118,68 @@ class ConferenceType(enum.Enum):
 
 
 class StartEvent(enum.Enum):
-    """The event a rule counts from, with the wording used in explanations."""
+    """The event a rule counts from, with the wording used in explanations.
 
-    def __init__(self, value: str, description: str) -> None:
-        self._value_ = value
-        self.description = description
+    Each member's value is its short code, so ``StartEvent(value)`` looks a member up and
+    members pickle by value; :attr:`description` is the wording.
+    """
 
-    STRATEGY_DISCUSSION_INITIATING = (
-        "strategy_discussion_initiating",
-        "the strategy discussion at which enquiries were initiated",
-    )
-    STRATEGY_DISCUSSION_LAST = (
-        "strategy_discussion_last",
-        "the last strategy discussion held",
-    )
-    REFERRAL = ("referral", "receipt of the referral")
-    ENQUIRY_START = ("enquiry_start", "the start of the enquiries")
-    CORE_ASSESSMENT_START = ("core_assessment_start", "the start of the core assessment")
-    CONCERN_NOTIFIED = ("concern_notified", "notification of the child protection concern")
-    TRANSFER_NOTIFIED = ("transfer_notified", "notification of the transfer-in")
-    INITIAL_CONFERENCE = ("initial_conference", "the initial child protection conference")
-    PREVIOUS_REVIEW = ("previous_review", "the previous review conference")
-    PREVIOUS_CORE_GROUP = ("previous_core_group", "the previous core group meeting")
-    CONFERENCE = ("conference", "the conference")
-    BECAME_LOOKED_AFTER = ("became_looked_after", "the day the child became looked after")
-    FIRST_LAC_REVIEW = ("first_lac_review", "the first looked-after review")
-    PREVIOUS_LAC_REVIEW = ("previous_lac_review", "the previous looked-after review")
-    APPLICATION_ISSUED = ("application_issued", "the issue of the care application")
+    STRATEGY_DISCUSSION_INITIATING = "strategy_discussion_initiating"
+    STRATEGY_DISCUSSION_LAST = "strategy_discussion_last"
+    REFERRAL = "referral"
+    ENQUIRY_START = "enquiry_start"
+    CORE_ASSESSMENT_START = "core_assessment_start"
+    CONCERN_NOTIFIED = "concern_notified"
+    TRANSFER_NOTIFIED = "transfer_notified"
+    INITIAL_CONFERENCE = "initial_conference"
+    PREVIOUS_REVIEW = "previous_review"
+    PREVIOUS_CORE_GROUP = "previous_core_group"
+    CONFERENCE = "conference"
+    BECAME_LOOKED_AFTER = "became_looked_after"
+    FIRST_LAC_REVIEW = "first_lac_review"
+    PREVIOUS_LAC_REVIEW = "previous_lac_review"
+    APPLICATION_ISSUED = "application_issued"
     # Adults at risk and children missing from home or care (rules.families).
-    ADULT_REPORT_RECEIVED = (
-        "adult_report_received",
-        "receipt by the local authority of the report (safeguarding concern) about the adult",
-    )
-    ADULT_ENQUIRY_CONCLUDED = ("adult_enquiry_concluded", "the conclusion of the enquiries")
-    ADULT_PREVIOUS_PLAN_MEETING = (
-        "adult_previous_plan_meeting",
-        "the previous strategy meeting, conference or review of the adult protection plan",
-    )
-    CHILD_RETURNED = ("child_returned", "the child's return from being missing")
-    CHILD_FOUND = ("child_found", "the young person being found")
+    ADULT_REPORT_RECEIVED = "adult_report_received"
+    ADULT_ENQUIRY_CONCLUDED = "adult_enquiry_concluded"
+    ADULT_PREVIOUS_PLAN_MEETING = "adult_previous_plan_meeting"
+    CHILD_RETURNED = "child_returned"
+    CHILD_FOUND = "child_found"
+
+    @property
+    def description(self) -> str:
+        """The event in words, as explanations use it, e.g. ``"receipt of the referral"``."""
+        return _START_EVENT_WORDING[self]
+
+
+_START_EVENT_WORDING: Mapping[StartEvent, str] = {
+    StartEvent.STRATEGY_DISCUSSION_INITIATING: (
+        "the strategy discussion at which enquiries were initiated"
+    ),
+    StartEvent.STRATEGY_DISCUSSION_LAST: "the last strategy discussion held",
+    StartEvent.REFERRAL: "receipt of the referral",
+    StartEvent.ENQUIRY_START: "the start of the enquiries",
+    StartEvent.CORE_ASSESSMENT_START: "the start of the core assessment",
+    StartEvent.CONCERN_NOTIFIED: "notification of the child protection concern",
+    StartEvent.TRANSFER_NOTIFIED: "notification of the transfer-in",
+    StartEvent.INITIAL_CONFERENCE: "the initial child protection conference",
+    StartEvent.PREVIOUS_REVIEW: "the previous review conference",
+    StartEvent.PREVIOUS_CORE_GROUP: "the previous core group meeting",
+    StartEvent.CONFERENCE: "the conference",
+    StartEvent.BECAME_LOOKED_AFTER: "the day the child became looked after",
+    StartEvent.FIRST_LAC_REVIEW: "the first looked-after review",
+    StartEvent.PREVIOUS_LAC_REVIEW: "the previous looked-after review",
+    StartEvent.APPLICATION_ISSUED: "the issue of the care application",
+    StartEvent.ADULT_REPORT_RECEIVED: (
+        "receipt by the local authority of the report (safeguarding concern) about the adult"
+    ),
+    StartEvent.ADULT_ENQUIRY_CONCLUDED: "the conclusion of the enquiries",
+    StartEvent.ADULT_PREVIOUS_PLAN_MEETING: (
+        "the previous strategy meeting, conference or review of the adult protection plan"
+    ),
+    StartEvent.CHILD_RETURNED: "the child's return from being missing",
+    StartEvent.CHILD_FOUND: "the young person being found",
+}
 
 
 @attrs.frozen(kw_only=True)

@@ -8,7 +8,7 @@ council's changes to a national rule set and is resolved against it when rule se
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
@@ -40,6 +40,22 @@ def _rules_converter(value: Iterable[Rule]) -> tuple[Rule, ...]:
 
 def _gaps_converter(value: Iterable[NotEncoded]) -> tuple[NotEncoded, ...]:
     return tuple(value)
+
+
+def _index_versions(rules: Iterable[Rule]) -> Mapping[str, tuple[Rule, ...]]:
+    """Each rule id's versions, oldest first, with the ids in the order first defined."""
+    by_id: dict[str, list[Rule]] = {}
+    for rule in rules:
+        by_id.setdefault(rule.id, []).append(rule)
+    return {
+        rule_id: tuple(sorted(versions, key=lambda r: r.edition.effective_from))
+        for rule_id, versions in by_id.items()
+    }
+
+
+def _unique_editions(rules: Iterable[Rule]) -> tuple[Edition, ...]:
+    unique = {rule.edition.id: rule.edition for rule in rules}
+    return tuple(sorted(unique.values(), key=lambda e: (e.effective_from, e.id)))
 
 
 @attrs.frozen(kw_only=True)
@@ -85,6 +101,20 @@ class RuleSet:
         repr=False,
     )
 
+    #: Every version of each rule id, oldest first (built once; deadlines look it up often).
+    _versions: Mapping[str, tuple[Rule, ...]] = attrs.field(
+        init=False,
+        repr=False,
+        eq=False,
+        default=attrs.Factory(lambda self: _index_versions(self.rules), takes_self=True),
+    )
+    _editions: tuple[Edition, ...] = attrs.field(
+        init=False,
+        repr=False,
+        eq=False,
+        default=attrs.Factory(lambda self: _unique_editions(self.rules), takes_self=True),
+    )
+
     @division.validator
     def _check_division(self, _: object, value: str) -> None:
         division_for(value)
@@ -106,23 +136,20 @@ class RuleSet:
     @property
     def rule_ids(self) -> tuple[str, ...]:
         """Every rule id, in the order first defined."""
-        return tuple(dict.fromkeys(rule.id for rule in self.rules))
+        return tuple(self._versions)
 
     def versions(self, rule_id: str) -> tuple[Rule, ...]:
         """Every version of ``rule_id``, oldest first.
 
         :raises KeyError: naming the rule set and the known ids.
         """
-        found = sorted(
-            (rule for rule in self.rules if rule.id == rule_id),
-            key=lambda r: r.edition.effective_from,
-        )
-        if not found:
+        found = self._versions.get(rule_id)
+        if found is None:
             raise KeyError(
                 f"rule set {self.name!r} has no rule {rule_id!r}; "
                 f"known rules: {', '.join(self.rule_ids)}"
             )
-        return tuple(found)
+        return found
 
     def rule(self, rule_id: str, *, on: dt.date) -> Rule:
         """Return the version of ``rule_id`` in force on ``on``.
@@ -219,8 +246,7 @@ class RuleSet:
     @property
     def editions(self) -> tuple[Edition, ...]:
         """Every edition any rule comes from, oldest first."""
-        unique = {rule.edition.id: rule.edition for rule in self.rules}
-        return tuple(sorted(unique.values(), key=lambda e: (e.effective_from, e.id)))
+        return self._editions
 
 
 @attrs.frozen(kw_only=True)
