@@ -102,11 +102,15 @@ def test_strict_evaluation_refuses_unrecognised_names() -> None:
 
 def test_the_cli_warns_of_unrecognised_names_by_default(tmp_path: Path) -> None:
     path = write(
-        tmp_path, ISSUE_EXAMPLE + "E1,Early Help,in_person,yes\nE2,early help,in_person,no\n"
+        tmp_path,
+        ISSUE_EXAMPLE
+        + "E1,Early Help,in_person,yes\nE2,early help,in_person,no\n"
+        + "E3,CSC,in_person,yes\nE3,Police,in_person,yes\nE3,EARLY-HELP,in_person,yes\n",
     )
-    code, _, err = run("quoracy", path, "-r", "england")
+    code, out, err = run("quoracy", path, "-r", "england")
     assert code == 0, err
     assert "1 agency name(s) not recognised: 'Early Help'; each counted as its own agency" in err
+    assert "2 of 3 conference(s) quorate under 'england' (1 only because of unrecognised" in out
 
 
 def test_the_cli_strict_option_is_an_error_naming_file_row_and_value(tmp_path: Path) -> None:

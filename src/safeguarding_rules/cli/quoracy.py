@@ -78,7 +78,11 @@ def quoracy_command(
         click.echo(json.dumps(to_data(results), indent=2))
         return
     quorate = sum(result.quorate for result in results)
-    click.echo(f"{quorate} of {len(results)} conference(s) quorate under {rule_set.name!r}.\n")
+    resting = sum(result.depends_on_unrecognised for result in results)
+    caveat = f" ({resting} only because of unrecognised agency names)" if resting else ""
+    click.echo(
+        f"{quorate} of {len(results)} conference(s) quorate under {rule_set.name!r}{caveat}.\n"
+    )
     for result in results:
         click.echo(result.explain())
         click.echo("")
