@@ -100,6 +100,7 @@ def test_dfe_c4_golden(golden: Path) -> None:
     assert c4["within_15_working_days"] == {"count": 5, "percent": 62.5}
     # Type 7 quantiles of those eight: positions 1.75, 3.5 and 5.25 (0-based).
     assert (c4["p25"], c4["median"], c4["p75"]) == (12.75, 14.0, 19.0)
+    assert c4["percentiles_confidence"] == "UNCONFIRMED"
     assert [row["child_id"] for row in c4["data_quality"]] == ["C006"]
     assert c4["data_quality"][0]["location"] == "Child[6]/CINdetails[1]/Section47[1]"
 

@@ -60,6 +60,7 @@ def test_every_output_on_a_census(census: Path, output_format: str) -> None:
         assert "counted 15 calendar days" in result.output
     if output_format == "html":
         assert "DfE table C4" in result.output
+        assert "Percentiles: UNCONFIRMED" in result.output
 
 
 def test_due_on_a_census(census: Path) -> None:

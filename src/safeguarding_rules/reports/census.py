@@ -94,6 +94,9 @@ def dfe_c4(census: CensusReturn, calendar: WorkingDayCalendar) -> dict[str, Any]
         },
         **_percentiles(days[timed]),
         "percentile_method": PERCENTILE_METHOD,
+        "percentiles_confidence": "UNCONFIRMED",
+        "percentiles_note": "the DfE does not publish its percentile method; these use "
+        "linear interpolation (type 7) and are not confirmed against its figures",
         "with_duration": int(timed.sum()),
         "data_quality": [
             {

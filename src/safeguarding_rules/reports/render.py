@@ -180,7 +180,8 @@ def _census_text(s: dict[str, Any]) -> list[str]:
             "  working days from S47 start: "
             + ", ".join(f"{band}: {count}" for band, count in c4["bands"].items()),
             f"  within 15 working days: {within['count']} ({within['percent']}%); "
-            f"p25 {c4['p25']}, median {c4['median']}, p75 {c4['p75']}",
+            f"p25 {c4['p25']}, median {c4['median']}, p75 {c4['p75']} "
+            f"[{c4['percentiles_confidence']} method]",
         ]
         if c4["data_quality"]:
             lines.append(f"  recorded before their S47 start ({len(c4['data_quality'])}):")
@@ -305,6 +306,10 @@ def _census_html(s: dict[str, Any]) -> list[str]:
                   *c4["bands"].values(), c4["p25"], c4["median"], c4["p75"]]],
             )
         )  # fmt: skip
+        body.append(
+            f'<p class="note">Percentiles: {html.escape(c4["percentiles_confidence"])}, '
+            f"{html.escape(c4['percentiles_note'])}.</p>"
+        )
         if c4["data_quality"]:
             body.append("<h3>Conferences recorded before their S47 start</h3>")
             body.append(
