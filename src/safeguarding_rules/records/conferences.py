@@ -18,7 +18,9 @@ column and value; nothing is dropped silently.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable
+import functools
+import re
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import attrs
@@ -38,6 +40,7 @@ __all__ = ["ConferenceRecords", "Table", "check_conference_columns", "read_confe
 Dates = npt.NDArray[np.datetime64]
 TYPES = tuple(t.value for t in ConferenceType)
 REQUIRED = ("child_id", "conference_id", "conference_type")
+TEXT_COLUMNS = ("child_id", "conference_id", "family_id", "reason_for_delay")
 DATE_COLUMNS = (
     "conference_date",
     "strategy_discussion_date",
@@ -47,18 +50,21 @@ DATE_COLUMNS = (
 )
 
 
-@attrs.frozen(kw_only=True, eq=False)
+@attrs.frozen(kw_only=True, eq=False, slots=False)
 class ConferenceRecords:
-    """Conference records as columns, one element per row (child per conference)."""
+    """Conference records as columns, one element per row (child per conference).
+
+    The free-text columns stay Arrow string arrays (``text``); the ``child_id``,
+    ``conference_id``, ``family_id`` and ``reason_for_delay`` arrays of Python strings are
+    built on first use only, so a report that never names a row never pays for them.
+    """
 
     #: Where they came from.
     file: str
     #: 1-based row numbers in the file (the header is row 1 in a CSV file).
     rows: npt.NDArray[np.int64]
-    #: Child ids (Python strings).
-    child_id: npt.NDArray[np.object_]
-    #: Conference ids (Python strings).
-    conference_id: npt.NDArray[np.object_]
+    #: The text columns ``child_id``, ``conference_id``, ``family_id``, ``reason_for_delay``.
+    text: Mapping[str, pa.Array]
     #: A small integer per distinct conference id (for grouping).
     conference_code: npt.NDArray[np.int64]
     #: A small integer per distinct child id.
@@ -73,8 +79,6 @@ class ConferenceRecords:
     plan_end_date: Dates
     #: ``initial``, ``review`` or empty.
     previous_conference_type: npt.NDArray[np.str_]
-    family_id: npt.NDArray[np.object_]
-    reason_for_delay: npt.NDArray[np.object_]
     #: Dates actions were done, by rule id (from ``<rule id>_date`` columns).
     action_dates: dict[str, Dates]
     #: Problems found; rows with problems are not in the columns.
@@ -85,18 +89,104 @@ class ConferenceRecords:
     def __len__(self) -> int:
         return len(self.rows)
 
+    @functools.cached_property
+    def child_id(self) -> npt.NDArray[np.object_]:
+        """Child ids (Python strings)."""
+        return _strings(self.text["child_id"])
+
+    @functools.cached_property
+    def conference_id(self) -> npt.NDArray[np.object_]:
+        """Conference ids (Python strings)."""
+        return _strings(self.text["conference_id"])
+
+    @functools.cached_property
+    def family_id(self) -> npt.NDArray[np.object_]:
+        """Family ids (Python strings, empty where not given)."""
+        return _strings(self.text["family_id"])
+
+    @functools.cached_property
+    def reason_for_delay(self) -> npt.NDArray[np.object_]:
+        """Reasons for delay (Python strings, empty where not given)."""
+        return _strings(self.text["reason_for_delay"])
+
+    def first_of_conference(self) -> npt.NDArray[np.int64]:
+        """Return the position of each conference's first row, in file order."""
+        codes = self.conference_code
+        if not len(codes):
+            return np.zeros(0, dtype=np.int64)
+        first = np.full(int(codes.max()) + 1, len(codes), dtype=np.int64)
+        np.minimum.at(first, codes, np.arange(len(codes), dtype=np.int64))
+        return np.sort(first[first < len(codes)])
+
 
 Table = dict[str, pa.Array]
+#: Arrow reads a CSV file in blocks of this many bytes; a row must fit in one block.
+BLOCK_SIZE = 1 << 20
+#: The first bytes of files that are not text: what they are, and what to do instead.
+SIGNATURES = (
+    (b"PK\x03\x04", "an Excel workbook (.xlsx) or another zip file, not a CSV file"),
+    (b"\xd0\xcf\x11\xe0", "an old Excel workbook (.xls), not a CSV file"),
+    (b"\xff\xfe", "UTF-16 text, not UTF-8"),
+    (b"\xfe\xff", "UTF-16 text, not UTF-8"),
+)
+SAVE_AS = "save it from the spreadsheet as 'CSV UTF-8 (Comma delimited)' and read that file"
+
+
+def _sniff(path: Path, file: str) -> None:
+    """Refuse a workbook or UTF-16 file before reading it as CSV, saying what to do."""
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(8)
+    except OSError as error:
+        problem = InputProblem(file, 0, None, None, f"cannot read: {error.strerror}")
+        raise InputErrors([problem]) from None
+    for signature, what in SIGNATURES:
+        if start.startswith(signature):
+            problem = InputProblem(file, 1, None, None, f"this file is {what}: {SAVE_AS}")
+            raise InputErrors([problem])
+
+
+def _not_utf8(
+    path: Path, file: str, row: int | None = None, column: str | None = None
+) -> InputErrors:
+    """Name the first row that is not UTF-8 text (found by scanning, unless Arrow said)."""
+    if row is None:
+        row = 1
+        with path.open("rb") as handle:
+            for number, line in enumerate(handle, start=1):
+                try:
+                    line.decode("utf-8")
+                except UnicodeDecodeError:
+                    row = number
+                    fields = next(csv.reader([line.decode("utf-8", "replace")]), [])
+                    if number > 1:
+                        header = next(csv.reader([_header_line(path)]), [])
+                        at = [i for i, field in enumerate(fields) if "\ufffd" in field]
+                        if at and at[0] < len(header):
+                            column = header[at[0]].strip().lower()
+                    break
+    message = (
+        "not UTF-8 text (perhaps Windows-1252 or Latin-1, as older Excel saves CSV): " + SAVE_AS
+    )
+    return InputErrors([InputProblem(file, row, column, None, message)])
+
+
+def _header_line(path: Path) -> str:
+    with path.open("rb") as handle:
+        return handle.readline().decode("utf-8-sig", "replace")
 
 
 def _load_csv(path: Path, file: str) -> tuple[Table, npt.NDArray[np.int64], list[InputProblem]]:
-    """Read every column as text with Arrow, keeping each record's line number."""
+    """Read every column as text with Arrow, keeping each record's row number."""
+    _sniff(path, file)
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             header = next(csv.reader(handle), [])
     except OSError as error:
         problem = InputProblem(file, 0, None, None, f"cannot read: {error.strerror}")
         raise InputErrors([problem]) from None
+    except UnicodeDecodeError:
+        raise _not_utf8(path, file) from None
     names = [h.strip().lower() for h in header]
     if len(set(names)) != len(names):
         raise InputErrors([InputProblem(file, 1, None, None, "a column name is repeated")])
@@ -114,28 +204,74 @@ def _load_csv(path: Path, file: str) -> tuple[Table, npt.NDArray[np.int64], list
         )  # fmt: skip
         return "skip"
 
-    try:
-        table = pacsv.read_csv(
-            path,
-            read_options=pacsv.ReadOptions(
-                use_threads=False, column_names=names, skip_rows=1, encoding="utf-8"
-            ),
-            parse_options=pacsv.ParseOptions(ignore_empty_lines=False, invalid_row_handler=invalid),
-            convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()),
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
-    except pa.ArrowInvalid as error:
-        problem = InputProblem(file, 0, None, None, f"not a readable CSV file: {error}")
-        raise InputErrors([problem]) from None
-    total = table.num_rows + len(skipped)
-    numbers = np.setdiff1d(
-        np.arange(2, total + 2, dtype=np.int64), np.array(skipped, dtype=np.int64)
-    )
+    size = path.stat().st_size
+    block_size = BLOCK_SIZE
+    while True:
+        skipped.clear()
+        ragged.clear()
+        try:
+            table = pacsv.read_csv(
+                path,
+                read_options=pacsv.ReadOptions(
+                    use_threads=False,
+                    column_names=names,
+                    skip_rows=1,
+                    encoding="utf-8",
+                    block_size=block_size,
+                ),
+                parse_options=pacsv.ParseOptions(
+                    ignore_empty_lines=False, invalid_row_handler=invalid
+                ),
+                convert_options=pacsv.ConvertOptions(
+                    column_types=dict.fromkeys(names, pa.string()),
+                    strings_can_be_null=False,
+                    quoted_strings_can_be_null=False,
+                ),
+            )
+            break
+        except pa.ArrowInvalid as error:
+            message = str(error)
+            if "straddl" in message and block_size <= size:
+                block_size *= 8  # a value longer than a block (a long free-text field)
+                continue
+            if "invalid UTF8" in message:
+                where = re.search(r"column #(\d+): Row #(\d+)", message)
+                if where is None:
+                    raise _not_utf8(path, file) from None
+                column = names[int(where[1])] if int(where[1]) < len(names) else None
+                raise _not_utf8(path, file, int(where[2]), column) from None
+            problem = InputProblem(file, 0, None, None, f"not a readable CSV file: {message}")
+            raise InputErrors([problem]) from None
+    numbers = np.arange(2, table.num_rows + len(skipped) + 2, dtype=np.int64)
+    if skipped:
+        keep = np.ones(len(numbers), dtype=bool)
+        positions = np.array(skipped, dtype=np.int64) - 2
+        keep[positions[(positions >= 0) & (positions < len(keep))]] = False
+        numbers = numbers[keep]
     columns = {name: pc.utf8_trim_whitespace(table[name].combine_chunks()) for name in names}
+    if _line_count(path) != 1 + len(numbers) + len(skipped):
+        # Some value holds a line break: find it, and drop rows that swallowed others.
+        split, found = _line_breaks(columns, numbers, file)
+        if split.any():
+            keep = pa.array(~split)
+            columns = {name: column.filter(keep) for name, column in columns.items()}
+            numbers = numbers[~split]
+            ragged.extend(found)
     return columns, numbers, ragged
+
+
+def _line_count(path: Path) -> int:
+    """Count the lines of a file (a last line without a line break counts)."""
+    lines = returns = 0
+    last = b"\n"
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 24):
+            lines += chunk.count(b"\n")
+            returns += chunk.count(b"\r")
+            last = chunk[-1:]
+    if returns and not lines:
+        lines = returns  # old Mac line endings
+    return lines + (last not in (b"\n", b"\r"))
 
 
 def _load_jsonl(path: Path, file: str) -> tuple[Table, npt.NDArray[np.int64], list[InputProblem]]:
@@ -149,7 +285,9 @@ def _load_jsonl(path: Path, file: str) -> tuple[Table, npt.NDArray[np.int64], li
 
 
 def _is_empty(column: pa.Array) -> npt.NDArray[np.bool_]:
-    return np.asarray(pc.equal(pc.utf8_length(column), 0).to_numpy(zero_copy_only=False))
+    lengths = np.asarray(pc.binary_length(column).to_numpy(zero_copy_only=False))
+    empty: npt.NDArray[np.bool_] = lengths == 0
+    return empty
 
 
 def _matches(column: pa.Array, pattern: str) -> npt.NDArray[np.bool_]:
@@ -160,32 +298,53 @@ def _strings(column: pa.Array) -> npt.NDArray[np.object_]:
     return np.asarray(column.to_numpy(zero_copy_only=False), dtype=object)
 
 
+def _texts(column: pa.Array, positions: npt.NDArray[np.int64]) -> list[str]:
+    """Return the values at ``positions`` only, as strings (to name them in a problem)."""
+    return [str(value) for value in column.take(pa.array(positions)).to_pylist()]
+
+
+def _iso_days(column: pa.Array) -> npt.NDArray[np.datetime64]:
+    """Strict ``YYYY-MM-DD`` text (no empty values) to dates; raises ``ArrowInvalid`` if not."""
+    days = pc.cast(pc.cast(column, pa.date32()), pa.int32()).to_numpy(zero_copy_only=False)
+    return np.asarray(days).astype("datetime64[D]")
+
+
 def _dates(
     column: pa.Array, name: str, file: str, rows: npt.NDArray[np.int64]
 ) -> tuple[Dates, npt.NDArray[np.bool_], list[InputProblem]]:
-    """Parse ISO and UK dates in bulk; anything else is a problem naming the value."""
+    """Parse ISO and UK dates in bulk; anything else is a problem naming the value.
+
+    The common case, every value ISO or empty, is one Arrow cast; otherwise each value is
+    matched against both forms. Text for messages is made only for the values that fail.
+    """
     result = np.full(len(column), np.datetime64("NaT"), dtype="datetime64[D]")
     bad = np.zeros(len(column), dtype=bool)
     present = ~_is_empty(column)
+    if not present.any():
+        return result, bad, []
+    everywhere = bool(present.all())
+    values = column if everywhere else column.filter(pa.array(present))
+    try:
+        if everywhere:
+            result = _iso_days(values)
+        else:
+            result[present] = _iso_days(values)
+        return result, bad, []
+    except pa.ArrowInvalid:
+        pass  # some value is UK-style, or not a date: check each one below
     iso = present & _matches(column, r"^\d{4}-\d{2}-\d{2}$")
     uk = present & _matches(column, r"^\d{1,2}/\d{1,2}/\d{4}$")
-    if iso.any():
-        values = _strings(column.filter(pa.array(iso)))
-        try:
-            result[iso] = values.astype("datetime64[D]")
-        except ValueError:
-            uk |= iso  # some ISO-looking value is not a real date: check one by one below
-    if uk.any():
+    either = iso | uk
+    if either.any():
         parts = pc.extract_regex(
-            column.filter(pa.array(uk)), r"^(?P<a>\d{1,4})[-/](?P<b>\d{1,2})[-/](?P<c>\d{1,4})$"
+            column.filter(pa.array(either)),
+            r"^(?P<a>\d{1,4})[-/](?P<b>\d{1,2})[-/](?P<c>\d{1,4})$",
         )
         a, b, c = (
             np.asarray(pc.cast(parts.field(k), pa.int64()).to_numpy(zero_copy_only=False))
             for k in ("a", "b", "c")
         )
-        slash = np.asarray(
-            pc.match_substring(column.filter(pa.array(uk)), "/").to_numpy(zero_copy_only=False)
-        )
+        slash = uk[either]
         day, month, year = np.where(slash, a, c), b, np.where(slash, c, a)
         month_start = ((year - 1970) * 12 + (month - 1)).astype("datetime64[M]")
         candidate = month_start.astype("datetime64[D]") + (day - 1).astype("timedelta64[D]")
@@ -195,15 +354,13 @@ def _dates(
             & (day >= 1)
             & (candidate.astype("datetime64[M]") == month_start)
         )
-        positions = np.flatnonzero(uk)
+        positions = np.flatnonzero(either)
         result[positions[valid]] = candidate[valid]
         bad[positions[~valid]] = True
-    bad |= present & ~iso & ~uk
-    bad &= np.isnat(result)
+    bad |= present & ~either
     problems = []
-    values = _strings(column)
-    for position in np.flatnonzero(bad):
-        text = str(values[position])
+    where = np.flatnonzero(bad)
+    for position, text in zip(where.tolist(), _texts(column, where), strict=True):
         try:
             parse_date(text)
             message = f"{text!r} is not a real date"
@@ -213,15 +370,57 @@ def _dates(
     return result, bad, problems
 
 
-def _canonical_codes(column: pa.Array, codes: CodeList) -> npt.NDArray[np.str_]:
-    """Each value's canonical code: empty where empty, ``?`` where ``codes`` does not know it.
+def _kinds(
+    column: pa.Array, codes: CodeList, allowed: tuple[str, ...]
+) -> tuple[npt.NDArray[np.str_], npt.NDArray[np.bool_]]:
+    """Read a small vocabulary column through its canonical codes, one look-up per distinct value.
 
-    Looks up each distinct value once, so a million rows cost a handful of look-ups.
+    :returns: each row's canonical code (empty where empty, ``?`` where not one of
+        ``allowed``), and where a value is given but not allowed.
     """
-    encoded = column.dictionary_encode()
-    known = [codes.lookup(v) or "?" if v else "" for v in encoded.dictionary.to_pylist()]
+    encoded = pc.dictionary_encode(column)
     positions = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
-    return np.asarray(known, dtype=str)[positions]
+    canonical = [codes.lookup(v) or "?" if v else "" for v in encoded.dictionary.to_pylist()]
+    width = f"<U{max(map(len, allowed))}"
+    known = np.array([c if c in allowed or not c else "?" for c in canonical], dtype=width)
+    wrong = np.array([c != "" and c not in allowed for c in canonical], dtype=bool)
+    if not canonical:
+        return np.zeros(0, dtype=width), np.zeros(0, dtype=bool)
+    return known[positions], wrong[positions]
+
+
+#: Columns that are never free text: a line break in one means the row was misread.
+_STRUCTURED = (*REQUIRED, *DATE_COLUMNS, "family_id", "previous_conference_type")
+
+
+def _line_breaks(
+    table: Table, rows: npt.NDArray[np.int64], file: str
+) -> tuple[npt.NDArray[np.bool_], list[InputProblem]]:
+    """Find values that run over lines: an unclosed quote swallows the rows after it.
+
+    A free-text value may hold a line break; one that holds what looks like whole rows
+    (as many commas as the header has, after a line break) is a quote left open.
+    """
+    bad = np.zeros(len(rows), dtype=bool)
+    problems = []
+    looks_like_row = r"[\r\n][^\r\n]*" + ",[^\r\n]*" * max(len(table) - 1, 1)
+    for name, column in table.items():
+        if not any(pc.any(pc.match_substring(column, end)).as_py() for end in "\r\n"):
+            continue
+        pattern = r"[\r\n]" if name in _STRUCTURED or name.endswith("_date") else looks_like_row
+        where = np.flatnonzero(_matches(column, pattern))
+        for position, text in zip(where.tolist(), _texts(column, where), strict=True):
+            lines = text.splitlines()
+            problems.append(
+                InputProblem(
+                    file, int(rows[position]), name, lines[0][:40] if lines else "",
+                    f"this value runs over {len(lines)} lines of the file, taking in the "
+                    f'rows after it: is a closing quote (") missing? This row and the '
+                    f"{len(lines) - 1} line(s) after it were not read",
+                )
+            )  # fmt: skip
+        bad[where] = True
+    return bad, problems
 
 
 def read_conference_records(
@@ -282,19 +481,26 @@ def check_conference_columns(
     """
     problems = [] if problems is None else problems
     action_rules = tuple(action_rules)
+    unread = len({problem.row for problem in problems})  # rows the loader could not read
     missing = [c for c in (*REQUIRED, "conference_date") if c not in table]
     if missing:
         problems.extend(
             InputProblem(file, 1, c, None, "required column is missing") for c in missing
         )
         raise InputErrors(problems)
-    blank = np.logical_and.reduce([_is_empty(column) for column in table.values()])
-    if blank.any():  # blank lines: nothing to check, nothing to drop silently
-        keep_rows = pa.array(~blank)
-        table = {name: column.filter(keep_rows) for name, column in table.items()}
-        rows = rows[~blank]
+    # Blank lines: nothing to check, nothing to drop silently. Only rows without a child id
+    # can be blank, so only those are looked at across every column.
+    maybe = np.flatnonzero(_is_empty(table["child_id"]))
+    if len(maybe):
+        where = pa.array(maybe)
+        blank = np.logical_and.reduce([_is_empty(c.take(where)) for c in table.values()])
+        if blank.any():
+            keep_rows = np.ones(len(rows), dtype=bool)
+            keep_rows[maybe[blank]] = False
+            table = {name: column.filter(pa.array(keep_rows)) for name, column in table.items()}
+            rows = rows[keep_rows]
     n = len(rows)
-    empty = pa.array([""] * n, type=pa.string())
+    empty = pa.repeat(pa.scalar("", pa.string()), n)
 
     def column(name: str) -> pa.Array:
         return table.get(name, empty)
@@ -308,28 +514,28 @@ def check_conference_columns(
         values: pa.Array | None = None,
     ) -> None:
         positions = np.flatnonzero(mask)
-        texts = _strings(values.take(pa.array(positions))) if values is not None else None
-        for i, position in enumerate(positions):
-            value = None if texts is None else str(texts[i])
+        if not len(positions):
+            return
+        texts = _texts(values, positions) if values is not None else None
+        for i, position in enumerate(positions.tolist()):
+            value = None if texts is None else texts[i]
             problems.append(InputProblem(file, int(rows[position]), name, value, message))
-        bad[mask] = True
+        bad[positions] = True
 
     for name in REQUIRED:
         flag(_is_empty(column(name)), name, "a value is required")
-    kinds = _canonical_codes(column("conference_type"), vocabulary.conference_types)
+    kinds, wrong = _kinds(column("conference_type"), vocabulary.conference_types, TYPES)
     flag(
-        (kinds != "") & ~np.isin(kinds, TYPES),
+        wrong,
         "conference_type",
         f"expected one of: {', '.join(TYPES)}",
         column("conference_type"),
     )
-    previous_kinds = _canonical_codes(
-        column("previous_conference_type"), vocabulary.conference_types
+    previous_kinds, wrong = _kinds(
+        column("previous_conference_type"), vocabulary.conference_types, ("initial", "review")
     )
-    previous_kinds = np.where(np.char.str_len(previous_kinds) > 7, "?", previous_kinds)
-    previous_kinds = previous_kinds.astype("<U7")
     flag(
-        (previous_kinds != "") & ~np.isin(previous_kinds, ("initial", "review")),
+        wrong,
         "previous_conference_type",
         "expected initial or review",
         column("previous_conference_type"),
@@ -358,7 +564,7 @@ def check_conference_columns(
         "an initial conference needs the strategy discussion date",
     )
     flag(
-        ~initial & np.isnat(conference) & (kinds != ""),
+        ~initial & np.isnat(conference) & ~_is_empty(column("conference_type")),
         "conference_date",
         "a value is required (only an initial conference may be not yet held)",
     )
@@ -388,13 +594,17 @@ def check_conference_columns(
     problems.sort(key=lambda p: (p.row, p.column or ""))
     if problems and not skip_invalid:
         raise InputErrors(problems)
-    keep = ~bad
-    keep_arrow = pa.array(keep)
+    skipped = int(bad.sum())
+    pa.default_memory_pool().release_unused()  # the file's text as read, before trimming
+    keep: npt.NDArray[np.bool_] | slice = ~bad if skipped else slice(None)
+    text = {name: column(name) for name in TEXT_COLUMNS}
+    if skipped:
+        keep_arrow = pa.array(~bad)
+        text = {name: values.filter(keep_arrow) for name, values in text.items()}
     return ConferenceRecords(
         file=file,
         rows=rows[keep],
-        child_id=_strings(column("child_id").filter(keep_arrow)),
-        conference_id=_strings(column("conference_id").filter(keep_arrow)),
+        text=text,
         conference_code=conference_code[keep],
         child_code=child_code[keep],
         conference_type=kinds[keep],
@@ -404,11 +614,9 @@ def check_conference_columns(
         core_group_date=core_group[keep],
         plan_end_date=dates["plan_end_date"][keep],
         previous_conference_type=previous_kinds[keep],
-        family_id=_strings(column("family_id").filter(keep_arrow)),
-        reason_for_delay=_strings(column("reason_for_delay").filter(keep_arrow)),
         action_dates={rule: dates[f"{rule}_date"][keep] for rule in action_rules},
         problems=tuple(problems),
-        skipped_rows=int(bad.sum()),
+        skipped_rows=skipped + unread,
     )
 
 
@@ -432,8 +640,10 @@ def _check_consistency(
     """Flag a child twice in one conference, and a conference whose rows disagree."""
     if not len(rows):
         return
-    # The row where each conference first appears: later rows must agree with it.
-    _, first_of_code = np.unique(conference_code, return_index=True)
+    # The row where each conference first appears: later rows must agree with it. Codes are
+    # numbered in order of first appearance, so a row is a first where its code is new.
+    seen_before = np.maximum.accumulate(np.concatenate(([-1], conference_code[:-1])))
+    first_of_code = np.flatnonzero(conference_code > seen_before)
     first = first_of_code[conference_code]
     pair = conference_code * (int(child_code.max()) + 1) + child_code
     order = np.argsort(pair, kind="stable")

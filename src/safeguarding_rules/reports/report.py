@@ -18,6 +18,8 @@ from typing import Any
 import attrs
 import numpy as np
 import numpy.typing as npt
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..calendar import WorkingDayCalendar
 from ..records import ConferenceAttendance, ConferenceRecords
@@ -28,6 +30,9 @@ from .overlay import calendar_summary
 __all__ = ["DFE_BANDS", "ComplianceReport", "build_report", "period_labels"]
 
 Dates = npt.NDArray[np.datetime64]
+#: Each row's status in the CSV output, by its code.
+STATUSES = ("", "pending", "not_assessed", "on_time", "late")
+PENDING, NOT_ASSESSED, ON_TIME, LATE = 1, 2, 3, 4
 
 #: The DfE's bands of working days from strategy discussion to initial conference.
 DFE_BANDS: tuple[tuple[str, int, int | None], ...] = (
@@ -52,9 +57,45 @@ def period_labels(days: Dates, period: Period, year_start_month: int) -> npt.NDA
     A year starting in April (the financial year) is labelled ``2014-15``; a year starting
     in January is labelled ``2014``.
     """
+    codes, labels = _period_codes(days, period, year_start_month)
+    return labels[codes]
+
+
+def _period_codes(
+    days: Dates, period: Period, year_start_month: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.str_]]:
+    """Return a small integer per date, counting months from the earliest, and their labels.
+
+    Labelling each distinct month once (not each date) keeps this one pass over the dates.
+    """
     months = days.astype("datetime64[M]").astype(np.int64)  # months since 1970-01
-    distinct, inverse = np.unique(months, return_inverse=True)
-    return _month_labels(distinct, period, year_start_month)[inverse]
+    if not len(months):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype="<U12")
+    low = int(months.min())
+    span = np.arange(low, int(months.max()) + 1, dtype=np.int64)
+    return months - low, _month_labels(span, period, year_start_month)
+
+
+def _by_period(
+    codes: npt.NDArray[np.int64],
+    labels: npt.NDArray[np.str_],
+    counts: dict[str, npt.NDArray[np.bool_]],
+) -> dict[str, dict[str, int]]:
+    """Count each mask's rows per period label, in label order (months sharing a label add up).
+
+    :param codes: a month code per row, as from :func:`_period_codes`, for the rows counted.
+    """
+    totals = {
+        name: np.bincount(codes, weights=mask, minlength=len(labels)).astype(np.int64)
+        for name, mask in counts.items()
+    }
+    found: dict[str, dict[str, int]] = {}
+    present = np.bincount(codes, minlength=len(labels)) > 0
+    for index in np.flatnonzero(present).tolist():
+        into = found.setdefault(str(labels[index]), dict.fromkeys(counts, 0))
+        for name, per_month in totals.items():
+            into[name] += int(per_month[index])
+    return dict(sorted(found.items()))
 
 
 def _month_labels(
@@ -85,17 +126,16 @@ class ComplianceReport:
 
     #: Every indicator, as plain JSON-ready data.
     summary: dict[str, Any]
-    #: Per-row columns for the CSV output.
-    _columns: dict[str, npt.NDArray[Any]]
+    #: Per-row columns for the CSV output, turned into text only when rows are asked for:
+    #: Arrow text, dates (NaT is empty), integers (negative is empty), or codes into names.
+    _columns: dict[str, npt.NDArray[Any] | pa.Array | tuple[npt.NDArray[np.int64], list[str]]]
 
     def rows(self) -> Iterator[dict[str, str]]:
         """One dict per child per conference, in file order, all values as strings."""
         names = list(self._columns)
-        for values in zip(*(self._columns[n].tolist() for n in names), strict=True):
-            yield {
-                name: "" if value is None or str(value) == "NaT" else str(value)
-                for name, value in zip(names, values, strict=True)
-            }
+        texts = [_as_text(self._columns[name]) for name in names]
+        for values in zip(*texts, strict=True):
+            yield dict(zip(names, values, strict=True))
 
     @property
     def row_fields(self) -> tuple[str, ...]:
@@ -103,9 +143,29 @@ class ComplianceReport:
         return tuple(self._columns)
 
 
-def _first_per_conference(conference_codes: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-    _, first = np.unique(conference_codes, return_index=True)
-    return np.sort(first)
+def _day_array(days: Dates) -> pa.Array:
+    return pa.array(days.astype("datetime64[D]"), pa.date32())
+
+
+def _iso(days: Dates) -> list[str]:
+    """Dates as ``YYYY-MM-DD`` text (Arrow formats them far faster than numpy)."""
+    return [str(day) for day in pc.cast(_day_array(days), pa.string()).to_pylist()]
+
+
+def _as_text(
+    values: npt.NDArray[Any] | pa.Array | tuple[npt.NDArray[np.int64], list[str]],
+) -> list[str]:
+    if isinstance(values, tuple):
+        codes, names = values
+        return np.asarray(names, dtype=object)[codes].tolist()  # type: ignore[no-any-return]
+    if isinstance(values, pa.Array):
+        return [str(value) for value in values.to_pylist()]
+    if values.dtype.kind in "USO":
+        return [str(value) for value in values.tolist()]
+    if values.dtype.kind == "M":
+        text = pc.cast(_day_array(values), pa.string())
+        return pc.fill_null(text, "").to_pylist()  # type: ignore[no-any-return]
+    return np.where(values >= 0, values.astype(str), "").tolist()  # type: ignore[no-any-return]
 
 
 def _date_span(records: ConferenceRecords) -> tuple[dt.date | None, dt.date | None]:
@@ -142,10 +202,10 @@ def build_report(
     year_start = year_start_month or policy.year_start_month
     calendar = rule_set.calendar(use_overlay=use_overlay)
     n = len(records)
-    columns: dict[str, npt.NDArray[Any]] = {
+    columns: dict[str, Any] = {
         "row": records.rows,
-        "child_id": records.child_id,
-        "conference_id": records.conference_id,
+        "child_id": records.text["child_id"],
+        "conference_id": records.text["conference_id"],
         "conference_type": records.conference_type,
         "conference_date": records.conference_date,
     }
@@ -171,20 +231,22 @@ def build_report(
         },
         "rules_used": [],
     }
-    status = np.full(n, "", dtype="<U12")
+    status = np.zeros(n, dtype=np.int64)  # an index into STATUSES
     due = np.full(n, np.datetime64("NaT"), dtype="datetime64[D]")
-    rule_column = np.full(n, "", dtype=object)
-    edition_column = np.full(n, "", dtype=object)
+    # An index into `applied` (rule, edition) per row; 0 is none.
+    applied_code = np.zeros(n, dtype=np.int64)
+    applied: list[tuple[str, str]] = [("", "")]
     working_days = np.full(n, -1, dtype=np.int64)
     days_late = np.full(n, -1, dtype=np.int64)
 
     def note_rule(rule_id: str, used: npt.NDArray[np.int64], mask: npt.NDArray[np.bool_]) -> None:
         versions = rule_set.versions(rule_id)
+        counts = np.bincount(used[mask & (used >= 0)], minlength=len(versions))
         for index, version in enumerate(versions):
-            count = int(((used == index) & mask).sum())
+            count = int(counts[index])
             if count:
-                rule_column[(used == index) & mask] = rule_id
-                edition_column[(used == index) & mask] = version.edition.id
+                applied_code[(used == index) & mask] = len(applied)
+                applied.append((rule_id, version.edition.id))
                 summary["rules_used"].append(
                     {
                         "rule": rule_id,
@@ -230,13 +292,16 @@ def build_report(
     columns.update(
         {
             "due_date": due,
-            "rule": rule_column,
-            "edition": edition_column,
-            "status": status,
-            "working_days": np.where(working_days >= 0, working_days.astype(str), ""),
-            "working_days_late": np.where(days_late >= 0, days_late.astype(str), ""),
-            "reason_for_delay": records.reason_for_delay,
-            "overlay": np.full(n, calendar.overlay.name if calendar.overlay else "", dtype=object),
+            "rule": (applied_code, [rule for rule, _ in applied]),
+            "edition": (applied_code, [edition for _, edition in applied]),
+            "status": (status, list(STATUSES)),
+            "working_days": working_days,
+            "working_days_late": days_late,
+            "reason_for_delay": records.text["reason_for_delay"],
+            "overlay": (
+                np.broadcast_to(np.int64(0), (n,)),
+                [calendar.overlay.name if calendar.overlay else ""],
+            ),
         }
     )
     return ComplianceReport(summary=summary, columns=columns)
@@ -253,7 +318,7 @@ class _Run:
     period: Period
     year_start: int
     policy: ReportingPolicy
-    status: npt.NDArray[np.str_]
+    status: npt.NDArray[np.int64]
     due: Dates
     working_days: npt.NDArray[np.int64]
     days_late: npt.NDArray[np.int64]
@@ -270,7 +335,7 @@ def _initial(run: _Run) -> dict[str, Any]:
     initial = records.conference_type == "initial"
     held = initial & ~np.isnat(records.conference_date)
     pending = initial & np.isnat(records.conference_date)
-    status[pending] = "pending"
+    status[pending] = PENDING
     sd = records.strategy_discussion_date
     row_due = np.full(len(records), np.datetime64("NaT"), dtype="datetime64[D]")
     used = np.full(len(records), -1, dtype=np.int64)
@@ -280,7 +345,7 @@ def _initial(run: _Run) -> dict[str, Any]:
         )
     assessed = held & (used >= 0)
     not_in_force = initial & (used < 0)
-    status[not_in_force] = "not_assessed"
+    status[not_in_force] = NOT_ASSESSED
     note_rule("icpc", used, initial)
     due[initial] = row_due[initial]
     conf = records.conference_date
@@ -292,33 +357,33 @@ def _initial(run: _Run) -> dict[str, Any]:
     lateness = np.zeros(len(records), dtype=np.int64)
     if late.any():
         lateness[late] = calendar.working_days_between_array(row_due[late], conf[late])
-    status[on_time] = "on_time"
-    status[late] = "late"
+    status[on_time] = ON_TIME
+    status[late] = LATE
     working_days[assessed] = wd[assessed]
     days_late[assessed] = lateness[assessed]
 
-    firsts = _first_per_conference(records.conference_code)
     per_conference = np.zeros(len(records), dtype=bool)
-    per_conference[firsts] = True
+    per_conference[records.first_of_conference()] = True
     conf_assessed = assessed & per_conference
-    labels = np.full(len(records), "", dtype="<U12")
-    if assessed.any():
-        labels[assessed] = period_labels(conf[assessed], period, year_start)
-    by_period = []
-    for label in sorted(set(labels[assessed].tolist())):
-        in_period = labels == label
-        by_period.append(
-            {
-                "period": label,
-                "by_child": _ratio(
-                    int((on_time & in_period).sum()), int((assessed & in_period).sum())
-                ),
-                "by_conference": _ratio(
-                    int((on_time & per_conference & in_period).sum()),
-                    int((conf_assessed & in_period).sum()),
-                ),
-            }
-        )
+    codes, labels = _period_codes(conf[assessed], period, year_start)
+    counted = _by_period(
+        codes,
+        labels,
+        {
+            "all": np.ones(len(codes), dtype=bool),
+            "on_time": on_time[assessed],
+            "first": per_conference[assessed],
+            "first_on_time": (on_time & per_conference)[assessed],
+        },
+    )
+    by_period = [
+        {
+            "period": label,
+            "by_child": _ratio(count["on_time"], count["all"]),
+            "by_conference": _ratio(count["first_on_time"], count["first"]),
+        }
+        for label, count in counted.items()
+    ]
     bands = {}
     for name, low, high in DFE_BANDS:
         in_band = conf_assessed & (wd >= low) & ((wd <= high) if high is not None else True)
@@ -326,16 +391,21 @@ def _initial(run: _Run) -> dict[str, Any]:
     children = np.bincount(records.conference_code[assessed], minlength=1)
     rejected = policy.rejected_delay_reasons
     where = np.flatnonzero(late & per_conference)
-    where = where[np.lexsort((records.conference_id[where].astype(str), conf[where]))]
+    # By date, then id (Arrow orders text by UTF-8 bytes: the same as by code point).
+    late_rows = pa.table(
+        {"day": _day_array(conf[where]), "id": records.text["conference_id"].take(where)}
+    )
+    order = pc.sort_indices(late_rows, [("day", "ascending"), ("id", "ascending")])
+    where = where[np.asarray(order.to_numpy(zero_copy_only=False))]
     columns = zip(
-        records.conference_id[where].tolist(),
-        conf[where].astype(str).tolist(),
-        sd[where].astype(str).tolist(),
-        row_due[where].astype(str).tolist(),
+        late_rows["id"].take(order).to_pylist(),
+        _iso(conf[where]),
+        _iso(sd[where]),
+        _iso(row_due[where]),
         children[records.conference_code[where]].tolist(),
         wd[where].tolist(),
         lateness[where].tolist(),
-        records.reason_for_delay[where].tolist(),
+        records.text["reason_for_delay"].take(pa.array(where)).to_pylist(),
         strict=True,
     )
     late_conferences = [
@@ -419,38 +489,34 @@ def _reviews(run: _Run) -> dict[str, Any]:
         ok[mask] = records.conference_date[mask] <= row_due
         ok &= in_force
         due[mask] = row_due
-        status[in_force & ok] = "on_time"
-        status[in_force & ~ok] = "late"
+        status[in_force & ok] = ON_TIME
+        status[in_force & ~ok] = LATE
         on_time_all |= ok
         assessed_all |= in_force
     unknown = review & ~assessed_all
-    status[unknown] = "not_assessed"
+    status[unknown] = NOT_ASSESSED
     result["by_child"] = _ratio(int(on_time_all.sum()), int(assessed_all.sum()))
     # A review conference is on time when every child in it is.
-    late_conferences = set(records.conference_code[assessed_all & ~on_time_all].tolist())
-    assessed_conferences = set(records.conference_code[assessed_all].tolist())
+    conferences = np.bincount(records.conference_code[assessed_all], minlength=1) > 0
+    late_ones = records.conference_code[assessed_all & ~on_time_all]
+    late_conferences = np.bincount(late_ones, minlength=len(conferences)) > 0
     result["by_conference"] = _ratio(
-        len(assessed_conferences - late_conferences), len(assessed_conferences)
+        int(np.count_nonzero(conferences & ~late_conferences)), int(np.count_nonzero(conferences))
     )
     result["not_assessed"] = {
         "rows": int(unknown.sum()),
         "why": "no previous_conference_date, or its type is neither in the file nor given in "
         "previous_conference_type",
     }
-    labels = np.full(len(records), "", dtype="<U12")
-    if assessed_all.any():
-        labels[assessed_all] = period_labels(
-            records.conference_date[assessed_all], period, year_start
-        )
+    codes, labels = _period_codes(records.conference_date[assessed_all], period, year_start)
+    counted = _by_period(
+        codes,
+        labels,
+        {"all": np.ones(len(codes), dtype=bool), "on_time": on_time_all[assessed_all]},
+    )
     result["by_period"] = [
-        {
-            "period": label,
-            "by_child": _ratio(
-                int((on_time_all & (labels == label)).sum()),
-                int((assessed_all & (labels == label)).sum()),
-            ),
-        }
-        for label in sorted(set(labels[assessed_all].tolist()))
+        {"period": label, "by_child": _ratio(count["on_time"], count["all"])}
+        for label, count in counted.items()
     ]
     return result
 

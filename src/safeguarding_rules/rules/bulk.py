@@ -72,13 +72,19 @@ def due_dates(
     versions = rule_set.versions(rule_id)
     due = np.full(start.shape, np.datetime64("NaT"), dtype="datetime64[D]")
     used = np.full(start.shape, -1, dtype=np.int64)
+    given = ~np.isnat(start)
     for index, rule in enumerate(versions):
         edition = rule.edition
-        mask = anchor >= np.datetime64(edition.effective_from, "D")
+        mask = given & (anchor >= np.datetime64(edition.effective_from, "D"))
         if edition.effective_to is not None:
             mask &= anchor <= np.datetime64(edition.effective_to, "D")
-        mask &= ~np.isnat(start)
+        used[mask] = index  # a later version wins where editions overlap
+    # Editions that count alike (most do) share one pass of the arithmetic.
+    alike: dict[tuple[object, ...], list[int]] = {}
+    for index, rule in enumerate(versions):
+        alike.setdefault((rule.unit, rule.n, rule.direction, rule.counting), []).append(index)
+    for indices in alike.values():
+        mask = np.isin(used, indices)
         if mask.any():
-            due[mask] = _apply(rule, start[mask], calendar, counting)
-            used[mask] = index
+            due[mask] = _apply(versions[indices[0]], start[mask], calendar, counting)
     return due, used
