@@ -27,6 +27,7 @@ LAYERS: dict[str, float] = {
     "_errors": 0,
     "_validators": 0,
     "_dates": 0,
+    "_lazy": 0,
     "calendar": 1,
     "rules": 2,
     "hookspecs": 3,
@@ -35,6 +36,7 @@ LAYERS: dict[str, float] = {
     "rulesets": 4,
     "records": 5,
     "reports": 6,
+    "engines": 6,
     "": 6.5,  # the package root, safeguarding_rules/__init__.py
     "testing": 7,
     "scaffold": 7,

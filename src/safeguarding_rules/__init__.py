@@ -12,115 +12,241 @@ Crown dependency::
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+import typing
 
-from ._dates import add_months, add_weeks, parse_date
-from ._errors import (
-    CalendarRangeError,
-    OverlayError,
-    SafeguardingRulesError,
-    UnknownDivisionError,
-    UnsupportedHolidaySourceError,
-)
-from .calendar import (
-    COVERAGE_END,
-    COVERAGE_START,
-    DIVISIONS,
-    PROVISIONAL_FROM,
-    Division,
-    LocalOverlay,
-    NonWorkingDay,
-    WorkingDayCalendar,
-    WorkingDayCount,
-    calendar_for,
-    division_for,
-)
-from .plugins import (
-    BUILTIN_PLUGINS,
-    RuleSetConflictError,
-    RuleSetRegistry,
-    RuleSets,
-    UnknownRuleSetError,
-    get_plugin_manager,
-    get_rule_set,
-    get_rule_sets,
-    hookimpl,
-    load_rule_sets,
-    reload_rule_sets,
-)
-from .reports.serialise import to_data
-from .rulefile import RuleFileError, load_rule_file, parse_rule_file
-from .rules import (
-    ADULT_RULE_IDS,
-    AGENCIES,
-    MAX_QUOTE_WORDS,
-    MISSING_RULE_IDS,
-    UK_TIME,
-    VOCABULARY,
-    AdultEnquiryEvents,
-    Agency,
-    AgencyDecision,
-    Aliases,
-    AliasRegistry,
-    Attendance,
-    AttendanceMode,
-    CaseEvents,
-    CaseEventsError,
-    Child,
-    CodeList,
-    Conference,
-    ConferenceType,
-    Confidence,
-    Counting,
-    CountingUnit,
-    Deadline,
-    Direction,
-    Edition,
-    Enquiry,
-    EnquiryKind,
-    Evidence,
-    Family,
-    FieldError,
-    LocalRuleSet,
-    MissingEpisodeEvents,
-    NoEditionInForceError,
-    NotEncoded,
-    Period,
-    QuorumError,
-    QuorumResult,
-    QuorumRule,
-    ReportingPolicy,
-    Rule,
-    RuleSet,
-    RuleSetDefinitionError,
-    StartEvent,
-    StrategyDiscussion,
-    UnconfirmedItem,
-    Unit,
-    UnrecognisedAgencyError,
-    Vocabulary,
-    VocabularyError,
-    adult_deadlines,
-    compute_deadlines,
-    editions_chain,
-    evaluate_quorum,
-    evidence_problems,
-    finding_for,
-    hours_due_at,
-    normalise,
-    return_interview_deadline,
-    unconfirmed_items,
-    unrecognised_names,
-)
+from ._lazy import lazy_exports as _lazy_exports
 
-try:
-    __version__ = version("safeguarding-rules")
-except PackageNotFoundError:  # pragma: no cover - only when run from an uninstalled tree
-    __version__ = "0.0.0"
+if typing.TYPE_CHECKING:
+    from ._dates import add_months, add_weeks, parse_date
+    from ._errors import (
+        CalendarRangeError,
+        OverlayError,
+        SafeguardingRulesError,
+        UnknownDivisionError,
+        UnsupportedHolidaySourceError,
+    )
+    from .calendar import (
+        COVERAGE_END,
+        COVERAGE_START,
+        DIVISIONS,
+        PROVISIONAL_FROM,
+        Division,
+        LocalOverlay,
+        NonWorkingDay,
+        WorkingDayCalendar,
+        WorkingDayCount,
+        calendar_for,
+        division_for,
+    )
+    from .plugins import (
+        BUILTIN_PLUGINS,
+        RuleSetConflictError,
+        RuleSetRegistry,
+        RuleSets,
+        UnknownRuleSetError,
+        get_plugin_manager,
+        get_rule_set,
+        get_rule_sets,
+        hookimpl,
+        load_rule_sets,
+        reload_rule_sets,
+    )
+    from .reports.serialise import to_data
+    from .rulefile import RuleFileError, load_rule_file, parse_rule_file
+    from .rules import (
+        ADULT_RULE_IDS,
+        AGENCIES,
+        MAX_QUOTE_WORDS,
+        MISSING_RULE_IDS,
+        UK_TIME,
+        VOCABULARY,
+        AdultEnquiryEvents,
+        Agency,
+        AgencyDecision,
+        Aliases,
+        AliasRegistry,
+        Attendance,
+        AttendanceMode,
+        CaseEvents,
+        CaseEventsError,
+        Child,
+        CodeList,
+        Conference,
+        ConferenceType,
+        Confidence,
+        Counting,
+        CountingUnit,
+        Deadline,
+        Direction,
+        Edition,
+        Enquiry,
+        EnquiryKind,
+        Evidence,
+        Family,
+        FieldError,
+        LocalRuleSet,
+        MissingEpisodeEvents,
+        NoEditionInForceError,
+        NotEncoded,
+        Period,
+        QuorumError,
+        QuorumResult,
+        QuorumRule,
+        ReportingPolicy,
+        Rule,
+        RuleSet,
+        RuleSetDefinitionError,
+        StartEvent,
+        StrategyDiscussion,
+        UnconfirmedItem,
+        Unit,
+        UnrecognisedAgencyError,
+        Vocabulary,
+        VocabularyError,
+        adult_deadlines,
+        compute_deadlines,
+        editions_chain,
+        evaluate_quorum,
+        evidence_problems,
+        finding_for,
+        hours_due_at,
+        normalise,
+        return_interview_deadline,
+        unconfirmed_items,
+        unrecognised_names,
+    )
 
-#: Decorator marking a plugin's hook implementations; plugin authors write
-#: ``from safeguarding_rules import hookimpl``.
-hookimpl = hookimpl
+# The public API loads on first use (PEP 562), so that ``import safeguarding_rules`` and the
+# command line's ``--help`` do not pay for numpy, pyarrow and the holiday data up front.
+# Each name is re-exported from the module it is listed under; the imports above say the
+# same to type checkers, and tests/test_startup.py checks that both agree with ``__all__``.
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "._dates": (
+        "add_months",
+        "add_weeks",
+        "parse_date",
+    ),
+    "._errors": (
+        "CalendarRangeError",
+        "OverlayError",
+        "SafeguardingRulesError",
+        "UnknownDivisionError",
+        "UnsupportedHolidaySourceError",
+    ),
+    ".calendar": (
+        "COVERAGE_END",
+        "COVERAGE_START",
+        "DIVISIONS",
+        "PROVISIONAL_FROM",
+        "Division",
+        "LocalOverlay",
+        "NonWorkingDay",
+        "WorkingDayCalendar",
+        "WorkingDayCount",
+        "calendar_for",
+        "division_for",
+    ),
+    ".plugins": (
+        "BUILTIN_PLUGINS",
+        "RuleSetConflictError",
+        "RuleSetRegistry",
+        "RuleSets",
+        "UnknownRuleSetError",
+        "get_plugin_manager",
+        "get_rule_set",
+        "get_rule_sets",
+        "hookimpl",
+        "load_rule_sets",
+        "reload_rule_sets",
+    ),
+    ".reports.serialise": ("to_data",),
+    ".rulefile": (
+        "RuleFileError",
+        "load_rule_file",
+        "parse_rule_file",
+    ),
+    ".rules": (
+        "ADULT_RULE_IDS",
+        "AGENCIES",
+        "MAX_QUOTE_WORDS",
+        "MISSING_RULE_IDS",
+        "UK_TIME",
+        "VOCABULARY",
+        "AdultEnquiryEvents",
+        "Agency",
+        "AgencyDecision",
+        "Aliases",
+        "AliasRegistry",
+        "Attendance",
+        "AttendanceMode",
+        "CaseEvents",
+        "CaseEventsError",
+        "Child",
+        "CodeList",
+        "Conference",
+        "ConferenceType",
+        "Confidence",
+        "Counting",
+        "CountingUnit",
+        "Deadline",
+        "Direction",
+        "Edition",
+        "Enquiry",
+        "EnquiryKind",
+        "Evidence",
+        "Family",
+        "FieldError",
+        "LocalRuleSet",
+        "MissingEpisodeEvents",
+        "NoEditionInForceError",
+        "NotEncoded",
+        "Period",
+        "QuorumError",
+        "QuorumResult",
+        "QuorumRule",
+        "ReportingPolicy",
+        "Rule",
+        "RuleSet",
+        "RuleSetDefinitionError",
+        "StartEvent",
+        "StrategyDiscussion",
+        "UnconfirmedItem",
+        "Unit",
+        "UnrecognisedAgencyError",
+        "Vocabulary",
+        "VocabularyError",
+        "adult_deadlines",
+        "compute_deadlines",
+        "editions_chain",
+        "evaluate_quorum",
+        "evidence_problems",
+        "finding_for",
+        "hours_due_at",
+        "normalise",
+        "return_interview_deadline",
+        "unconfirmed_items",
+        "unrecognised_names",
+    ),
+}
+_load = _lazy_exports(__name__, globals(), _EXPORTS)
+
+
+def __getattr__(name: str) -> typing.Any:
+    """Import a public name from its module on first use, then keep it here."""
+    if name != "__version__":
+        return _load(name)
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        found = version("safeguarding-rules")
+    except PackageNotFoundError:  # pragma: no cover - only from an uninstalled tree
+        found = "0.0.0"
+    globals()[name] = found
+    return found
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 __all__ = [

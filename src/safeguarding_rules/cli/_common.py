@@ -11,10 +11,9 @@ from typing import Any
 import click
 
 from .._dates import parse_date
-from .._errors import SafeguardingRulesError
 from ..plugins import RuleSets, load_rule_sets
-from ..records import InputErrors
-from ..reports import to_data
+from ..reports.serialise import to_data
+from ._group import Group
 
 __all__ = [
     "FORMAT_OPTION",
@@ -49,18 +48,6 @@ def emit(output_format: str, data: Any, text: str) -> None:
         click.echo(json.dumps(to_data(data), indent=2))
     else:
         click.echo(text)
-
-
-class Group(click.Group):
-    """A group that turns the library's own errors into clean messages on stderr."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except InputErrors as error:
-            raise click.ClickException(str(error)) from None
-        except (SafeguardingRulesError, ValueError, TypeError) as error:
-            raise click.ClickException(str(error)) from None
 
 
 #: ``--format text|json``, text by default.

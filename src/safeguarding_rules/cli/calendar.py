@@ -19,7 +19,7 @@ from ..calendar import (
     WorkingDayCalendar,
     calendar_for,
 )
-from ..reports import to_data
+from ..reports.serialise import to_data
 from ._common import Group, date_callback, emit
 
 __all__ = ["calendar"]

@@ -75,6 +75,7 @@ def _load_records(
         vocabulary=rule_set.vocabulary,
     )
     records = loaded.records
+    progress(f"read {len(records) + records.skipped_rows:,} rows")
     if records.problems:
         click.echo(
             f"Skipped {records.skipped_rows} row(s) with {len(records.problems)} problem(s):",

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import click
 
-from ..reports import to_data
+from ..reports.serialise import to_data
 from ..rules import (
     CaseEvents,
     Conference,

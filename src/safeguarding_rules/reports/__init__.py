@@ -9,12 +9,44 @@
 
 from __future__ import annotations
 
-from .census import CONFERENCE_UNKNOWN, dfe_c4, recorded_targets, with_census, without_conferences
-from .ics import render_ics
-from .render import render_csv, render_html, render_json, render_text
-from .report import DFE_BANDS, ComplianceReport, build_report, period_labels
-from .serialise import to_data
-from .worklist import DueAction, due_actions
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from .census import (
+        CONFERENCE_UNKNOWN,
+        dfe_c4,
+        recorded_targets,
+        with_census,
+        without_conferences,
+    )
+    from .ics import render_ics
+    from .render import render_csv, render_html, render_json, render_text
+    from .report import DFE_BANDS, ComplianceReport, build_report, period_labels
+    from .serialise import to_data
+    from .worklist import DueAction, due_actions
+
+# Loaded on first use: the report and worklist need pyarrow, and ``to_data`` (used by every
+# command's ``--format json``) must not pay for it.
+__getattr__ = lazy_exports(
+    __name__,
+    globals(),
+    {
+        ".census": (
+            "CONFERENCE_UNKNOWN",
+            "dfe_c4",
+            "recorded_targets",
+            "with_census",
+            "without_conferences",
+        ),
+        ".ics": ("render_ics",),
+        ".render": ("render_csv", "render_html", "render_json", "render_text"),
+        ".report": ("DFE_BANDS", "ComplianceReport", "build_report", "period_labels"),
+        ".serialise": ("to_data",),
+        ".worklist": ("DueAction", "due_actions"),
+    },
+)
 
 __all__ = [
     "CONFERENCE_UNKNOWN",

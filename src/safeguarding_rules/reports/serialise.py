@@ -16,15 +16,17 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Set
-from typing import Any
+from collections.abc import Callable, Set
+from typing import TYPE_CHECKING, Any
 
 import cattrs
 
 from ..calendar import NonWorkingDay, WorkingDayCount
 from ..rules import AgencyDecision, Deadline, Edition, Evidence, QuorumResult, Rule, RuleSet
-from .report import ComplianceReport
-from .worklist import DueAction
+
+if TYPE_CHECKING:
+    from .report import ComplianceReport
+    from .worklist import DueAction
 
 __all__ = ["to_data"]
 
@@ -209,5 +211,20 @@ _converter.register_unstructure_hook(Deadline, _deadline)
 _converter.register_unstructure_hook(AgencyDecision, _decision)
 _converter.register_unstructure_hook(QuorumResult, _quorum_result)
 _converter.register_unstructure_hook(WorkingDayCount, _count)
-_converter.register_unstructure_hook(DueAction, _due_action)
-_converter.register_unstructure_hook(ComplianceReport, _report)
+
+
+def _named(qualified_name: str) -> Callable[[Any], bool]:
+    """Match a class by module and name, without importing it.
+
+    The report and worklist modules need pyarrow; the command line's quick commands import
+    this module without them.
+    """
+    return lambda cls: f"{cls.__module__}.{cls.__qualname__}" == qualified_name
+
+
+_converter.register_unstructure_hook_func(
+    _named("safeguarding_rules.reports.worklist.DueAction"), _due_action
+)
+_converter.register_unstructure_hook_func(
+    _named("safeguarding_rules.reports.report.ComplianceReport"), _report
+)

@@ -1,0 +1,195 @@
+"""The compliance report side by side with the SQL and dataframe code an analyst would write.
+
+    python benchmarks/bench_side_by_side.py [--rows 100000 1000000 3000000] [--repeat 3]
+
+For each size, generates the initial conferences of ``bench_report.py`` and runs, each in a
+fresh process (so wall time includes start-up and peak memory is that process's alone):
+
+- ``safeguarding-rules report FILE --format json -o out.json`` (every check, the full JSON);
+- DuckDB SQL joining the library's working-day index table (``engines.calendar_table``);
+- Polars ``read_csv`` with the library's ``working_days_between`` / ``add_working_days``
+  expressions (needs the ``polars`` extra).
+
+It prints the median wall time and peak resident memory of each, and checks that all three
+give the same headline figures: initial conferences on time by child and by conference,
+the DfE bands and the longest wait.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_report import generate
+
+Figures = list[int]
+
+DUCKDB_QUERY = """
+WITH records AS (
+    SELECT row_number() OVER () AS position, *
+    FROM read_csv($path, header = true, all_varchar = true)
+),
+initial AS (
+    SELECT r.conference_id, r.position,
+           done.cum - start.cum AS waited,
+           CAST(r.conference_date AS DATE) <= due.day AS on_time
+    FROM records r
+    JOIN calendar start ON start.day = CAST(r.strategy_discussion_date AS DATE)
+    JOIN calendar done ON done.day = CAST(r.conference_date AS DATE)
+    JOIN calendar due ON due.cum = start.cum + 15 AND due.working
+    WHERE lower(r.conference_type) = 'initial'
+),
+conferences AS (
+    SELECT arg_min(waited, position) AS waited, arg_min(on_time, position) AS on_time
+    FROM initial GROUP BY conference_id
+)
+SELECT (SELECT count(*) FILTER (WHERE on_time) FROM initial),
+       (SELECT count(*) FROM initial),
+       count(*) FILTER (WHERE on_time), count(*),
+       count(*) FILTER (WHERE waited <= 10),
+       count(*) FILTER (WHERE waited BETWEEN 11 AND 15),
+       count(*) FILTER (WHERE waited BETWEEN 16 AND 20),
+       count(*) FILTER (WHERE waited >= 21),
+       (SELECT max(waited) FROM initial)
+FROM conferences
+"""
+
+
+def run_report(path: Path) -> Figures:
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "out.json"
+        subprocess.run(
+            ["safeguarding-rules", "report", str(path), "--format", "json", "-o", str(out)],
+            check=True,
+            stderr=subprocess.DEVNULL,
+        )
+        icpc = json.loads(out.read_text(encoding="utf-8"))["initial_conference_timeliness"]
+    return [
+        icpc["by_child"]["on_time"],
+        icpc["by_child"]["total"],
+        icpc["by_conference"]["on_time"],
+        icpc["by_conference"]["total"],
+        *icpc["bands"].values(),
+        icpc["max_working_days"],
+    ]
+
+
+def run_duckdb(path: Path) -> Figures:
+    import duckdb
+
+    from safeguarding_rules.engines import calendar_table
+
+    connection = duckdb.connect()
+    connection.register("calendar_arrow", calendar_table("england-and-wales"))
+    connection.execute("CREATE TABLE calendar AS SELECT * FROM calendar_arrow")
+    row = connection.execute(DUCKDB_QUERY, {"path": str(path)}).fetchone()
+    assert row is not None
+    return [int(value) for value in row]
+
+
+def run_polars(path: Path) -> Figures:
+    import polars as pl
+
+    from safeguarding_rules.engines.polars import add_working_days, working_days_between
+
+    dates = {"conference_date": pl.Date, "strategy_discussion_date": pl.Date}
+    initial = (
+        pl.scan_csv(path, schema_overrides=dates)
+        .with_row_index("position")
+        .filter(pl.col("conference_type").str.to_lowercase() == "initial")
+        .with_columns(
+            waited=working_days_between("strategy_discussion_date", "conference_date"),
+            on_time=pl.col("conference_date") <= add_working_days("strategy_discussion_date", 15),
+        )
+        .collect()
+    )
+    firsts = initial.group_by("conference_id").agg(pl.col("waited", "on_time").first())
+    waited = firsts["waited"]
+    return [
+        int(initial["on_time"].sum()),
+        initial.height,
+        int(firsts["on_time"].sum()),
+        firsts.height,
+        int((waited <= 10).sum()),
+        int(waited.is_between(11, 15).sum()),
+        int(waited.is_between(16, 20).sum()),
+        int((waited >= 21).sum()),
+        int(initial["waited"].max()),  # type: ignore[arg-type]
+    ]
+
+
+TOOLS = {"report": run_report, "duckdb": run_duckdb, "polars": run_polars}
+
+
+def measure(tool: str, path: Path) -> tuple[float, float, Figures]:
+    """Run one tool in a fresh process: wall seconds, peak resident MB, figures."""
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, __file__, "--one", tool, str(path)], stdout=subprocess.PIPE
+    )
+    assert child.stdout is not None
+    output = child.stdout.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    if status != 0:
+        raise SystemExit(f"{tool} failed on {path}")
+    peak = usage.ru_maxrss / 1024
+    if tool == "report":  # the CLI runs in a grandchild; its own figure is what counts
+        peak = max(peak, json.loads(output)["peak_mb"])
+    return wall, peak, json.loads(output)["figures"]
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, nargs="+", default=[100_000, 1_000_000, 3_000_000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--tools", nargs="+", default=list(TOOLS), choices=list(TOOLS))
+    parser.add_argument("--one", nargs=2, metavar=("TOOL", "FILE"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.one:
+        import resource
+
+        figures = TOOLS[args.one[0]](Path(args.one[1]))
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(json.dumps({"figures": figures, "peak_mb": children}))
+        return
+    results: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        for rows in args.rows:
+            path = Path(folder) / f"conferences-{rows}.csv"
+            generate(path, rows, 2014)
+            answers = {}
+            for tool in args.tools:
+                runs = [measure(tool, path) for _ in range(args.repeat)]
+                answers[tool] = runs[0][2]
+                results.append(
+                    {
+                        "rows": rows,
+                        "tool": tool,
+                        "wall": statistics.median(run[0] for run in runs),
+                        "peak": statistics.median(run[1] for run in runs),
+                    }
+                )
+            if len({json.dumps(figures) for figures in answers.values()}) != 1:
+                raise SystemExit(f"the tools disagree at {rows:,} rows: {answers}")
+            print(f"{rows:,} rows: all tools agree: {answers[args.tools[0]]}", file=sys.stderr)
+    print(f"| rows | tool | wall, median of {args.repeat} | peak memory | wall vs DuckDB |")
+    print("|---|---|---|---|---|")
+    duck = {r["rows"]: r["wall"] for r in results if r["tool"] == "duckdb"}
+    for r in results:
+        ratio = f"{r['wall'] / duck[r['rows']]:.1f}x" if r["rows"] in duck else ""
+        print(f"| {r['rows']:,} | {r['tool']} | {r['wall']:.2f} s | {r['peak']:.0f} MB | {ratio} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,85 @@
+"""Start-up stays quick: the package and ``--help`` load no heavy engine until it is needed.
+
+Measured by what is imported, not by a clock (no timed tests): numpy, pyarrow, the holiday
+data and cattrs cost most of the start-up time; docs/performance.md has the figures.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+import safeguarding_rules
+from safeguarding_rules import cli
+
+HEAVY = ("numpy", "pyarrow", "holidays", "cattrs", "polars", "duckdb")
+ROOT = Path(safeguarding_rules.__file__)
+
+
+def loaded_after(code: str) -> list[str]:
+    loaded = f"' '.join(m for m in {HEAVY!r} if m in sys.modules)"
+    probe = f"import sys\n{code}\nprint({loaded}, file=sys.stderr)"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    return result.stderr.split()
+
+
+def test_importing_the_package_loads_no_heavy_engine() -> None:
+    assert loaded_after("import safeguarding_rules") == []
+
+
+def test_help_loads_no_heavy_engine() -> None:
+    code = (
+        "from safeguarding_rules.cli import main\n"
+        "try:\n    main(['--help'], prog_name='safeguarding-rules')\n"
+        "except SystemExit:\n    pass"
+    )
+    assert loaded_after(code) == []
+
+
+def test_rules_loads_neither_pyarrow_nor_a_dataframe_engine() -> None:
+    code = (
+        "from safeguarding_rules.cli import main\n"
+        "try:\n    main(['rules', '--ruleset', 'england'], prog_name='safeguarding-rules')\n"
+        "except SystemExit:\n    pass"
+    )
+    assert not {"pyarrow", "polars", "duckdb"} & set(loaded_after(code))
+
+
+def test_every_public_name_is_exported_lazily_from_where_type_checkers_see_it() -> None:
+    tree = ast.parse(ROOT.read_text("utf-8"))
+    (checking,) = [node for node in tree.body if isinstance(node, ast.If)]
+    seen = {
+        alias.name: "." + str(node.module)
+        for node in checking.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    lazy = {name: module for module, names in safeguarding_rules._EXPORTS.items() for name in names}
+    assert lazy == seen
+    assert set(safeguarding_rules.__all__) == {*lazy, "__version__"}
+    for name in safeguarding_rules.__all__:
+        assert getattr(safeguarding_rules, name) is not None, name
+    with pytest.raises(AttributeError, match="no_such_name"):
+        _ = safeguarding_rules.no_such_name
+
+
+@pytest.mark.parametrize("name", sorted(cli.COMMANDS))
+def test_help_lists_each_command_as_its_own_help_says(name: str) -> None:
+    command = cli.main.get_command(click.Context(cli.main), name)
+    assert command is not None
+    assert command.name == name
+    assert command.help is not None
+    first = inspect.cleandoc(command.help).split("\n\n")[0]
+    assert cli._summary(*cli.COMMANDS[name]) == first
+    listing = CliRunner().invoke(cli.main, ["--help"], terminal_width=200).output
+    assert f"  {name} " in listing
+    assert first.rstrip(".")[:40] in listing
