@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Callable
 from importlib import resources
@@ -32,6 +33,8 @@ from ..reports import (
     without_conferences,
 )
 from ..reports.overlay import calendar_summary, describe_calendar
+from ..reports.unit_worklist import CaseDueAction, case_due_actions, render_worklist_text
+from ..reports.worklist import DueAction
 from ..rules import Counting, Period, RuleSet, StartEvent
 from ._common import (
     OVERLAY_OPTION,
@@ -41,6 +44,7 @@ from ._common import (
     rule_set_options,
     warn_unrecognised,
 )
+from .unit import LANGUAGE_OPTION, load_unit_inputs, render_unit, unit_options
 
 __all__ = ["due_command", "report_command"]
 
@@ -136,6 +140,13 @@ def _input_options(command: Callable[..., None]) -> Callable[..., None]:
 @OVERLAY_OPTION
 @STRICT_OPTION
 @_input_options
+@click.option(
+    "--unit",
+    is_flag=True,
+    help="The whole unit's report: children, adult enquiries and return interviews.",
+)
+@unit_options
+@LANGUAGE_OPTION
 def report_command(
     records_file: str | None,
     rule_set: RuleSet,
@@ -150,13 +161,20 @@ def report_command(
     strict: bool,
     input_format: str | None,
     mapping_file: str | None,
+    unit: bool,
+    adults_file: str | None,
+    missing_file: str | None,
+    as_of: dt.date | None,
+    language: str,
 ) -> None:
     """Compliance and performance indicators from conference records.
 
     FILE has one row per child per conference (CSV or .jsonl; see docs/report.md), or is a
     DfE CIN census return, an Ofsted Annex A workbook, or a council export read through
     --mapping (docs/formats). With no FILE, runs on a synthetic sample year shipped with
-    the package, with its attendance.
+    the package, with its attendance. With --unit, --adults, --missing or --language cy: the
+    whole unit's report (with no FILE, the sample unit year: children, adult enquiries and
+    missing episodes).
     """
     loaded, source_name = _load_records(
         records_file, rule_set, skip_invalid, input_format, mapping_file
@@ -197,6 +215,21 @@ def report_command(
         )
     elif not loaded.conferences_known:
         report = without_conferences(report, loaded.input_format.value)
+    if unit or adults_file or missing_file or language != "en":
+        inputs = load_unit_inputs(
+            rule_set,
+            adults_file,
+            missing_file,
+            samples=records_file is None and not (adults_file or missing_file),
+            skip_invalid=skip_invalid,
+            language=language,
+        )
+        _write(
+            render_unit(rule_set, report, records, inputs, as_of=as_of,
+                        output_format=output_format, language=language),
+            output,
+        )  # fmt: skip
+        return
     renderers = {
         "text": render_text,
         "json": render_json,
@@ -204,7 +237,10 @@ def report_command(
         "html": render_html,
     }
     progress(f"writing {output_format}")
-    text = renderers[output_format](report)
+    _write(renderers[output_format](report), output)
+
+
+def _write(text: str, output: str | None) -> None:
     if output:
         with open(output, "w", encoding="utf-8", newline="") as handle:
             handle.write(text if text.endswith("\n") else text + "\n")
@@ -224,6 +260,8 @@ def report_command(
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file.")
 @OVERLAY_OPTION
 @_input_options
+@functools.partial(unit_options, as_of=False)
+@LANGUAGE_OPTION
 def due_command(
     records_file: str,
     as_of: dt.date,
@@ -234,20 +272,42 @@ def due_command(
     use_overlay: bool,
     input_format: str | None,
     mapping_file: str | None,
+    adults_file: str | None,
+    missing_file: str | None,
+    language: str,
 ) -> None:
     """List actions due or overdue as of a date, soonest first.
 
-    Initial conferences not yet held, report deadlines, next reviews and first core groups.
-    FILE may be any input ``report`` reads.
+    Initial conferences not yet held, report deadlines, next reviews and first core groups;
+    with --adults and --missing, adult enquiries, strategy meetings and plan reviews, and
+    return interviews too. FILE may be any input ``report`` reads.
     """
     loaded, _ = _load_records(
         records_file, rule_set, skip_invalid=False, input_format=input_format,
         mapping_file=mapping_file,
     )  # fmt: skip
-    actions = due_actions(
-        loaded.records, rule_set, as_of=as_of, within=within, use_overlay=use_overlay
+    actions: list[DueAction | CaseDueAction] = list(
+        due_actions(loaded.records, rule_set, as_of=as_of, within=within, use_overlay=use_overlay)
     )
-    if output_format == "ics":
+    if adults_file or missing_file:
+        inputs = load_unit_inputs(
+            rule_set, adults_file, missing_file, samples=False, skip_invalid=False,
+            language=language,
+        )  # fmt: skip
+        actions += case_due_actions(
+            rule_set, as_of=as_of, adults=inputs.adults, missing=inputs.missing, within=within
+        )
+        actions.sort(key=lambda a: a.deadline.due)
+    if output_format == "text" and (language != "en" or adults_file or missing_file):
+        horizon = as_of + dt.timedelta(days=within)
+        calendar = calendar_summary(
+            rule_set, rule_set.calendar(use_overlay=use_overlay), as_of, horizon
+        )
+        text = render_worklist_text(
+            actions, rule_set=rule_set.name, as_of=as_of, horizon=horizon, language=language
+        )
+        text += "\n" + describe_calendar(calendar)
+    elif output_format == "ics":
         text = render_ics(actions, as_of=as_of)
     elif output_format == "json":
         text = json.dumps(to_data(actions), indent=2)

@@ -2,22 +2,36 @@
 
 * :mod:`.rows`: reading CSV and JSON-lines rows; :class:`InputProblem` and
   :class:`InputErrors`, which name the file, row, column and value.
+* :mod:`.adults`: adult-at-risk enquiry records, one row per enquiry.
+* :mod:`.missing`: missing-episode records, one row per episode (return interviews).
 * :mod:`.attendance`: attendance files for quoracy.
 * :mod:`.conferences`: a council's conference records, one row per child per conference.
 """
 
 from __future__ import annotations
 
+from .adults import ADULT_COLUMNS, AdultEnquiry, AdultEnquiryRecords, read_adult_enquiries
 from .annex_a import read_annex_a
 from .attendance import ATTENDANCE_COLUMNS, ConferenceAttendance, read_attendance
 from .cin_census import CensusRecords, CensusReturn, read_cin_census
 from .conferences import ConferenceRecords, read_conference_records
 from .detect import InputFormat, LoadedRecords, detect_format, read_records
 from .mapping import ColumnMapping, match_headings, read_mapped_records, read_mapping
+from .missing import (
+    MISSING_COLUMNS,
+    MissingEpisode,
+    MissingEpisodeRecords,
+    Moment,
+    read_missing_episodes,
+)
 from .rows import InputErrors, InputProblem, read_rows
 
 __all__ = [
+    "ADULT_COLUMNS",
     "ATTENDANCE_COLUMNS",
+    "MISSING_COLUMNS",
+    "AdultEnquiry",
+    "AdultEnquiryRecords",
     "CensusRecords",
     "CensusReturn",
     "ColumnMapping",
@@ -27,14 +41,19 @@ __all__ = [
     "InputFormat",
     "InputProblem",
     "LoadedRecords",
+    "MissingEpisode",
+    "MissingEpisodeRecords",
+    "Moment",
     "detect_format",
     "match_headings",
+    "read_adult_enquiries",
     "read_annex_a",
     "read_attendance",
     "read_cin_census",
     "read_conference_records",
     "read_mapped_records",
     "read_mapping",
+    "read_missing_episodes",
     "read_records",
     "read_rows",
 ]

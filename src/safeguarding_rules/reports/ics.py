@@ -6,7 +6,8 @@ import datetime as dt
 import hashlib
 from collections.abc import Sequence
 
-from ..rules import Confidence
+from ..rules import Confidence, Unit
+from .unit_worklist import CaseDueAction
 from .worklist import DueAction
 
 __all__ = ["render_ics"]
@@ -33,11 +34,13 @@ def _fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def render_ics(actions: Sequence[DueAction], *, as_of: dt.date) -> str:
+def render_ics(actions: Sequence[DueAction | CaseDueAction], *, as_of: dt.date) -> str:
     """Return an iCalendar file with one all-day event per action, for a team diary.
 
+    Conference actions, and adult-enquiry and return-interview actions
+    (:func:`~safeguarding_rules.reports.unit_worklist.case_due_actions`) alike.
     Deterministic: the timestamp is ``as_of``, never the clock; each UID is a hash of the
-    conference, rule and due date.
+    conference (or enquiry or episode), rule and due date.
     """
     stamp = f"{as_of:%Y%m%d}T000000Z"
     lines = [
@@ -48,10 +51,19 @@ def render_ics(actions: Sequence[DueAction], *, as_of: dt.date) -> str:
     ]
     for action in actions:
         deadline = action.deadline
-        key = f"{action.conference_id}|{deadline.rule.id}|{deadline.due.isoformat()}"
+        if isinstance(action, DueAction):
+            case, people = action.conference_id, f"Children: {', '.join(action.children)}"
+        else:
+            case = f"{action.kind}:{action.case_id}"
+            people = f"{'Adult' if action.kind == 'adult_enquiry' else 'Child'}: {action.person}"
+        key = f"{case}|{deadline.rule.id}|{deadline.due.isoformat()}"
         uid = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
         flag = " [UNCONFIRMED rule]" if deadline.rule.confidence is Confidence.UNCONFIRMED else ""
-        counted_on = f"the {deadline.division} calendar" + (
+        counted_on = (
+            "elapsed hours (weekends and bank holidays count), dates only"
+            if deadline.rule.unit is Unit.HOURS
+            else f"the {deadline.division} calendar"
+        ) + (
             f" with the local overlay {deadline.overlay!r}"
             if deadline.overlay
             else ", weekends and bank holidays only"
@@ -59,7 +71,7 @@ def render_ics(actions: Sequence[DueAction], *, as_of: dt.date) -> str:
         description = (
             f"{deadline.rule.wording}. Source: {deadline.rule.source} "
             f"({deadline.rule.confidence.value}). Counted from {deadline.start.isoformat()} "
-            f"on {counted_on}. Children: {', '.join(action.children)}."
+            f"on {counted_on}. {people}."
         )
         lines += [
             "BEGIN:VEVENT",

@@ -26,6 +26,8 @@ from ..rules import AgencyDecision, Deadline, Edition, Evidence, QuorumResult, R
 
 if TYPE_CHECKING:
     from .report import ComplianceReport
+    from .unit import UnitReport, UnitSection
+    from .unit_worklist import CaseDueAction
     from .worklist import DueAction
 
 __all__ = ["to_data"]
@@ -228,3 +230,35 @@ _converter.register_unstructure_hook_func(
 _converter.register_unstructure_hook_func(
     _named("safeguarding_rules.reports.report.ComplianceReport"), _report
 )
+
+
+def _unit_report(report: UnitReport) -> dict[str, Any]:
+    return {
+        "rule_set": report.rule_set,
+        "as_of": report.as_of.isoformat(),
+        "children": None if report.children is None else report.children.summary,
+        "adults": None if report.adults is None else report.adults.summary,
+        "missing": None if report.missing is None else report.missing.summary,
+    }
+
+
+def _case_due_action(action: CaseDueAction) -> dict[str, Any]:
+    return {
+        **_deadline(action.deadline),
+        "kind": action.kind,
+        "case_id": action.case_id,
+        "person": action.person,
+        "overdue": action.overdue,
+    }
+
+
+def _section(section: UnitSection) -> dict[str, Any]:
+    return section.summary
+
+
+for _name, _hook in (
+    ("unit_worklist.CaseDueAction", _case_due_action),
+    ("unit.UnitSection", _section),
+    ("unit.UnitReport", _unit_report),
+):
+    _converter.register_unstructure_hook_func(_named(f"safeguarding_rules.reports.{_name}"), _hook)
