@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import inspect
 import re
@@ -56,6 +57,22 @@ def test_vocabulary_page_is_current() -> None:
     assert committed == generate.render(), (  # type: ignore[attr-defined]
         "docs/vocabulary.md is out of date: run python scripts/generate_vocabulary.py"
     )
+
+
+def test_api_reference_page_is_current() -> None:
+    generate = _script("generate_api")
+    committed = (DOCS / "api.rst").read_text("utf-8")
+    assert committed == generate.render(), (  # type: ignore[attr-defined]
+        "docs/api.rst is out of date: run python scripts/generate_api.py"
+    )
+
+
+def test_national_building_blocks_are_public() -> None:
+    for name in ("england", "wales", "scotland", "northern_ireland", "guernsey", "isle_of_man"):
+        module = importlib.import_module(f"safeguarding_rules.rulesets.{name}")
+        assert {"RULE_SET", "sgr_register_rule_sets"} <= set(module.__all__), name
+        assert all(hasattr(module, item) for item in module.__all__), name
+    assert "QUORUM" in importlib.import_module("safeguarding_rules.rulesets.england").__all__
 
 
 def test_every_page_is_linked_from_the_index() -> None:

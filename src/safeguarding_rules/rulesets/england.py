@@ -34,9 +34,21 @@ from ..rules import (
 from . import _adults, _missing
 from . import _sources as S
 
+__all__ = [
+    "LOCAL_PATTERN",
+    "QUORUM",
+    "REVIEW_REGS",
+    "RULE_SET",
+    "WT",
+    "rules",
+    "sgr_register_rule_sets",
+]
+
+
 C1, C2, UNCONFIRMED = Confidence.C1, Confidence.C2, Confidence.UNCONFIRMED
 WD, MONTHS, WEEKS = Unit.WORKING_DAYS, Unit.MONTHS, Unit.WEEKS
 
+#: The editions of *Working Together to Safeguard Children*, by id (``"wt2006"`` ...).
 WT = editions_chain(
     Edition(
         id="wt2006",
@@ -89,6 +101,7 @@ WT = editions_chain(
     ),
 )
 
+#: The editions of the looked-after review regulations, by id.
 REVIEW_REGS = editions_chain(
     Edition(
         id="rcc1991",
@@ -453,6 +466,7 @@ def _looked_after_reviews() -> list[Rule]:
     ]
 
 
+#: The edition of the common local quorum pattern England's quorum comes from.
 LOCAL_PATTERN = Edition(
     id="england_local_quorum",
     title="Common local pattern of English child protection procedures (Pan-Sussex, Swindon)",
@@ -461,6 +475,7 @@ LOCAL_PATTERN = Edition(
     dates_source="local procedures seen are the 2022 and 2023 versions; applied to all years",
 )
 
+#: England's quorum (the common local pattern): reuse it with ``attrs.evolve``.
 QUORUM = QuorumRule(
     title="Children's social care and at least 2 other agencies or professional groups with "
     "direct contact with the child or family",
@@ -494,6 +509,7 @@ QUORUM = QuorumRule(
     "Pan-Sussex lets the chair proceed with children's social care and one other agency.",
 )
 
+#: The England rule set, as registered.
 RULE_SET = RuleSet(
     name="england",
     title="England: Working Together to Safeguard Children",

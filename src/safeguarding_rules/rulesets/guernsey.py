@@ -49,9 +49,19 @@ from ..rules import (
 )
 from . import _sources as S
 
+__all__ = [
+    "HSC",
+    "ISCP",
+    "QUORUM",
+    "RULE_SET",
+    "rules",
+    "sgr_register_rule_sets",
+]
+
 C1, UNCONFIRMED = Confidence.C1, Confidence.UNCONFIRMED
 WD = Unit.WORKING_DAYS
 
+#: The edition of the HSC 'Reports to Conference' procedure.
 HSC = Edition(
     id="hsc_procedures",
     title="HSC Child Care Procedures (States of Guernsey)",
@@ -61,6 +71,7 @@ HSC = Edition(
     "January 2010) and the procedures' own start date were not found",
     evidence=(S.GG_LAW_2010,),
 )
+#: The edition of the ISCP procedures.
 ISCP = Edition(
     id="iscp2015",
     title="Islands Safeguarding Children Partnership flowchart and web procedures (2015)",
@@ -75,6 +86,7 @@ ISCP = Edition(
 SECTION_35 = (
     "HSC Child Care Procedures, 'Section 35 enquiries' (hscchildcareprocedures.gov.gg 118395)"
 )
+
 REPORTS = (
     "HSC Child Care Procedures, 'Reports to Conference' (hscchildcareprocedures.gov.gg 118191); "
     "table values from the project's seed document 003, not visible in the copy checked"
@@ -217,6 +229,7 @@ def rules() -> list[Rule]:
     ]
 
 
+#: The ISCP's quorum.
 QUORUM = QuorumRule(
     title="3 agencies or professional groupings (health one, social work another); 2 if the "
     "chair is satisfied that the essential information is available",
@@ -230,6 +243,7 @@ QUORUM = QuorumRule(
     "report does not count towards the quorum.",
 )
 
+#: The Guernsey rule set, as registered.
 RULE_SET = RuleSet(
     name="guernsey",
     title="Guernsey: HSC Child Care Procedures (s35 enquiries)",

@@ -16,6 +16,13 @@ from ..plugins import RuleSetRegistry, hookimpl
 from ..rules import Confidence, Edition, Rule, RuleSet, StartEvent, Unit
 from . import _sources as S
 
+__all__ = [
+    "PROCEDURES",
+    "RULE_SET",
+    "sgr_register_rule_sets",
+]
+
+#: The edition of the Isle of Man procedures.
 PROCEDURES = Edition(
     id="iom_procedures",
     title="Isle of Man Safeguarding Children procedures",
@@ -26,6 +33,8 @@ PROCEDURES = Edition(
     "text); encoded from the start of calendar coverage",
 )
 
+
+#: The Isle of Man rule set, as registered.
 RULE_SET = RuleSet(
     name="isle-of-man",
     title="Isle of Man: safeguarding children procedures (s46 enquiries)",

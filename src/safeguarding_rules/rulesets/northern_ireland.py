@@ -19,6 +19,13 @@ from ..rules import Confidence, Edition, Rule, RuleSet, StartEvent, Unit
 from . import _adults, _missing
 from . import _sources as S
 
+__all__ = [
+    "RULE_SET",
+    "SBNI",
+    "sgr_register_rule_sets",
+]
+
+#: The edition of the SBNI regional procedures.
 SBNI = Edition(
     id="sbni2017",
     title="SBNI Regional Core Child Protection Policies and Procedures",
@@ -33,6 +40,8 @@ REASON = (
     "copies (only its May 2018 amendment note); confirm the value against that chapter"
 )
 
+
+#: The Northern Ireland rule set, as registered.
 RULE_SET = RuleSet(
     name="northern-ireland",
     title="Northern Ireland: SBNI Regional Core Child Protection Policies and Procedures",

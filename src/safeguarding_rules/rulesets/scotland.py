@@ -34,9 +34,19 @@ from ..rules import (
 from . import _adults, _missing
 from . import _sources as S
 
+__all__ = [
+    "GUIDANCE",
+    "QUORUM",
+    "RULE_SET",
+    "rules",
+    "sgr_register_rule_sets",
+]
+
+
 C1, C2, UNCONFIRMED = Confidence.C1, Confidence.C2, Confidence.UNCONFIRMED
 CD, WD, MONTHS = Unit.CALENDAR_DAYS, Unit.WORKING_DAYS, Unit.MONTHS
 
+#: The editions of Scotland's national guidance, by id.
 GUIDANCE = editions_chain(
     Edition(
         id="ngcps2010",
@@ -266,6 +276,7 @@ def rules() -> list[Rule]:
     ]
 
 
+#: The national guidance's quorum: the core agencies.
 QUORUM = QuorumRule(
     title="The core agencies: social work, health and police",
     source=f"{APP_D}; para 3.131 (core agencies)",
@@ -290,6 +301,7 @@ QUORUM = QuorumRule(
     "Children's social care stands for social work.",
 )
 
+#: The Scotland rule set, as registered.
 RULE_SET = RuleSet(
     name="scotland",
     title="Scotland: National Guidance for Child Protection",

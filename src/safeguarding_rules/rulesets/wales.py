@@ -37,9 +37,20 @@ from ..rules import (
 from . import _adults, _missing
 from . import _sources as S
 
+__all__ = [
+    "ASSESSMENT",
+    "PROCEDURES",
+    "QUORUM",
+    "RULE_SET",
+    "rules",
+    "sgr_register_aliases",
+    "sgr_register_rule_sets",
+]
+
 C1, C2, UNCONFIRMED = Confidence.C1, Confidence.C2, Confidence.UNCONFIRMED
 WD, MONTHS, WEEKS = Unit.WORKING_DAYS, Unit.MONTHS, Unit.WEEKS
 
+#: The editions of the Welsh child protection procedures, by id.
 PROCEDURES = editions_chain(
     Edition(
         id="awcpp2008",
@@ -59,6 +70,8 @@ PROCEDURES = editions_chain(
         evidence=(S.WSP_PUBLISHED, S.WSP_ADOPTED),
     ),
 )
+
+#: The editions of the Welsh assessment framework, by id.
 ASSESSMENT = editions_chain(
     Edition(
         id="cin_framework_wales",
@@ -298,6 +311,7 @@ def rules() -> list[Rule]:
     return found
 
 
+#: The Wales Safeguarding Procedures' quorum.
 QUORUM = QuorumRule(
     title="3 agencies or professional groupings; 2 at the chair's discretion in exceptional "
     "circumstances",
@@ -314,6 +328,7 @@ QUORUM = QuorumRule(
     "participation is not addressed in the pages read and is not counted.",
 )
 
+#: The Wales rule set, as registered.
 RULE_SET = RuleSet(
     name="wales",
     title="Wales: All Wales Child Protection Procedures 2008 and Wales Safeguarding Procedures",
