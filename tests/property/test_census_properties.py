@@ -1,4 +1,4 @@
-"""dfe_c4 on random synthetic censuses, against an independent count.
+"""dfe_c4 and recorded_targets on random synthetic censuses, against an independent count.
 
 The reference below shares no code with the library: it walks the XML with the standard
 library, counts working days day by day (weekday, and not an England bank holiday from
@@ -13,6 +13,7 @@ import random
 import statistics
 import tempfile
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +22,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from safeguarding_rules import calendar_for
+from safeguarding_rules import calendar_for, get_rule_set
 from safeguarding_rules.records import read_cin_census
-from safeguarding_rules.reports import dfe_c4
-from safeguarding_rules.testing.returns import random_census, write_cin_census
+from safeguarding_rules.reports import dfe_c4, recorded_targets
+from safeguarding_rules.testing.returns import (
+    CensusChild,
+    Episode,
+    Section47,
+    random_census,
+    write_cin_census,
+)
 
 CALENDAR = calendar_for("england-and-wales")
 BANK_HOLIDAYS = holidays.country_holidays("GB", subdiv="ENG", years=range(2022, 2026))
@@ -83,3 +90,47 @@ def test_dfe_c4_matches_an_independent_count(seed: int, children: int) -> None:
     if expected["quartiles"] is not None:
         p25, median, p75 = expected["quartiles"]
         assert (c4["p25"], c4["median"], c4["p75"]) == pytest.approx((p25, median, p75))
+
+
+def _nth_working_day(start: dt.date, n: int, *, bank_holidays: bool = True) -> dt.date:
+    day, counted = start, 0
+    while counted < n:
+        day += dt.timedelta(days=1)
+        counted += day.weekday() < 5 and not (bank_holidays and day in BANK_HOLIDAYS)
+    return day
+
+
+#: Each wrong formula, computed here day by day, and the cause the report should name.
+FORMULAS: dict[str, Callable[[dt.date], dt.date]] = {
+    "counted the S47 start as day 1": lambda s: _nth_working_day(s, 14),
+    "skipped weekends but not bank holidays": lambda s: _nth_working_day(
+        s, 15, bank_holidays=False
+    ),
+    "counted 15 calendar days": lambda s: s + dt.timedelta(days=15),
+}
+
+
+@settings(max_examples=60)
+@given(
+    start=st.dates(dt.date(2022, 4, 1), dt.date(2024, 3, 1)).filter(lambda d: d.weekday() < 5),
+    cause=st.sampled_from(sorted(FORMULAS)),
+)
+def test_a_target_from_a_wrong_formula_is_named_as_such(start: dt.date, cause: str) -> None:
+    recorded = FORMULAS[cause](start)
+    due = _nth_working_day(start, 15)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "census.xml"
+        child = CensusChild(
+            child_id="P1",
+            episodes=[Episode(section47s=[Section47(start=start, target=recorded)])],
+        )
+        write_cin_census(path, [child], reference_date=REFERENCE)
+        found = recorded_targets(
+            read_cin_census(path, CALENDAR).census, get_rule_set("england"), CALENDAR
+        )
+    if recorded == due:  # no bank holiday in the window: the formula happens to be right
+        assert found["differing"] == 0
+        return
+    (row,) = found["rows"]
+    assert row["computed"] == due.isoformat()
+    assert cause in row["likely_causes"]
