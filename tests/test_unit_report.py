@@ -214,3 +214,18 @@ def test_due_lists_adult_and_missing_actions_in_welsh(files: tuple[Path, Path]) 
     assert code == 0, err
     assert "cam gweithredu yn ddyledus erbyn 28 Mai 2024" in out
     assert "HWYR Cyfweliad dychwelyd adref: cyfnod ar goll P5 (plentyn C3)" in out
+
+
+def test_an_interview_in_the_repeated_hour_is_compared_in_elapsed_time(tmp_path: Path) -> None:
+    # Returned Thu 24 Oct 2024 02:15 BST (01:15 UTC): due 72 h later, Sun 27 Oct 01:15 UTC,
+    # which is 01:15 GMT, in the hour the clocks repeat. An interview at 01:30 on the first
+    # pass of that hour (BST, 00:30 UTC) is on time, though its wall clock reads later.
+    path = tmp_path / "m.csv"
+    path.write_text(
+        "episode_id,child_id,returned_at,interview_at\nP1,C1,2024-10-24T02:15,2024-10-27T01:30\n",
+        encoding="utf-8",
+    )
+    section = build_missing_section(
+        read_missing_episodes(path, CAL), get_rule_set("england"), as_of=dt.date(2024, 11, 1)
+    ).summary
+    assert section["return_interviews"]["outcomes"]["on_time"] == 1

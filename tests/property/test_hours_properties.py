@@ -13,12 +13,15 @@ from safeguarding_rules import (
     Deadline,
     MissingEpisodeEvents,
     Rule,
+    RuleSet,
     Unit,
     calendar_for,
     hours_due_at,
     load_rule_sets,
     return_interview_deadline,
 )
+from safeguarding_rules.records import MissingEpisode, MissingEpisodeRecords, Moment
+from safeguarding_rules.reports.unit import build_missing_section
 
 RULE_SETS = load_rule_sets()
 HOURS_RULES = [
@@ -87,3 +90,27 @@ def test_the_date_only_reading_differs_from_the_timed_one_by_under_a_day(
     # or (a return in the last hour before midnight, across a change of clocks) one hour strict.
     slack = utc(end_of_due_day) - utc(timed)
     assert -dt.timedelta(hours=1) <= slack < dt.timedelta(hours=25)
+
+
+@given(
+    st.sampled_from(RETURN_SETS),
+    st.datetimes(min_value=dt.datetime(2020, 1, 1), max_value=dt.datetime(2029, 6, 1)),
+    st.integers(min_value=0, max_value=200 * 60),
+)
+def test_the_report_counts_on_time_exactly_when_the_interview_is_by_the_due_moment(
+    rule_set: RuleSet, returned: dt.datetime, minutes: int
+) -> None:
+    interview = returned + dt.timedelta(minutes=minutes)  # wall-clock minutes later
+    episode = MissingEpisode(
+        row=2,
+        episode_id="P1",
+        child_id="C1",
+        returned=Moment(returned.date(), returned),
+        interview=Moment(interview.date(), interview),
+    )
+    records = MissingEpisodeRecords(file="x.csv", episodes=(episode,))
+    summary = build_missing_section(records, rule_set, as_of=dt.date(2029, 12, 1)).summary
+    outcomes = summary["return_interviews"]["outcomes"]
+    rule = rule_set.rule("return_interview", on=returned.date())
+    assert outcomes["on_time"] == int(utc(interview) <= utc(hours_due_at(rule, returned)))
+    assert outcomes["on_time"] + outcomes["late"] == 1

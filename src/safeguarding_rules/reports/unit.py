@@ -36,6 +36,7 @@ from ..records import AdultEnquiryRecords, MissingEpisodeRecords, Moment
 from ..rules import (
     ADULT_RULE_IDS,
     MISSING_RULE_IDS,
+    UK_TIME,
     Confidence,
     Deadline,
     RuleSet,
@@ -289,7 +290,9 @@ def build_missing_section(
             date_only += 1
         if interview is not None:
             if due_at is not None and interview.time is not None:
-                on_time = interview.time.replace(tzinfo=due_at.tzinfo) <= due_at
+                # In UTC: Python compares two times in the same zone by their wall clocks.
+                held = interview.time.replace(tzinfo=UK_TIME).astimezone(dt.UTC)
+                on_time = held <= due_at.astimezone(dt.UTC)
             else:
                 on_time = interview.date <= deadline.due
             outcome = "on_time" if on_time else "late"
