@@ -58,7 +58,7 @@ def test_deadlines_json_has_the_promised_fields() -> None:
         "json",
     )
     assert code == 0, err
-    found = {d["rule"]: d for d in json.loads(out)}
+    found = {d["rule"]: d for d in json.loads(out)["deadlines"]}
     assert set(found) == {"icpc", "first_core_group", "first_review"}
     icpc = found["icpc"]
     for key in ("rule", "title", "due", "edition", "source", "confidence", "explanation"):
@@ -90,7 +90,7 @@ def test_deadlines_with_several_discussions_needs_the_initiating_one() -> None:
         "--initiating", "2016-01-04", "--format", "json",
     )  # fmt: skip
     assert code == 0
-    assert json.loads(out)[0]["start"] == "2016-01-04"
+    assert json.loads(out)["deadlines"][0]["start"] == "2016-01-04"
 
 
 def test_deadlines_day1_convention() -> None:
@@ -99,7 +99,7 @@ def test_deadlines_day1_convention() -> None:
         "--counting", "day1", "--format", "json",
     )  # fmt: skip
     assert code == 0
-    assert json.loads(out)[0]["due"] == "2023-05-18"
+    assert json.loads(out)["deadlines"][0]["due"] == "2023-05-18"
 
 
 def test_deadlines_with_nothing_known() -> None:

@@ -41,7 +41,7 @@ def test_deadlines_become_plain_data_with_dates_and_enums_as_values() -> None:
     deadlines = get_rule_set("england").deadlines(_events())
     data = to_data(deadlines)
     assert _is_plain(data)
-    icpc = next(d for d in data if d["rule"] == "icpc")
+    icpc = next(d for d in data["deadlines"] if d["rule"] == "icpc")
     assert icpc["due"] == "2015-01-08"
     assert icpc["unit"] == "working_days"
     assert icpc["skipped"][0] == {"date": "2014-12-20", "reason": "weekend", "kind": "weekend"}

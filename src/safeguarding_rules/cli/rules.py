@@ -221,8 +221,11 @@ def deadlines_command(
     if output_format == "json":
         click.echo(json.dumps(to_data(found), indent=2))
         return
-    if not found:
+    if not found and found.complete:
         click.echo("No deadlines follow from the events given.")
     for deadline in found:
         click.echo(deadline.explain())
+        click.echo("")
+    for item in found.not_computable:
+        click.echo(item.explain())
         click.echo("")

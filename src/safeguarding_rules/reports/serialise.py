@@ -22,7 +22,17 @@ from typing import TYPE_CHECKING, Any
 import cattrs
 
 from ..calendar import NonWorkingDay, WorkingDayCount
-from ..rules import AgencyDecision, Deadline, Edition, Evidence, QuorumResult, Rule, RuleSet
+from ..rules import (
+    AgencyDecision,
+    Deadline,
+    DeadlineSet,
+    Edition,
+    Evidence,
+    NotComputable,
+    QuorumResult,
+    Rule,
+    RuleSet,
+)
 
 if TYPE_CHECKING:
     from .report import ComplianceReport
@@ -140,7 +150,31 @@ def _deadline(deadline: Deadline) -> dict[str, Any]:
         "provisional": deadline.provisional,
         "unconfirmed": deadline.unconfirmed,
         "edition_uncertain": deadline.edition_uncertain,
+        "calendar_version": deadline.calendar_version,
+        "fingerprint": deadline.fingerprint,
+        "summary": deadline.summary,
         "explanation": deadline.explain(),
+    }
+
+
+def _not_computable(item: NotComputable) -> dict[str, Any]:
+    return {
+        **_rule(item.rule),
+        "rule_set": item.rule_set,
+        "start": item.start.isoformat(),
+        "anchor": item.anchor.isoformat(),
+        "day": item.day.isoformat(),
+        "reason": item.reason,
+        "summary": item.summary,
+        "explanation": item.explain(),
+    }
+
+
+def _deadline_set(found: DeadlineSet) -> dict[str, Any]:
+    return {
+        "deadlines": [_deadline(deadline) for deadline in found],
+        "not_computable": [_not_computable(item) for item in found.not_computable],
+        "complete": found.complete,
     }
 
 
@@ -210,6 +244,8 @@ _converter.register_unstructure_hook(Edition, _edition)
 _converter.register_unstructure_hook(Rule, _rule)
 _converter.register_unstructure_hook(RuleSet, _rule_set)
 _converter.register_unstructure_hook(Deadline, _deadline)
+_converter.register_unstructure_hook(NotComputable, _not_computable)
+_converter.register_unstructure_hook(DeadlineSet, _deadline_set)
 _converter.register_unstructure_hook(AgencyDecision, _decision)
 _converter.register_unstructure_hook(QuorumResult, _quorum_result)
 _converter.register_unstructure_hook(WorkingDayCount, _count)

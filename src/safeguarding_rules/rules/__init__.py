@@ -28,7 +28,7 @@ from .case import (
     Family,
     StrategyDiscussion,
 )
-from .deadlines import BOUNDARY_MARGIN, Deadline
+from .deadlines import BOUNDARY_MARGIN, Deadline, DeadlineSet, NotComputable
 from .evidence import MAX_QUOTE_WORDS, Evidence
 from .families import (
     ADULT_RULE_IDS,
@@ -111,6 +111,7 @@ __all__ = [
     "Counting",
     "CountingUnit",
     "Deadline",
+    "DeadlineSet",
     "Direction",
     "Edition",
     "Enquiry",
@@ -121,6 +122,7 @@ __all__ = [
     "LocalRuleSet",
     "MissingEpisodeEvents",
     "NoEditionInForceError",
+    "NotComputable",
     "NotEncoded",
     "Period",
     "QuorumError",

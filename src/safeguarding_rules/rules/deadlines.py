@@ -15,6 +15,8 @@ Choosing the edition
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import math
 from collections.abc import Callable, Iterable
 
@@ -25,7 +27,19 @@ from ..calendar import NonWorkingDay, WorkingDayCalendar
 from .case import CaseEvents, StrategyDiscussion
 from .model import FAMILY_EVENTS, Confidence, Counting, Direction, Edition, Rule, StartEvent, Unit
 
-__all__ = ["BOUNDARY_MARGIN", "EVENT_DATES", "STRATEGY_EVENTS", "Deadline", "near_unconfirmed"]
+__all__ = [
+    "BOUNDARY_MARGIN",
+    "EVENT_DATES",
+    "FINGERPRINT_PREFIX",
+    "STRATEGY_EVENTS",
+    "Deadline",
+    "DeadlineSet",
+    "NotComputable",
+    "near_unconfirmed",
+]
+
+#: Starts every :attr:`Deadline.fingerprint`; it changes only if what a fingerprint covers does.
+FINGERPRINT_PREFIX = "sgr1-"
 
 
 @attrs.frozen(kw_only=True)
@@ -62,11 +76,72 @@ class Deadline:
     #: Whether ``anchor`` lies within :data:`BOUNDARY_MARGIN` of an edition boundary of this
     #: rule whose date is UNCONFIRMED, so that another edition may have applied.
     edition_uncertain: bool
+    #: The calendar's :attr:`~safeguarding_rules.WorkingDayCalendar.data_version`: which
+    #: days counted.
+    calendar_version: str
 
     @property
     def unconfirmed(self) -> bool:
         """Whether the rule is UNCONFIRMED, or its edition may be the wrong one."""
         return self.rule.confidence is Confidence.UNCONFIRMED or self.edition_uncertain
+
+    @property
+    def fingerprint(self) -> str:
+        """A stable id of *how* this due date was computed, for systems that store it.
+
+        It covers the rule set's name, the rule version's own definition (id, value, unit,
+        direction, start event, conference types, and its edition's id and dates), the
+        counting convention applied, the calendar division and overlay, and which days that
+        calendar counts (:attr:`calendar_version`). It does not cover the event dates, so
+        it is the same for every case counted under the same rule version and calendar.
+
+        Store it beside the due date: when a release changes the rule, its edition dates
+        or the bank holidays, the fingerprint changes, and the stored due dates whose
+        fingerprint is no longer produced are the ones to recompute. A correction to a
+        rule's source, evidence or notes, or a new version of a package that leaves every
+        day's status unchanged, does not change it.
+        """
+        rule, edition = self.rule, self.rule.edition
+        parts = {
+            "rule_set": self.rule_set,
+            "rule": rule.id,
+            "edition": edition.id,
+            "effective_from": edition.effective_from.isoformat(),
+            "effective_to": edition.effective_to.isoformat() if edition.effective_to else None,
+            "n": rule.n,
+            "unit": rule.unit.value,
+            "direction": rule.direction.value,
+            "start_event": rule.start_event.value,
+            "conference_types": sorted(t.value for t in rule.conference_types),
+            "counting": self.counting.value,
+            "division": self.division,
+            "overlay": self.overlay,
+            "calendar": self.calendar_version,
+        }
+        text = json.dumps(parts, sort_keys=True, separators=(",", ":"))
+        return FINGERPRINT_PREFIX + hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+    @property
+    def summary(self) -> str:
+        """One line for a tooltip or a list: what is due when, under which rule and edition.
+
+        :meth:`explain` gives the whole reasoning; this line starts with ``UNCONFIRMED:``
+        or ``PROVISIONAL:`` when either applies, as the explanation does.
+        """
+        rule = self.rule
+        flags = "".join(
+            f"{flag}: "
+            for flag, applies in (
+                ("UNCONFIRMED", self.unconfirmed),
+                ("PROVISIONAL", self.provisional),
+            )
+            if applies
+        )
+        return (
+            f"{flags}{rule.title} due {self.due.isoformat()}: {rule.wording} "
+            f"({self.start.isoformat()}); rule {rule.id!r}, edition {rule.edition.id}, "
+            f"{rule.confidence.value}."
+        )
 
     @classmethod
     def compute(
@@ -123,6 +198,7 @@ class Deadline:
                 if edition_uncertain is None
                 else edition_uncertain
             ),
+            calendar_version=calendar.data_version,
         )
 
     def explain(self) -> str:
@@ -212,6 +288,97 @@ class Deadline:
         return (
             f"Calendar {rule.unit.value.replace('_', ' ')}: weekends and bank holidays count.{day1}"
         )
+
+
+@attrs.frozen(kw_only=True)
+class NotComputable:
+    """A deadline that follows from the events but cannot be computed, and why.
+
+    Today the one cause is a count that starts or ends outside the calendar's coverage (a
+    first review that falls in 2031): the case's other deadlines are still computed.
+    """
+
+    #: The rule version that applies.
+    rule: Rule
+    #: Name of the rule set.
+    rule_set: str
+    #: The date of the start event.
+    start: dt.date
+    #: The date that chose the edition.
+    anchor: dt.date
+    #: Why it cannot be computed, in words.
+    reason: str
+    #: The date outside the calendar's coverage (the start, or where the count would end).
+    day: dt.date
+
+    @property
+    def summary(self) -> str:
+        """One line: which rule, from when, and why there is no date."""
+        return (
+            f"{self.rule.title}: not computable from {self.start.isoformat()} under rule "
+            f"{self.rule.id!r}, edition {self.rule.edition.id}: {self.reason}"
+        )
+
+    def explain(self) -> str:
+        """Say which rule applies, from what, and why no due date can be given."""
+        rule = self.rule
+        return "\n".join(
+            [
+                f"{rule.title}: NOT COMPUTABLE.",
+                f"Rule {rule.id!r} of rule set {self.rule_set!r}: {rule.wording}.",
+                f"Source: {rule.source}. Confidence: {rule.confidence.value}.",
+                f"Edition: {rule.edition.describe()}.",
+                f"Counted from {rule.start_event.description}: {long_date(self.start)}.",
+                f"Why: {self.reason}.",
+            ]
+        )
+
+
+class DeadlineSet(tuple[Deadline, ...]):
+    """The deadlines of a case, soonest first, and those that could not be computed.
+
+    A tuple of :class:`Deadline` (code that unpacks or iterates the result keeps working),
+    with :attr:`not_computable` beside it. Check :attr:`complete` before treating the
+    tuple as every deadline of the case.
+    """
+
+    #: Deadlines that follow from the events but cannot be computed, with the reasons.
+    not_computable: tuple[NotComputable, ...]
+
+    def __new__(
+        cls, deadlines: Iterable[Deadline] = (), not_computable: Iterable[NotComputable] = ()
+    ) -> DeadlineSet:
+        """Hold ``deadlines`` (soonest first) and the ``not_computable`` ones beside them."""
+        made = super().__new__(cls, deadlines)
+        made.not_computable = tuple(not_computable)
+        return made
+
+    @property
+    def deadlines(self) -> tuple[Deadline, ...]:
+        """The deadlines computed, as a plain tuple."""
+        return tuple(self)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every deadline that follows from the events was computed."""
+        return not self.not_computable
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, DeadlineSet):
+            return tuple(self) == tuple(other) and self.not_computable == other.not_computable
+        return tuple.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash((tuple(self), self.not_computable))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (DeadlineSet, (tuple(self), self.not_computable))
+
+    def __repr__(self) -> str:
+        return f"DeadlineSet({tuple(self)!r}, not_computable={self.not_computable!r})"
 
 
 #: How close to an UNCONFIRMED edition date an anchor must be for the edition to be in doubt.

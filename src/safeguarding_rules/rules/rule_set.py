@@ -12,10 +12,17 @@ from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
-from .._errors import OverlayError
+from .._errors import CalendarRangeError, OverlayError
 from ..calendar import LocalOverlay, WorkingDayCalendar, calendar_for, division_for
 from .case import CaseEvents
-from .deadlines import EVENT_DATES, STRATEGY_EVENTS, Deadline, near_unconfirmed
+from .deadlines import (
+    EVENT_DATES,
+    STRATEGY_EVENTS,
+    Deadline,
+    DeadlineSet,
+    NotComputable,
+    near_unconfirmed,
+)
 from .gaps import NotEncoded
 from .model import (
     ConferenceType,
@@ -199,7 +206,7 @@ class RuleSet:
         *,
         counting: Counting = Counting.EVENT_DAY_IS_DAY_0,
         use_overlay: bool = False,
-    ) -> tuple[Deadline, ...]:
+    ) -> DeadlineSet:
         """Every deadline that follows from ``events``; see :func:`compute_deadlines`."""
         return compute_deadlines(self, events, counting=counting, use_overlay=use_overlay)
 
@@ -381,12 +388,16 @@ def compute_deadlines(
     use_overlay: bool = False,
     source: str = "holidays",
     rule_ids: Iterable[str] | None = None,
-) -> tuple[Deadline, ...]:
+) -> DeadlineSet:
     """Every deadline that follows from the events known, soonest first.
 
     A rule whose start event is not given is left out (it does not yet follow). A rule that
     did not exist on its anchoring date but did at other times (the initial assessment after
     2013) is left out too. A date before every encoded edition of the rule set raises.
+
+    A deadline whose count starts or ends outside the calendar's coverage (a first review
+    in 2031) does not stop the others: it is listed in the result's
+    :attr:`~DeadlineSet.not_computable`, with the reason.
 
     :param counting: the day-0 / day-1 convention, unless the rule fixes its own.
     :param use_overlay: count on the rule set's local overlay of closures too (off by
@@ -398,7 +409,8 @@ def compute_deadlines(
     calendar = rule_set.calendar(use_overlay=use_overlay, source=source)
     wanted = tuple(rule_ids) if rule_ids is not None else rule_set.rule_ids
     first_covered = rule_set.first_covered
-    results = []
+    results: list[Deadline] = []
+    failed: list[NotComputable] = []
     for rule_id in wanted:
         anchor = _anchor(rule_set, rule_id, events)
         if anchor is None:
@@ -420,8 +432,8 @@ def compute_deadlines(
         start = EVENT_DATES[rule.start_event](events)
         if start is None:
             continue
-        results.append(
-            Deadline.compute(
+        try:
+            deadline = Deadline.compute(
                 rule,
                 start,
                 calendar,
@@ -432,5 +444,20 @@ def compute_deadlines(
                     anchor, rule_set.versions(rule_id), rule_set.editions
                 ),
             )
-        )
-    return tuple(sorted(results, key=lambda d: (d.due, d.rule.id)))
+        except CalendarRangeError as error:
+            failed.append(
+                NotComputable(
+                    rule=rule,
+                    rule_set=rule_set.name,
+                    start=start,
+                    anchor=anchor,
+                    reason=str(error),
+                    day=error.day,
+                )
+            )
+            continue
+        results.append(deadline)
+    return DeadlineSet(
+        sorted(results, key=lambda d: (d.due, d.rule.id)),
+        sorted(failed, key=lambda f: (f.start, f.rule.id)),
+    )
