@@ -49,6 +49,11 @@ LAYERS: dict[str, float] = {
 LAZY = {
     # The pytest-facing contract needs pytest; the check_* functions must import without it.
     ("safeguarding_rules.testing", "safeguarding_rules.testing.contract"),
+    # check_due_dates needs Hypothesis; the conformance checks must import without it.
+    ("safeguarding_rules.testing", "safeguarding_rules.testing.due_dates"),
+    # Hypothesis runs this hook while it is itself being imported, perhaps because the
+    # strategies are: the strategies are imported when first drawn from (Hypothesis' pattern).
+    ("safeguarding_rules.testing.hypothesis_hook", "safeguarding_rules.testing.strategies"),
 }
 
 

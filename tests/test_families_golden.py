@@ -238,6 +238,13 @@ def test_return_interview_editions_start_where_the_sources_do() -> None:
 
 def test_rule_sets_serialise_their_findings() -> None:
     data = to_data(RULE_SETS["england"])
-    assert [gap["rule_id"] for gap in data["not_encoded"]] == ["adult_enquiry", "return_interview"]
+    assert [gap["rule_id"] for gap in data["not_encoded"]] == [
+        "adult_enquiry",
+        "return_interview",
+        "report_to_parents_initial",
+        "report_to_chair_initial",
+        "report_to_parents_review",
+        "report_to_chair_review",
+    ]
     assert data["not_encoded"][0]["confidence"] == "C2"
     assert data["not_encoded"][1]["before"] == "2014-01-01"

@@ -6,9 +6,11 @@ import datetime as dt
 import pickle
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from click.testing import CliRunner
 
 import safeguarding_rules
 from safeguarding_rules import (
@@ -31,6 +33,7 @@ from safeguarding_rules import (
 )
 from safeguarding_rules import plugins as _plugins
 from safeguarding_rules.calendar import working_days as _calendar
+from safeguarding_rules.cli import main
 
 RULE_SETS = load_rule_sets()
 D = dt.date
@@ -241,3 +244,25 @@ def test_an_initial_conference_before_the_strategy_discussion_is_refused() -> No
             strategy_discussions=[StrategyDiscussion(date=D(2019, 3, 1))],
             conference=Conference(type=ConferenceType.INITIAL, date=D(2019, 2, 20)),
         )
+
+
+# 8. Where a national rule set has no rule, the catalogue and the command line say so.
+
+
+def test_report_sharing_is_said_to_be_set_locally_in_england_and_wales() -> None:
+    catalogue = (Path(__file__).resolve().parent.parent / "docs" / "catalogue.md").read_text()
+    for name in ("england", "wales"):
+        rule_set = RULE_SETS[name]
+        gaps = {gap.rule_id: gap for gap in rule_set.not_encoded}
+        for rule_id in ("report_to_parents_initial", "report_to_chair_review"):
+            assert rule_id not in rule_set.rule_ids
+            assert "none is encoded" in gaps[rule_id].statement
+            assert "LocalRuleSet(add=" in gaps[rule_id].statement
+        section = catalogue.split(f"## `{name}`")[1].split("\n## ")[0]
+        assert "Not encoded: `report_to_parents_initial`" in section
+        result = CliRunner().invoke(main, ["rules", "-r", name])
+        assert "report_to_parents_initial: Reports shared with parents" in result.stdout
+        assert "NOT ENCODED" in result.stdout
+    bracknell = RULE_SETS["bracknell-forest"]
+    assert "report_to_parents_initial" in bracknell.rule_ids
+    assert "report_to_parents_initial" not in {gap.rule_id for gap in bracknell.not_encoded}

@@ -1,12 +1,14 @@
 """Hypothesis strategies for the models: see :mod:`safeguarding_rules.testing.strategies`.
 
-Kept at this name, which the ``hypothesis`` extra has always installed.
+Kept at this name, which the ``hypothesis`` extra has always installed. Hypothesis' entry
+point names :mod:`safeguarding_rules.testing.hypothesis_hook`, which does not import this
+module, so importing it first (before Hypothesis) works.
 """
 
 from __future__ import annotations
 
 from .testing.strategies import (
-    _hypothesis_setup_hook,
+    accepted_start_dates,
     agency_names,
     attendances,
     case_events,
@@ -14,11 +16,13 @@ from .testing.strategies import (
     conferences,
     dates,
     families,
+    start_dates,
     strategy_discussions,
     working_days,
 )
 
 __all__ = [
+    "accepted_start_dates",
     "agency_names",
     "attendances",
     "case_events",
@@ -26,9 +30,7 @@ __all__ = [
     "conferences",
     "dates",
     "families",
+    "start_dates",
     "strategy_discussions",
     "working_days",
 ]
-
-# Hypothesis' entry point names this module's hook.
-_hypothesis_setup_hook = _hypothesis_setup_hook

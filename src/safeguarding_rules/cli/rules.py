@@ -120,6 +120,11 @@ def rules_command(
         _provenance(rule.evidence, rule.confidence, rule.unconfirmed_reason, "    ")
         if rule.notes:
             click.echo(f"    note: {rule.notes}")
+    for gap in rule_set.not_encoded:
+        until = f" (events before {gap.before.isoformat()})" if gap.before else ""
+        click.echo(f"\n{gap.rule_id}: {gap.title}: NOT ENCODED{until}")
+        click.echo(f"    {gap.statement}")
+        click.echo(f"    source: {gap.source} [{gap.confidence.value}]")
 
 
 def _provenance(

@@ -31,7 +31,7 @@ from ..rules import (
     Unit,
     editions_chain,
 )
-from . import _adults, _missing
+from . import _adults, _missing, _reports
 from . import _sources as S
 
 __all__ = [
@@ -515,7 +515,7 @@ RULE_SET = RuleSet(
     title="England: Working Together to Safeguard Children",
     division="england-and-wales",
     rules=[*rules(), *_missing.england()],
-    not_encoded=(*_adults.ENGLAND_FINDINGS, *_missing.ENGLAND_FINDINGS),
+    not_encoded=(*_adults.ENGLAND_FINDINGS, *_missing.ENGLAND_FINDINGS, *_reports.ENGLAND_FINDINGS),
     enquiry="section 47 enquiries, Children Act 1989",
     covers_from=WT["wt2006"].effective_from,
     quorum=QUORUM,

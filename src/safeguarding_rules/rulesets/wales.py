@@ -34,7 +34,7 @@ from ..rules import (
     Unit,
     editions_chain,
 )
-from . import _adults, _missing
+from . import _adults, _missing, _reports
 from . import _sources as S
 
 __all__ = [
@@ -334,7 +334,11 @@ RULE_SET = RuleSet(
     title="Wales: All Wales Child Protection Procedures 2008 and Wales Safeguarding Procedures",
     division="england-and-wales",
     rules=[*rules(), *_adults.wales(WSP), *_missing.wales(WSP)],
-    not_encoded=(*_adults.wales_findings(), *_missing.wales_findings(WSP)),
+    not_encoded=(
+        *_adults.wales_findings(),
+        *_missing.wales_findings(WSP),
+        *_reports.WALES_FINDINGS,
+    ),
     enquiry="section 47 enquiries, Children Act 1989 (as in England)",
     covers_from=AWCPP.effective_from,
     quorum=QUORUM,

@@ -54,11 +54,13 @@ from .families import check_family_deadlines, check_findings, check_hours
 
 if TYPE_CHECKING:
     from .contract import RuleSetContract
+    from .due_dates import check_due_dates
 
 __all__ = [
     "ConformanceError",
     "RuleSetContract",
     "check_deadlines",
+    "check_due_dates",
     "check_editions",
     "check_evidence",
     "check_families",
@@ -71,11 +73,19 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """Load :class:`RuleSetContract` (which needs pytest) only when it is asked for."""
+    """Load what needs pytest or Hypothesis only when it is asked for.
+
+    :class:`RuleSetContract` needs pytest, :func:`check_due_dates` Hypothesis (the
+    ``hypothesis`` extra); the checks above need neither.
+    """
     if name == "RuleSetContract":
         from .contract import RuleSetContract
 
         return RuleSetContract
+    if name == "check_due_dates":
+        from .due_dates import check_due_dates
+
+        return check_due_dates
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

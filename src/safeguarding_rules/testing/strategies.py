@@ -3,7 +3,9 @@
 Written in Hypothesis' own API style: plural names, keyword-only options, strategies (not
 values) for nested parts, and :class:`~hypothesis.errors.InvalidArgument` for impossible
 arguments when a value is drawn. Installing the package registers ``st.from_type`` support
-for the model classes through Hypothesis' ``hypothesis`` entry point.
+for the model classes through Hypothesis' ``hypothesis`` entry point
+(:mod:`.hypothesis_hook`). :func:`start_dates` and :func:`case_events` draw only dates a
+rule set accepts.
 
 Shrinking: dates shrink towards the start of the range asked for (by default the first
 day of the calendar's coverage, 1 January 2006); lists shrink towards fewer items.
@@ -24,18 +26,25 @@ from .. import (
     VOCABULARY,
     Attendance,
     AttendanceMode,
+    CalendarRangeError,
     CaseEvents,
     Child,
     Conference,
     ConferenceType,
+    Counting,
+    Deadline,
     Family,
+    RuleSet,
     StrategyDiscussion,
+    UnknownRuleSetError,
     Vocabulary,
     WorkingDayCalendar,
+    get_rule_set,
 )
 from .._validators import is_plain_date
 
 __all__ = [
+    "accepted_start_dates",
     "agency_names",
     "attendances",
     "case_events",
@@ -43,6 +52,7 @@ __all__ = [
     "conferences",
     "dates",
     "families",
+    "start_dates",
     "strategy_discussions",
     "working_days",
 ]
@@ -145,6 +155,103 @@ def _default_dates() -> st.SearchStrategy[dt.date]:
     return dates()
 
 
+def _rule_set(value: RuleSet | str) -> RuleSet:
+    if isinstance(value, RuleSet):
+        return value
+    if isinstance(value, str):
+        try:
+            return get_rule_set(value)
+        except UnknownRuleSetError as error:
+            raise InvalidArgument(str(error)) from None
+    raise InvalidArgument(f"rule_set={value!r} must be a RuleSet or a rule set's name")
+
+
+def accepted_start_dates(
+    rule_set: RuleSet,
+    rule: str,
+    *,
+    counting: Counting = Counting.EVENT_DAY_IS_DAY_0,
+    use_overlay: bool = False,
+) -> tuple[dt.date, dt.date]:
+    """Return the first and last event dates from which ``rule_set`` computes ``rule``.
+
+    From the latest of the rule's first edition, the rule set's first covered date and the
+    calendar's first day, to the last date whose count stays inside the coverage.
+
+    :raises InvalidArgument: for an unknown rule, or one computed from no date.
+    """
+    try:
+        versions = rule_set.versions(rule)
+    except KeyError as error:
+        raise InvalidArgument(str(error.args[0])) from None
+    calendar = rule_set.calendar(use_overlay=use_overlay)
+    low = max(versions[0].edition.effective_from, rule_set.first_covered, calendar.first)
+    high = min(versions[-1].edition.effective_to or calendar.last, calendar.last)
+
+    def computes(day: dt.date) -> bool:
+        try:
+            Deadline.compute(
+                rule_set.rule(rule, on=day),
+                day,
+                calendar,
+                rule_set=rule_set.name,
+                counting=counting,
+            )
+        except CalendarRangeError:
+            return False
+        return True
+
+    # Counting backwards can fail only near the start of the coverage, forwards only near
+    # its end; every date in between computes, so each end is found by bisection.
+    if low <= high and not computes(low):
+        low = _last_computing(high, low, computes)
+    if low <= high and not computes(high):
+        high = _last_computing(low, high, computes)
+    if low > high or not computes(low):
+        raise InvalidArgument(f"rule set {rule_set.name!r} computes rule {rule!r} from no date")
+    return low, high
+
+
+def _last_computing(good: dt.date, bad: dt.date, computes: Callable[[dt.date], bool]) -> dt.date:
+    """Return the date nearest ``bad`` that computes, from ``good`` (which does)."""
+    while abs((bad - good).days) > 1:
+        middle = good + dt.timedelta(days=(bad - good).days // 2)
+        good, bad = (middle, bad) if computes(middle) else (good, middle)
+    return good
+
+
+def start_dates(
+    rule_set: RuleSet | str,
+    rule: str,
+    *,
+    counting: Counting = Counting.EVENT_DAY_IS_DAY_0,
+    use_overlay: bool = False,
+    min_value: dt.date | None = None,
+    max_value: dt.date | None = None,
+) -> st.SearchStrategy[dt.date]:
+    """Event dates from which ``rule_set`` computes ``rule``'s deadline, and no others.
+
+    Only dates the rule set accepts (see :func:`accepted_start_dates`), narrowed to
+    ``min_value``..``max_value``. They shrink towards the earliest.
+    """
+
+    @st.composite
+    def draw_start(draw: st.DrawFn) -> dt.date:
+        low, high = accepted_start_dates(
+            _rule_set(rule_set), rule, counting=counting, use_overlay=use_overlay
+        )
+        low = max(low, min_value) if min_value is not None else low
+        high = min(high, max_value) if max_value is not None else high
+        if low > high:
+            raise InvalidArgument(
+                f"rule {rule!r} is computed from {low} to {high} only, outside "
+                f"min_value={min_value} and max_value={max_value}"
+            )
+        return draw(st.dates(min_value=low, max_value=high))
+
+    return draw_start()
+
+
 def conferences(
     *,
     types: st.SearchStrategy[ConferenceType] | None = None,
@@ -225,13 +332,24 @@ def attendances(*, agencies: st.SearchStrategy[str] | None = None) -> st.SearchS
 
 
 def case_events(
-    *, dates: st.SearchStrategy[dt.date] | None = None
+    *,
+    rule_set: RuleSet | str = "england",
+    dates: st.SearchStrategy[dt.date] | None = None,
 ) -> st.SearchStrategy[CaseEvents]:
-    """Consistent case events: strategy discussions, then an initial conference after them."""
+    """Consistent case events: strategy discussions, then an initial conference after them.
+
+    Strategy discussions fall on dates ``rule_set`` accepts (from its
+    :attr:`~safeguarding_rules.RuleSet.first_covered`: England's 1 April 2006 by default),
+    unless ``dates`` says otherwise. Later deadlines may still fall past the calendars'
+    coverage: :meth:`~safeguarding_rules.RuleSet.deadlines` lists those as not computable.
+    """
 
     @st.composite
     def draw_events(draw: st.DrawFn) -> CaseEvents:
-        source = dates if dates is not None else _default_dates()
+        source = dates
+        if source is None:
+            first = max(_rule_set(rule_set).first_covered, COVERAGE_START)
+            source = st.dates(min_value=first, max_value=COVERAGE_END)
         held = sorted(set(draw(st.lists(source, min_size=1, max_size=3))))
         initiating = draw(st.sampled_from(held))
         discussions = [
@@ -242,13 +360,3 @@ def case_events(
         return CaseEvents(strategy_discussions=discussions, initial_conference=conference)
 
     return draw_events()
-
-
-def _hypothesis_setup_hook() -> None:
-    """Register ``st.from_type`` strategies (called by Hypothesis' entry point)."""
-    st.register_type_strategy(Child, children())
-    st.register_type_strategy(Family, families())
-    st.register_type_strategy(StrategyDiscussion, strategy_discussions())
-    st.register_type_strategy(Conference, conferences())
-    st.register_type_strategy(Attendance, attendances())
-    st.register_type_strategy(CaseEvents, case_events())
