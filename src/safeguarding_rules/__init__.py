@@ -51,6 +51,7 @@ if typing.TYPE_CHECKING:
         load_rule_sets,
         reload_rule_sets,
     )
+    from .reports.schemas import json_schema
     from .reports.serialise import to_data
     from .rulefile import RuleFileError, load_rule_file, parse_rule_file
     from .rules import (
@@ -161,6 +162,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "load_rule_sets",
         "reload_rule_sets",
     ),
+    ".reports.schemas": ("json_schema",),
     ".reports.serialise": ("to_data",),
     ".rulefile": (
         "RuleFileError",
@@ -341,6 +343,7 @@ __all__ = [
     "get_rule_sets",
     "hookimpl",
     "hours_due_at",
+    "json_schema",
     "load_rule_file",
     "load_rule_sets",
     "normalise",

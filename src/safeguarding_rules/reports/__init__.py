@@ -5,6 +5,7 @@
 * :mod:`.render`: the report as text, JSON, CSV or self-contained HTML.
 * :mod:`.ics`: the worklist as an iCalendar file.
 * :mod:`.serialise`: :func:`to_data`, the one path from result objects to plain data.
+* :mod:`.schemas`: :func:`json_schema`, the JSON Schemas of that data.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from .ics import render_ics
     from .render import render_csv, render_html, render_json, render_text
     from .report import DFE_BANDS, ComplianceReport, build_report, period_labels
+    from .schemas import SCHEMA_NAMES, json_schema
     from .serialise import to_data
     from .worklist import DueAction, due_actions
 
@@ -43,6 +45,7 @@ __getattr__ = lazy_exports(
         ".ics": ("render_ics",),
         ".render": ("render_csv", "render_html", "render_json", "render_text"),
         ".report": ("DFE_BANDS", "ComplianceReport", "build_report", "period_labels"),
+        ".schemas": ("SCHEMA_NAMES", "json_schema"),
         ".serialise": ("to_data",),
         ".worklist": ("DueAction", "due_actions"),
     },
@@ -51,11 +54,13 @@ __getattr__ = lazy_exports(
 __all__ = [
     "CONFERENCE_UNKNOWN",
     "DFE_BANDS",
+    "SCHEMA_NAMES",
     "ComplianceReport",
     "DueAction",
     "build_report",
     "dfe_c4",
     "due_actions",
+    "json_schema",
     "period_labels",
     "recorded_targets",
     "render_csv",

@@ -1,0 +1,306 @@
+"""JSON Schemas of the JSON the library and the command line write: one place for every shape.
+
+Each schema describes what :func:`~safeguarding_rules.to_data` returns for one kind of
+result, and so what ``--format json`` prints: ``deadlines`` (a
+:class:`~safeguarding_rules.DeadlineSet`), ``rules`` (a list of rules), ``quorum`` (a list of
+quorum results), ``worklist`` (the ``due`` command's actions) and ``report`` (the compliance
+report's summary). They are JSON Schema draft 2020-12 documents, shipped in the package as
+``safeguarding_rules/schemas/<name>.json`` (written from here by
+``scripts/generate_schemas.py``) and returned by :func:`json_schema`.
+
+The schemas name the keys every document has and their types; objects may gain keys in a
+later version (a new key is an addition, listed in the changelog), so they do not forbid
+extra ones. Integrators can validate responses with them and generate client types.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+__all__ = ["SCHEMA_NAMES", "build_schema", "json_schema"]
+
+#: The documents there is a schema for.
+SCHEMA_NAMES = ("deadlines", "quorum", "report", "rules", "worklist")
+
+_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+_ID = "https://safeguarding-rules.invalid/schemas/{name}.json"
+
+Schema = dict[str, Any]
+
+_DATE: Schema = {"type": "string", "format": "date"}
+_NULLABLE_DATE: Schema = {"type": ["string", "null"], "format": "date"}
+_STRING: Schema = {"type": "string"}
+_NULLABLE_STRING: Schema = {"type": ["string", "null"]}
+_BOOL: Schema = {"type": "boolean"}
+_INT: Schema = {"type": "integer"}
+_CONFIDENCE: Schema = {"enum": ["C1", "C2", "UNCONFIRMED"]}
+
+
+def _object(properties: Schema, *, optional: tuple[str, ...] = ()) -> Schema:
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": [key for key in properties if key not in optional],
+    }
+
+
+def _array(items: Schema) -> Schema:
+    return {"type": "array", "items": items}
+
+
+_EVIDENCE = _array(
+    _object(
+        {"quote": _STRING, "title": _STRING, "url": _NULLABLE_STRING, "checked": _NULLABLE_DATE},
+        optional=("url", "checked"),
+    )
+)
+
+_NON_WORKING_DAY = _object(
+    {
+        "date": _DATE,
+        "reason": _STRING,
+        "kind": {"enum": ["weekend", "bank_holiday", "local_closure"]},
+    }
+)
+
+_RULE_PROPERTIES: Schema = {
+    "rule": {**_STRING, "description": "The rule id, e.g. icpc."},
+    "title": _STRING,
+    "n": {"type": "integer", "minimum": 0},
+    "unit": {"enum": ["working_days", "calendar_days", "weeks", "months", "hours"]},
+    "direction": {"enum": ["after", "before"]},
+    "start_event": _STRING,
+    "wording": _STRING,
+    "conference_types": _array(_STRING),
+    "edition": _STRING,
+    "edition_title": _STRING,
+    "effective_from": _DATE,
+    "effective_to": _NULLABLE_DATE,
+    "edition_dates_confidence": _CONFIDENCE,
+    "edition_evidence": _EVIDENCE,
+    "source": _STRING,
+    "confidence": _CONFIDENCE,
+    "evidence": _EVIDENCE,
+    "unconfirmed_reason": _NULLABLE_STRING,
+    "counting": {"enum": ["day0", "day1", None]},
+    "notes": _STRING,
+}
+
+_DEADLINE_PROPERTIES: Schema = {
+    **_RULE_PROPERTIES,
+    "due": _DATE,
+    "rule_set": _STRING,
+    "start": _DATE,
+    "anchor": _DATE,
+    "counting": {"enum": ["day0", "day1"]},
+    "division": _STRING,
+    "overlay": _NULLABLE_STRING,
+    "skipped": _array(_NON_WORKING_DAY),
+    "due_is_working_day": _BOOL,
+    "provisional": _BOOL,
+    "unconfirmed": _BOOL,
+    "edition_uncertain": _BOOL,
+    "calendar_version": {"type": "string", "pattern": "^sha256:[0-9a-f]{16}$"},
+    "fingerprint": {"type": "string", "pattern": "^sgr1-[0-9a-f]{24}$"},
+    "summary": _STRING,
+    "explanation": _STRING,
+}
+
+_NOT_COMPUTABLE = _object(
+    {
+        **_RULE_PROPERTIES,
+        "rule_set": _STRING,
+        "start": _DATE,
+        "anchor": _DATE,
+        "day": {**_DATE, "description": "The date outside the calendar's coverage."},
+        "reason": _STRING,
+        "summary": _STRING,
+        "explanation": _STRING,
+    }
+)
+
+_RATIO = _object(
+    {
+        "on_time": _INT,
+        "total": _INT,
+        "percent": {"type": ["number", "null"], "minimum": 0, "maximum": 100},
+    }
+)
+
+_DECISION = _object(
+    {
+        "agency": _STRING,
+        "agency_id": _STRING,
+        "recognised": _BOOL,
+        "grouping": _STRING,
+        "mode": _STRING,
+        "reason": _STRING,
+    }
+)
+
+
+def _deadlines() -> Schema:
+    return {
+        **_object(
+            {
+                "deadlines": _array(_object(_DEADLINE_PROPERTIES)),
+                "not_computable": _array(_NOT_COMPUTABLE),
+                "complete": _BOOL,
+            }
+        ),
+        "title": "Deadlines of a case",
+        "description": "safeguarding-rules deadlines --format json: to_data(RuleSet.deadlines()).",
+    }
+
+
+def _rules() -> Schema:
+    return {
+        **_array(_object(_RULE_PROPERTIES)),
+        "title": "Rule versions",
+        "description": "safeguarding-rules rules --format json: every version of every rule.",
+    }
+
+
+def _worklist() -> Schema:
+    return {
+        **_array(
+            _object(
+                {
+                    **_DEADLINE_PROPERTIES,
+                    "conference_id": _STRING,
+                    "children": _array(_STRING),
+                    "overdue": _BOOL,
+                }
+            )
+        ),
+        "title": "Actions due",
+        "description": "safeguarding-rules due --format json: the worklist, soonest first.",
+    }
+
+
+def _quorum() -> Schema:
+    return {
+        **_array(
+            _object(
+                {
+                    "conference_id": _NULLABLE_STRING,
+                    "quorate": _BOOL,
+                    "counted": _array(_DECISION),
+                    "not_counted": _array(_DECISION),
+                    "groupings": _array(_STRING),
+                    "shortfalls": _array(_STRING),
+                    "chair_may_proceed": _BOOL,
+                    "proceeded_inquorate": _BOOL,
+                    "chair_reason": _NULLABLE_STRING,
+                    "reconvene_due": _NULLABLE_DATE,
+                    "rule": _STRING,
+                    "rule_set": _STRING,
+                    "source": _STRING,
+                    "confidence": _CONFIDENCE,
+                    "evidence": _EVIDENCE,
+                    "unconfirmed_reason": _NULLABLE_STRING,
+                    "unrecognised_agencies": _array(_STRING),
+                    "depends_on_unrecognised": _BOOL,
+                }
+            )
+        ),
+        "title": "Quorum decisions",
+        "description": "safeguarding-rules quoracy --format json: one decision per conference.",
+    }
+
+
+def _report() -> Schema:
+    timeliness = {"type": "object", "required": ["assessed"], "properties": {"assessed": _BOOL}}
+    return {
+        **_object(
+            {
+                "rule_set": _STRING,
+                "source": _STRING,
+                "counting": {"enum": ["day0", "day1"]},
+                "calendar": _object({"division": _STRING, "overlay": _NULLABLE_STRING}),
+                "period": _STRING,
+                "year_start_month": {"type": "integer", "minimum": 1, "maximum": 12},
+                "reporting_policy": {"type": "object"},
+                "records": _object(
+                    {
+                        "rows": _INT,
+                        "children": _INT,
+                        "conferences": {"type": ["integer", "null"]},
+                        "skipped_rows": _INT,
+                        "problems": _array(_STRING),
+                    }
+                ),
+                "rules_used": _array(
+                    _object(
+                        {
+                            "rule": _STRING,
+                            "title": _STRING,
+                            "edition": _STRING,
+                            "source": _STRING,
+                            "confidence": _CONFIDENCE,
+                        }
+                    )
+                ),
+                "initial_conference_timeliness": {
+                    **timeliness,
+                    "properties": {
+                        "assessed": _BOOL,
+                        "by_child": _RATIO,
+                        "by_conference": {"oneOf": [_RATIO, {"type": "null"}]},
+                    },
+                },
+                "review_timeliness": timeliness,
+                "core_group_timeliness": timeliness,
+                "report_deadlines": _array({"type": "object"}),
+                "unconfirmed_rules": _array(_STRING),
+                "unconfirmed_items": _array({"type": "object"}),
+                "quoracy": {
+                    "type": "object",
+                    "properties": {"conferences": _RATIO, "confidence": _CONFIDENCE},
+                },
+                "participation": _array(
+                    _object({"agency": _STRING, "took_part": _RATIO, "basis": _STRING})
+                ),
+            },
+            optional=("quoracy", "participation"),
+        ),
+        "title": "Compliance report",
+        "description": "safeguarding-rules report --format json: the report's summary.",
+    }
+
+
+_BUILDERS = {
+    "deadlines": _deadlines,
+    "quorum": _quorum,
+    "report": _report,
+    "rules": _rules,
+    "worklist": _worklist,
+}
+
+
+def build_schema(name: str) -> Schema:
+    """Return the schema called ``name``, built from the definitions in this module.
+
+    :raises KeyError: naming the known schemas.
+    """
+    if name not in _BUILDERS:
+        raise KeyError(f"no JSON Schema {name!r}; known: {', '.join(SCHEMA_NAMES)}")
+    return {"$schema": _DIALECT, "$id": _ID.format(name=name), **_BUILDERS[name]()}
+
+
+def json_schema(name: str) -> Schema:
+    """Return the shipped JSON Schema called ``name`` (see :data:`SCHEMA_NAMES`).
+
+    Read from ``safeguarding_rules/schemas/<name>.json`` in the installed package.
+
+    :raises KeyError: naming the known schemas.
+    """
+    if name not in SCHEMA_NAMES:
+        raise KeyError(f"no JSON Schema {name!r}; known: {', '.join(SCHEMA_NAMES)}")
+    text = (
+        resources.files("safeguarding_rules").joinpath("schemas", f"{name}.json").read_text("utf-8")
+    )
+    loaded: Schema = json.loads(text)
+    return loaded
