@@ -130,8 +130,9 @@ def test_accepted_start_dates_stop_where_the_count_leaves_the_coverage() -> None
 @settings(max_examples=100, deadline=None)
 @given(sgr.case_events())
 def test_shipped_case_events_are_accepted_by_england(events: CaseEvents) -> None:
-    found = ENGLAND.deadlines(events)
-    assert any(d.rule.id == "icpc" for d in found)
+    found = ENGLAND.deadlines(events)  # never refused: every date is one England covers
+    # The initial conference is due, or (late in 2030) listed as not computable.
+    assert any(d.rule.id == "icpc" for d in (*found, *found.not_computable))
 
 
 @settings(max_examples=50, deadline=None)
