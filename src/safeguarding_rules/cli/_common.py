@@ -12,20 +12,24 @@ import click
 
 from .._dates import parse_date
 from ..plugins import RuleSets, load_rule_sets
+from ..reports.output import printable, write_file
 from ..reports.serialise import to_data
 from ._group import Group
 
 __all__ = [
     "FORMAT_OPTION",
+    "OUTPUT_OPTION",
     "OVERLAY_OPTION",
     "RULES_OPTION",
     "STRICT_OPTION",
     "Group",
     "chosen_rule_set",
     "date_callback",
+    "deliver",
     "emit",
     "progress",
     "rule_set_options",
+    "warn",
     "warn_unrecognised",
 ]
 
@@ -47,13 +51,46 @@ def emit(output_format: str, data: Any, text: str) -> None:
     if output_format == "json":
         click.echo(json.dumps(to_data(data), indent=2))
     else:
-        click.echo(text)
+        click.echo(printable(text))
+
+
+def deliver(
+    text: str, output: str | None, *, inputs: Sequence[str | None], for_people: bool
+) -> None:
+    """Write ``text`` to the ``--output`` file (atomically, never over an input) or stdout.
+
+    Text for people has control characters from the data escaped wherever it goes; any
+    other format is escaped only when it is shown on a terminal.
+    """
+    if for_people:
+        text = printable(text)
+    if output and output != "-":
+        write_file(output, text if text.endswith("\n") else text + "\n", inputs=inputs)
+        click.echo(f"wrote {printable(output)}", err=True)
+        return
+    if not for_people and sys.stdout.isatty():
+        text = printable(text)
+    click.echo(text, nl=not text.endswith("\n"))
 
 
 #: ``--format text|json``, text by default.
 FORMAT_OPTION = click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text"
 )
+
+
+#: ``--output/-o FILE``: written atomically, never over an input; ``-`` is standard output.
+OUTPUT_OPTION = click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write to this file (atomically; never over an input file). '-': standard output.",
+)
+
+
+def warn(message: str) -> None:
+    """Print ``message`` on standard error, with control characters from the data escaped."""
+    click.echo(printable(message), err=True)
 
 
 def progress(message: str) -> None:
@@ -152,8 +189,7 @@ STRICT_OPTION = click.option(
 def warn_unrecognised(names: Sequence[str]) -> None:
     """Say on stderr which agency names were not recognised, and what was done with them."""
     if names:
-        click.echo(
+        warn(
             f"{len(names)} agency name(s) not recognised: {', '.join(map(repr, names))}; each "
-            "counted as its own agency (see the vocabulary; --strict refuses them).",
-            err=True,
+            "counted as its own agency (see the vocabulary; --strict refuses them)."
         )

@@ -6,14 +6,15 @@ import json
 
 import click
 
-from ..records import read_attendance
-from ..reports import to_data
+from ..records import InputErrors, read_attendance
+from ..reports import evaluate_attendance, printable, to_data
 from ..rules import RuleSet, unrecognised_names
 from ._common import (
     FORMAT_OPTION,
     OVERLAY_OPTION,
     STRICT_OPTION,
     rule_set_options,
+    warn,
     warn_unrecognised,
 )
 
@@ -21,7 +22,9 @@ __all__ = ["quoracy_command"]
 
 
 @click.command("quoracy")
-@click.argument("attendance_file", metavar="ATTENDANCE.csv", type=click.Path(dir_okay=False))
+@click.argument(
+    "attendance_file", metavar="ATTENDANCE.csv", type=click.Path(dir_okay=False, allow_dash=True)
+)
 @rule_set_options(default=None)
 @click.option(
     "--skip-invalid",
@@ -51,24 +54,17 @@ def quoracy_command(
     conferences, problems = read_attendance(
         attendance_file, skip_invalid=skip_invalid, vocabulary=rule_set.vocabulary, strict=strict
     )
-    results = [
-        rule_set.evaluate_quorum(
-            conference.attendances,
-            conference_id=conference.conference_id,
-            conference_type=conference.conference_type,
-            conference_date=conference.conference_date,
-            fii=conference.fii,
-            chair_reason=conference.chair_reason,
-            use_overlay=use_overlay,
-        )
-        for conference in conferences
-    ]
+    decided, undecided = evaluate_attendance(
+        rule_set, conferences, file=attendance_file, use_overlay=use_overlay
+    )
+    problems += undecided
+    if undecided and not skip_invalid:
+        raise InputErrors(undecided)
+    results = [result for _, result in decided]
     if problems:
-        click.echo(
-            f"Skipped {len(problems)} problem(s); their conferences are not evaluated:", err=True
-        )
+        warn(f"Skipped {len(problems)} problem(s); their conferences are not evaluated:")
         for problem in problems:
-            click.echo(f"  {problem}", err=True)
+            warn(f"  {problem}")
     warn_unrecognised(
         unrecognised_names(
             (name for result in results for name in result.unrecognised), rule_set.vocabulary
@@ -80,9 +76,10 @@ def quoracy_command(
     quorate = sum(result.quorate for result in results)
     resting = sum(result.depends_on_unrecognised for result in results)
     caveat = f" ({resting} only because of unrecognised agency names)" if resting else ""
-    click.echo(
-        f"{quorate} of {len(results)} conference(s) quorate under {rule_set.name!r}{caveat}.\n"
-    )
+    lines = [
+        f"{quorate} of {len(results)} conference(s) quorate under {rule_set.name!r}{caveat}.",
+        "",
+    ]
     for result in results:
-        click.echo(result.explain())
-        click.echo("")
+        lines += [result.explain(), ""]
+    click.echo(printable("\n".join(lines)))

@@ -12,7 +12,9 @@ import click
 
 from ..calendar import calendar_for
 from ..records import (
+    STDIN,
     ConferenceAttendance,
+    InputErrors,
     InputFormat,
     LoadedRecords,
     read_attendance,
@@ -23,6 +25,8 @@ from ..records import (
 from ..reports import (
     build_report,
     due_actions,
+    due_horizon,
+    evaluate_attendance,
     render_csv,
     render_html,
     render_ics,
@@ -37,11 +41,14 @@ from ..reports.unit_worklist import CaseDueAction, case_due_actions, render_work
 from ..reports.worklist import DueAction
 from ..rules import Counting, Period, RuleSet, StartEvent
 from ._common import (
+    OUTPUT_OPTION,
     OVERLAY_OPTION,
     STRICT_OPTION,
     date_callback,
+    deliver,
     progress,
     rule_set_options,
+    warn,
     warn_unrecognised,
 )
 from .unit import LANGUAGE_OPTION, load_unit_inputs, render_unit, unit_options
@@ -81,12 +88,9 @@ def _load_records(
     records = loaded.records
     progress(f"read {len(records) + records.skipped_rows:,} rows")
     if records.problems:
-        click.echo(
-            f"Skipped {records.skipped_rows} row(s) with {len(records.problems)} problem(s):",
-            err=True,
-        )
+        warn(f"Skipped {records.skipped_rows} row(s) with {len(records.problems)} problem(s):")
         for problem in records.problems:
-            click.echo(f"  {problem}", err=True)
+            warn(f"  {problem}")
     return loaded, records_file
 
 
@@ -114,9 +118,18 @@ def _input_options(command: Callable[..., None]) -> Callable[..., None]:
 
 
 @click.command("report")
-@click.argument("records_file", metavar="[FILE]", required=False, type=click.Path(dir_okay=False))
+@click.argument(
+    "records_file",
+    metavar="[FILE]",
+    required=False,
+    type=click.Path(dir_okay=False, allow_dash=True),
+)
 @rule_set_options(default="england")
-@click.option("--attendance", type=click.Path(dir_okay=False), help="Attendance file (quoracy).")
+@click.option(
+    "--attendance",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Attendance file (quoracy).",
+)
 @click.option(
     "--format",
     "output_format",
@@ -124,7 +137,7 @@ def _input_options(command: Callable[..., None]) -> Callable[..., None]:
     default="text",
     show_default=True,
 )
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file.")
+@OUTPUT_OPTION
 @click.option(
     "--period",
     type=click.Choice([p.value for p in Period]),
@@ -182,12 +195,20 @@ def report_command(
     records = loaded.records
     conferences: list[ConferenceAttendance] = []
     if attendance is not None:
+        if attendance == records_file == STDIN:
+            raise click.BadParameter("only one input can be standard input ('-')")
         progress(f"reading {attendance}")
         conferences, problems = read_attendance(
             attendance, skip_invalid=skip_invalid, vocabulary=rule_set.vocabulary, strict=strict
         )
-        for problem in problems:
-            click.echo(f"  skipped: {problem}", err=True)
+        decided, undecided = evaluate_attendance(
+            rule_set, conferences, file=attendance, use_overlay=use_overlay
+        )
+        if undecided and not skip_invalid:
+            raise InputErrors(undecided)
+        conferences = [conference for conference, _ in decided]
+        for problem in [*problems, *undecided]:
+            warn(f"  skipped: {problem}")
     elif records_file is None:
         sample = resources.files("safeguarding_rules") / "data" / "sample_attendance.csv"
         with resources.as_file(sample) as path:
@@ -224,10 +245,12 @@ def report_command(
             skip_invalid=skip_invalid,
             language=language,
         )
-        _write(
+        deliver(
             render_unit(rule_set, report, records, inputs, as_of=as_of,
                         output_format=output_format, language=language),
             output,
+            inputs=[records_file, attendance, mapping_file, adults_file, missing_file],
+            for_people=output_format == "text",
         )  # fmt: skip
         return
     renderers = {
@@ -237,27 +260,29 @@ def report_command(
         "html": render_html,
     }
     progress(f"writing {output_format}")
-    _write(renderers[output_format](report), output)
-
-
-def _write(text: str, output: str | None) -> None:
-    if output:
-        with open(output, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text if text.endswith("\n") else text + "\n")
-        click.echo(f"wrote {output}", err=True)
-    else:
-        click.echo(text)
+    deliver(
+        renderers[output_format](report),
+        output,
+        inputs=[records_file, attendance, mapping_file, adults_file, missing_file],
+        for_people=output_format == "text",
+    )
 
 
 @click.command("due")
-@click.argument("records_file", metavar="FILE", type=click.Path(dir_okay=False))
+@click.argument("records_file", metavar="FILE", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--as-of", "as_of", required=True, metavar="DATE", callback=date_callback)
-@click.option("--within", type=int, default=28, show_default=True, help="Days ahead to list.")
+@click.option(
+    "--within",
+    type=click.IntRange(min=0),
+    default=28,
+    show_default=True,
+    help="Calendar days ahead to list.",
+)
 @rule_set_options(default="england")
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json", "ics"]), default="text"
 )
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file.")
+@OUTPUT_OPTION
 @OVERLAY_OPTION
 @_input_options
 @functools.partial(unit_options, as_of=False)
@@ -299,7 +324,7 @@ def due_command(
         )
         actions.sort(key=lambda a: a.deadline.due)
     if output_format == "text" and (language != "en" or adults_file or missing_file):
-        horizon = as_of + dt.timedelta(days=within)
+        horizon = due_horizon(as_of, within) or dt.date.max
         calendar = calendar_summary(
             rule_set, rule_set.calendar(use_overlay=use_overlay), as_of, horizon
         )
@@ -312,11 +337,12 @@ def due_command(
     elif output_format == "json":
         text = json.dumps(to_data(actions), indent=2)
     else:
-        horizon = as_of + dt.timedelta(days=within)
+        limit = due_horizon(as_of, within)
         calendar = calendar_summary(
-            rule_set, rule_set.calendar(use_overlay=use_overlay), as_of, horizon
+            rule_set, rule_set.calendar(use_overlay=use_overlay), as_of, limit or dt.date.max
         )
-        lines = [f"{len(actions)} action(s) due by {horizon} "
+        by = f"by {limit.isoformat()}" if limit else "at any date"
+        lines = [f"{len(actions)} action(s) due {by} "
                  f"(as of {as_of.isoformat()}), rule set {rule_set.name!r}.",
                  describe_calendar(calendar)]  # fmt: skip
         for action in actions:
@@ -324,9 +350,5 @@ def due_command(
             unconfirmed = " [UNCONFIRMED]" if action.deadline.unconfirmed else ""
             lines.append(f"  {action.deadline.due.isoformat()} {flag}{action.summary}{unconfirmed}")
         text = "\n".join(lines)
-    if output:
-        with open(output, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        click.echo(f"wrote {output}", err=True)
-    else:
-        click.echo(text, nl=output_format != "ics")
+    sources = [records_file, mapping_file, adults_file, missing_file]
+    deliver(text, output, inputs=sources, for_people=output_format == "text")

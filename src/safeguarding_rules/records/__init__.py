@@ -1,7 +1,9 @@
 """Readers: records files into checked columns and objects, every problem located.
 
-* :mod:`.rows`: reading CSV and JSON-lines rows; :class:`InputProblem` and
-  :class:`InputErrors`, which name the file, row, column and value.
+* :mod:`.problems`: :class:`InputProblem` and :class:`InputErrors`, which name the file,
+  row, column and value.
+* :mod:`.source`: :func:`open_input`, a file, standard input (``-``), a pipe or a device.
+* :mod:`.rows`: reading CSV and JSON-lines rows, every unreadable row a located problem.
 * :mod:`.adults`: adult-at-risk enquiry records, one row per enquiry.
 * :mod:`.missing`: missing-episode records, one row per episode (return interviews).
 * :mod:`.attendance`: attendance files for quoracy.
@@ -24,12 +26,15 @@ from .missing import (
     Moment,
     read_missing_episodes,
 )
-from .rows import InputErrors, InputProblem, read_rows
+from .problems import InputErrors, InputProblem
+from .rows import RowsRead, read_rows, read_table
+from .source import STDIN, InputSource, open_input
 
 __all__ = [
     "ADULT_COLUMNS",
     "ATTENDANCE_COLUMNS",
     "MISSING_COLUMNS",
+    "STDIN",
     "AdultEnquiry",
     "AdultEnquiryRecords",
     "CensusRecords",
@@ -40,12 +45,15 @@ __all__ = [
     "InputErrors",
     "InputFormat",
     "InputProblem",
+    "InputSource",
     "LoadedRecords",
     "MissingEpisode",
     "MissingEpisodeRecords",
     "Moment",
+    "RowsRead",
     "detect_format",
     "match_headings",
+    "open_input",
     "read_adult_enquiries",
     "read_annex_a",
     "read_attendance",
@@ -56,4 +64,5 @@ __all__ = [
     "read_missing_episodes",
     "read_records",
     "read_rows",
+    "read_table",
 ]

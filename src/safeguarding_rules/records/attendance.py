@@ -10,7 +10,7 @@ from pathlib import Path
 import attrs
 
 from ..rules import VOCABULARY, Attendance, AttendanceMode, ConferenceType, Vocabulary, normalise
-from .rows import FieldReader, InputErrors, InputProblem, Row, read_rows, required_columns
+from .rows import FieldReader, InputErrors, InputProblem, Row, read_table, required_columns
 
 __all__ = ["ATTENDANCE_COLUMNS", "ConferenceAttendance", "read_attendance"]
 
@@ -37,6 +37,8 @@ class ConferenceAttendance:
 
 ATTENDANCE_COLUMNS = ("conference_id", "agency", "mode", "direct_contact")
 _CONFERENCE_LEVEL = ("conference_type", "conference_date", "fii", "chair_reason")
+#: Columns of free text, never echoed in a problem's message.
+_FREE_TEXT = frozenset({"chair_reason"})
 
 
 def read_attendance(
@@ -59,8 +61,11 @@ def read_attendance(
     when a quorum is decided: a name it does not recognise counts as an agency of its own
     and is reported, unless ``strict``.
 
+    :param path: the file, or ``-`` for standard input.
     :param skip_invalid: return the valid conferences and the problems, instead of raising.
-        A conference with any bad row is skipped whole (its quorum cannot be decided).
+        A conference with any bad row is skipped whole (its quorum cannot be decided), and
+        so is a row that cannot be read (too many or too few values, bytes that are not
+        UTF-8, a line that is not JSON): every such row is named in a problem.
     :param vocabulary: the spellings to read by (a loaded rule set's ``vocabulary`` has
         its plugins' spellings too).
     :param strict: make every agency name the vocabulary does not recognise a problem,
@@ -69,10 +74,12 @@ def read_attendance(
         ``skip_invalid``).
     :raises InputErrors: listing every problem, unless ``skip_invalid``.
     """
-    rows = list(read_rows(path))
-    problems = required_columns(rows, ATTENDANCE_COLUMNS, str(path))
+    read = read_table(path, multiline=_FREE_TEXT)
+    rows = read.rows
+    problems = required_columns(rows, ATTENDANCE_COLUMNS, read.file, header=read.columns)
     if problems:
         raise InputErrors(problems)
+    problems = list(read.problems)
     grouped: dict[str, list[tuple[Row, Attendance | None, dict[str, object]]]] = {}
     for row in rows:
         fields = FieldReader(row)
@@ -143,16 +150,19 @@ def _agree(
     for column in _CONFERENCE_LEVEL:
         values = {level[column] for _, _, level in entries if level[column] is not None}
         if len(values) > 1:
-            row = next(r for r, _, level in entries if level[column] is not None)
-            listed = ", ".join(
-                sorted(str(v.value if isinstance(v, enum.Enum) else v) for v in values)
-            )
-            found.append(
-                row.problem(
-                    column,
-                    f"conference {conference_id!r} has different values in its rows: {listed}",
+            given = [r for r, _, level in entries if level[column] is not None]
+            if column in _FREE_TEXT:  # may hold personal data: name the rows, not the text
+                where = ", ".join(str(r.number) for r in given)
+                message = (
+                    f"conference {conference_id!r} has {len(values)} different {column} "
+                    f"values in its rows ({where}); give the same text in each row"
                 )
-            )
+            else:
+                listed = ", ".join(
+                    sorted(str(v.value if isinstance(v, enum.Enum) else v) for v in values)
+                )
+                message = f"conference {conference_id!r} has different values in its rows: {listed}"
+            found.append(given[0].problem(column, message))
     return found
 
 

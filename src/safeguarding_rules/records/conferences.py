@@ -33,7 +33,9 @@ import pyarrow.csv as pacsv
 from .._dates import parse_date
 from ..calendar import WorkingDayCalendar
 from ..rules import VOCABULARY, CodeList, ConferenceType, Vocabulary
-from .rows import InputErrors, InputProblem, read_rows
+from .problems import InputErrors, InputProblem
+from .rows import read_table
+from .source import InputSource, open_input
 
 __all__ = ["ConferenceRecords", "Table", "check_conference_columns", "read_conference_records"]
 
@@ -274,14 +276,17 @@ def _line_count(path: Path) -> int:
     return lines + (last not in (b"\n", b"\r"))
 
 
-def _load_jsonl(path: Path, file: str) -> tuple[Table, npt.NDArray[np.int64], list[InputProblem]]:
-    rows = list(read_rows(path))
+def _load_jsonl(
+    source: InputSource, file: str
+) -> tuple[Table, npt.NDArray[np.int64], list[InputProblem]]:
+    read = read_table(source)
+    rows = read.rows
     names = list(dict.fromkeys(name for row in rows for name in row.fields))
     columns = {
         name: pa.array([row.fields.get(name, "") for row in rows], type=pa.string())
         for name in names
     }
-    return columns, np.array([row.number for row in rows], dtype=np.int64), []
+    return columns, np.array([row.number for row in rows], dtype=np.int64), list(read.problems)
 
 
 def _is_empty(column: pa.Array) -> npt.NDArray[np.bool_]:
@@ -424,7 +429,7 @@ def _line_breaks(
 
 
 def read_conference_records(
-    path: str | Path,
+    path: str | Path | InputSource,
     calendar: WorkingDayCalendar,
     *,
     action_rules: Iterable[str] = (),
@@ -433,6 +438,7 @@ def read_conference_records(
 ) -> ConferenceRecords:
     """Read and check a conference records file.
 
+    :param path: the file, ``-`` for standard input, or an opened :class:`InputSource`.
     :param calendar: dates outside its coverage are problems.
     :param action_rules: rule ids whose ``<rule id>_date`` columns to read.
     :param vocabulary: the spellings conference types may be written in (``ICPC``,
@@ -441,10 +447,13 @@ def read_conference_records(
         disagree) and report them in ``problems``, instead of raising.
     :raises InputErrors: listing every problem, unless ``skip_invalid``.
     """
-    file = str(path)
-    source = Path(path)
-    loader = _load_jsonl if source.suffix.lower() in {".jsonl", ".ndjson"} else _load_csv
-    table, rows, problems = loader(source, file)
+    source = open_input(path)
+    file = source.name
+    if source.json_lines:
+        table, rows, problems = _load_jsonl(source, file)
+    else:
+        with source.as_path() as local:
+            table, rows, problems = _load_csv(local, file)
     return check_conference_columns(
         table,
         rows,

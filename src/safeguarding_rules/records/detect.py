@@ -20,8 +20,9 @@ from .annex_a import read_annex_a
 from .cin_census import CensusReturn, read_cin_census
 from .conferences import ConferenceRecords, read_conference_records
 from .mapping import ColumnMapping, read_mapped_records
-from .rows import InputErrors, InputProblem
-from .workbook import is_workbook
+from .problems import InputErrors, InputProblem
+from .source import InputSource, open_input
+from .workbook import starts_like_workbook
 
 __all__ = ["InputFormat", "LoadedRecords", "detect_format", "read_records"]
 
@@ -58,21 +59,25 @@ class LoadedRecords:
         return self.input_format not in (InputFormat.CIN_CENSUS, InputFormat.ANNEX_A)
 
 
-def detect_format(path: str | Path, *, mapping: ColumnMapping | None = None) -> InputFormat:
+def detect_format(
+    path: str | Path | InputSource, *, mapping: ColumnMapping | None = None
+) -> InputFormat:
     """Recognise a records file by its first bytes.
 
+    :param path: the file, ``-`` for standard input, or an opened :class:`InputSource`.
     :raises InputErrors: if it cannot be read.
     """
     if mapping is not None:
         return InputFormat.MAPPED
-    if is_workbook(path):
-        return InputFormat.ANNEX_A
+    source = open_input(path)
     try:
-        with Path(path).open("rb") as handle:
+        with source.open_binary() as handle:
             start = handle.read(512)
     except OSError as error:
-        problem = InputProblem(str(path), 0, None, None, f"cannot read: {error.strerror}")
+        problem = InputProblem(source.name, 0, None, None, f"cannot read: {error.strerror}")
         raise InputErrors([problem]) from None
+    if starts_like_workbook(start):
+        return InputFormat.ANNEX_A
     text = start.removeprefix(b"\xef\xbb\xbf").lstrip()
     if text.startswith(b"<"):
         return InputFormat.CIN_CENSUS
@@ -98,7 +103,19 @@ def read_records(
     :param vocabulary: the spellings conference types and answers may be written in.
     :raises InputErrors: naming every problem, unless ``skip_invalid``.
     """
-    kind = input_format or detect_format(path, mapping=mapping)
+    source = open_input(path)  # standard input or a pipe is read once, here
+    kind = input_format or detect_format(source, mapping=mapping)
+    if source.path is None and kind not in (InputFormat.CSV, InputFormat.JSONL):
+        raise InputErrors(
+            [
+                InputProblem(
+                    source.name, 0, None, None,
+                    f"a {kind.value} file must be named as a file, not read from standard "
+                    "input or a pipe",
+                )
+            ]
+        )  # fmt: skip
+    path = source.path or path
     if kind is InputFormat.CIN_CENSUS:
         read = read_cin_census(path, calendar, action_rules=action_rules, skip_invalid=skip_invalid)
         return LoadedRecords(records=read.records, input_format=kind, census=read.census)
@@ -124,18 +141,18 @@ def read_records(
             vocabulary=vocabulary,
         )
     else:
-        if is_workbook(path):
+        if detect_format(source) is InputFormat.ANNEX_A:
             raise InputErrors(
                 [
                     InputProblem(
-                        str(path), 0, None, None,
+                        source.name, 0, None, None,
                         "this is a workbook, not a CSV or JSON-lines file: read it as an Annex "
                         "A (--input-format annex-a) or through a column mapping (--mapping)",
                     )
                 ]
             )  # fmt: skip
         records = read_conference_records(
-            path,
+            source,
             calendar,
             action_rules=action_rules,
             skip_invalid=skip_invalid,

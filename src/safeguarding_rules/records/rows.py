@@ -11,59 +11,31 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import enum
+import io
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
 
 from .._dates import parse_date
-from .._errors import SafeguardingRulesError
 from ..rules import VOCABULARY, CodeList
+from .problems import InputErrors, InputProblem
+from .source import InputSource, open_input
 
-__all__ = ["FieldReader", "InputErrors", "InputProblem", "Row", "read_rows", "required_columns"]
+__all__ = [
+    "FieldReader",
+    "InputErrors",
+    "InputProblem",
+    "Row",
+    "RowsRead",
+    "read_rows",
+    "read_table",
+    "required_columns",
+]
 
 E = TypeVar("E", bound=enum.Enum)
-
-
-@attrs.frozen
-class InputProblem:
-    """One problem in an input file."""
-
-    #: The file.
-    file: str
-    #: The 1-based row number, counting the header as row 1 in a CSV file (as a spreadsheet
-    #: shows it), or the line number in a JSON-lines file.
-    row: int
-    #: The column or field, if the problem is in one.
-    column: str | None
-    #: The offending value, if any.
-    value: str | None
-    #: What is wrong.
-    message: str
-    #: Where it is, for a file without plain rows: an XML element path
-    #: (``Child[412]/CINdetails[1]/Section47[2]/DateOfInitialCPC``) or a sheet, row and
-    #: heading. Named instead of the row and column when given.
-    location: str | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.file}, row {self.row}"
-        if self.location:
-            where = f"{self.file}, {self.location}"
-        elif self.column:
-            where += f", column {self.column!r}"
-        value = f" (value {self.value!r})" if self.value is not None else ""
-        return f"{where}: {self.message}{value}"
-
-
-class InputErrors(SafeguardingRulesError, ValueError):
-    """One or more problems in an input file; ``problems`` lists them all."""
-
-    def __init__(self, problems: Sequence[InputProblem]) -> None:
-        self.problems = tuple(problems)
-        listed = "\n".join(f"  {problem}" for problem in self.problems)
-        super().__init__(f"{len(self.problems)} problem(s) in the input:\n{listed}")
 
 
 @attrs.frozen
@@ -79,45 +51,188 @@ class Row:
         return InputProblem(self.file, self.number, column, value, message)
 
 
-def read_rows(path: str | Path) -> Iterator[Row]:
+@attrs.frozen(kw_only=True)
+class RowsRead:
+    """Every row of a file that could be read, and a problem for every one that could not.
+
+    A row with a problem is still in ``rows`` when its fields could be read at all (a row
+    with too few or too many values, or bytes that are not UTF-8), so that a reader can
+    drop the conference it belongs to; a line that is not JSON is only in ``problems``.
+    """
+
+    #: The file's name as problems give it.
+    file: str
+    #: The header's column names (CSV), or every key seen (JSON lines), in order.
+    columns: tuple[str, ...]
+    #: The rows, in file order.
+    rows: tuple[Row, ...]
+    #: The problems, in file order.
+    problems: tuple[InputProblem, ...]
+
+
+#: Signatures of files that are not text, with what to do instead.
+_NOT_TEXT = (
+    (b"PK\x03\x04", "it is a workbook (.xlsx) or another zip file, not CSV text: "
+     "save it from the spreadsheet as 'CSV UTF-8'"),
+    (b"\xd0\xcf\x11\xe0", "it is an old Excel workbook (.xls), not CSV text: "
+     "save it from the spreadsheet as 'CSV UTF-8'"),
+    (b"\xff\xfe", "it is UTF-16 text: save it as UTF-8 ('CSV UTF-8' in Excel)"),
+    (b"\xfe\xff", "it is UTF-16 text: save it as UTF-8 ('CSV UTF-8' in Excel)"),
+)  # fmt: skip
+_NOT_UTF8 = "bytes that are not UTF-8 text: save the file as UTF-8 ('CSV UTF-8' in Excel)"
+
+
+def _decode(data: bytes, name: str) -> str:
+    """Decode UTF-8 (with or without a byte-order mark); bad bytes become lone surrogates."""
+    for signature, why in _NOT_TEXT:
+        if data.startswith(signature):
+            raise InputErrors([InputProblem(name, 0, None, None, f"cannot read: {why}")])
+    if b"\x00" in data[:4096] and data[:4096].count(b"\x00") * 4 >= len(data[:4096]):
+        raise InputErrors([InputProblem(name, 0, None, None, f"cannot read: {_NOT_TEXT[2][1]}")])
+    return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="surrogateescape")
+
+
+def _has_bad_bytes(text: str) -> bool:
+    return any("\udc80" <= char <= "\udcff" for char in text)
+
+
+def _fix(text: str) -> str:
+    return text.encode("utf-8", errors="surrogateescape").decode("utf-8", errors="replace")
+
+
+def read_table(path: str | Path | InputSource, *, multiline: Iterable[str] = ()) -> RowsRead:
+    """Read every row of a CSV file (with a header row) or a JSON-lines file.
+
+    ``multiline`` names the columns of free text whose values may hold line breaks (unless
+    they hold what look like rows); a line break in any other column is a problem, since it
+    means a quote was left open. ``path`` may be ``-`` for standard input (see
+    :func:`.source.open_input`). Field names are lower-cased and stripped; values are
+    stripped strings (empty when missing); JSON values that are not strings are converted
+    with ``str``. Every row that cannot be read
+    whole is a problem naming its row; reading goes on past it. Rows are numbered as a
+    spreadsheet shows them: the header is row 1 and a blank line is a row.
+
+    :raises InputErrors: only for a file that cannot be read at all (missing, a folder, a
+        workbook, UTF-16 text, or a header naming a column twice).
+    """
+    source = path if isinstance(path, InputSource) else open_input(path)
+    name = source.name
+    try:
+        text = _decode(source.read_bytes(), name)
+    except OSError as error:
+        problem = InputProblem(name, 0, None, None, f"cannot read: {error.strerror or error}")
+        raise InputErrors([problem]) from None
+    if source.json_lines:
+        return _read_json_lines(text, name)
+    return _read_csv(text, name, frozenset(multiline))
+
+
+def _read_json_lines(text: str, name: str) -> RowsRead:
+    rows: list[Row] = []
+    problems: list[InputProblem] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        if _has_bad_bytes(line):
+            problems.append(InputProblem(name, number, None, None, _NOT_UTF8))
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            problems.append(InputProblem(name, number, None, None, f"not valid JSON: {error.msg}"))
+            continue
+        except RecursionError:
+            problems.append(InputProblem(name, number, None, None, "JSON nested too deeply"))
+            continue
+        if not isinstance(record, dict):
+            problems.append(InputProblem(name, number, None, None, "not a JSON object"))
+            continue
+        rows.append(Row(name, number, _clean(record)))
+    columns = tuple(dict.fromkeys(key for row in rows for key in row.fields))
+    return RowsRead(file=name, columns=columns, rows=tuple(rows), problems=tuple(problems))
+
+
+def _read_csv(text: str, name: str, multiline: frozenset[str]) -> RowsRead:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[Row] = []
+    problems: list[InputProblem] = []
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        raise InputErrors(
+            [InputProblem(name, 1, None, None, f"not readable as CSV: {error}")]
+        ) from None
+    if header is None:
+        return RowsRead(file=name, columns=(), rows=(), problems=())
+    columns = tuple(_fix(column).strip().lower() for column in header)
+    if reader.line_num > 1 or any("\n" in column or "\r" in column for column in columns):
+        raise InputErrors(
+            [
+                InputProblem(
+                    name, 1, None, None,
+                    f"the header runs over {reader.line_num} lines: a quote in it is probably "
+                    "not closed",
+                )
+            ]
+        )  # fmt: skip
+    if len(set(columns)) != len(columns):
+        raise InputErrors([InputProblem(name, 1, None, None, "a column name is repeated")])
+    number = 1
+    line = reader.line_num
+    while True:
+        try:
+            values = next(reader, None)
+        except csv.Error as error:
+            problems.append(
+                InputProblem(name, number + 1, None, None, f"not readable as CSV: {error}")
+            )
+            break
+        if values is None:
+            break
+        number += 1
+        first_line, line = line + 1, reader.line_num
+        if not values:
+            continue  # a blank line: a row with nothing in it
+        row = Row(name, number, _clean(dict(zip(columns, (_fix(v) for v in values), strict=False))))
+        if len(values) != len(columns):
+            problems.append(
+                row.problem(None, f"{len(values)} values for {len(columns)} header columns")
+            )
+        if any(_has_bad_bytes(value) for value in values):
+            problems.append(row.problem(None, _NOT_UTF8))
+        if line > first_line and any(
+            ("\n" in value or "\r" in value)
+            and (column not in multiline or _swallows_rows(value, len(columns)))
+            for column, value in zip(columns, values, strict=False)
+        ):
+            problems.append(
+                row.problem(
+                    None,
+                    f"a quoted value runs from line {first_line} to line {line} where no line "
+                    "break is expected: a closing quote is probably missing, so the rows it "
+                    "holds are not read",
+                )
+            )
+        rows.append(row)
+    return RowsRead(file=name, columns=columns, rows=tuple(rows), problems=tuple(problems))
+
+
+def _swallows_rows(value: str, columns: int) -> bool:
+    """Whether a value holds a line with as many commas as a row of the file has."""
+    return columns > 1 and any(part.count(",") >= columns - 1 for part in value.splitlines()[1:])
+
+
+def read_rows(path: str | Path | InputSource) -> Iterator[Row]:
     """Yield the rows of a CSV file (with a header row) or a JSON-lines file (``.jsonl``).
 
-    Field names are lower-cased and stripped; values are stripped strings (empty when
-    missing). JSON values that are not strings are converted with ``str``.
+    See :func:`read_table`, which also returns the problems instead of raising.
 
-    :raises InputErrors: for a file that cannot be read or a line that is not a JSON object.
+    :raises InputErrors: listing every problem in the file, if there is any.
     """
-    file = Path(path)
-    name = str(path)
-    try:
-        handle = file.open(encoding="utf-8-sig", newline="")
-    except OSError as error:
-        problem = InputProblem(name, 0, None, None, f"cannot read: {error.strerror}")
-        raise InputErrors([problem]) from None
-    with handle:
-        if file.suffix.lower() in {".jsonl", ".ndjson"}:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as error:
-                    raise InputErrors(
-                        [InputProblem(name, number, None, None, f"not valid JSON: {error.msg}")]
-                    ) from None
-                if not isinstance(record, dict):
-                    raise InputErrors([InputProblem(name, number, None, None, "not a JSON object")])
-                yield Row(name, number, _clean(record))
-        else:
-            reader = csv.DictReader(handle)
-            if reader.fieldnames is None:
-                return
-            for number, record in enumerate(reader, start=2):
-                if None in record:
-                    raise InputErrors(
-                        [InputProblem(name, number, None, None, "more values than header columns")]
-                    )
-                yield Row(name, number, _clean(record))
+    read = read_table(path)
+    if read.problems:
+        raise InputErrors(read.problems)
+    yield from read.rows
 
 
 def _clean(record: Mapping[str, Any]) -> dict[str, str]:
@@ -127,11 +242,16 @@ def _clean(record: Mapping[str, Any]) -> dict[str, str]:
     }
 
 
-def required_columns(rows: Sequence[Row], columns: Sequence[str], file: str) -> list[InputProblem]:
-    """Problems for columns missing from the whole file."""
-    if not rows:
+def required_columns(
+    rows: Sequence[Row], columns: Sequence[str], file: str, *, header: Sequence[str] = ()
+) -> list[InputProblem]:
+    """Problems for columns missing from the whole file.
+
+    :param header: the file's column names, if known (a CSV file with no rows has them).
+    """
+    if not rows and not header:
         return []
-    present = set(rows[0].fields)
+    present = set(header) | (set(rows[0].fields) if rows else set())
     return [
         InputProblem(file, 1, column, None, "required column is missing")
         for column in columns

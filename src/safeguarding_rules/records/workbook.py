@@ -31,6 +31,7 @@ __all__ = [
     "is_workbook",
     "open_workbook",
     "read_sheet",
+    "starts_like_workbook",
 ]
 
 _OLE2 = bytes.fromhex("d0cf11e0a1b11ae1")
@@ -69,7 +70,12 @@ def is_workbook(path: str | Path) -> bool:
             start = handle.read(8)
     except OSError:
         return False
-    return start[:4] == b"PK\x03\x04" or start == _OLE2
+    return starts_like_workbook(start)
+
+
+def starts_like_workbook(start: bytes) -> bool:
+    """Whether these first bytes are a zip (``.xlsx``, ``.ods``) or OLE2 (``.xls``) file's."""
+    return start[:4] == b"PK\x03\x04" or start[:8] == _OLE2
 
 
 def open_workbook(path: str | Path) -> fastexcel.ExcelReader:

@@ -4,6 +4,9 @@
 * :mod:`.worklist`: :func:`due_actions`, what is due or overdue on a given day.
 * :mod:`.render`: the report as text, JSON, CSV or self-contained HTML.
 * :mod:`.ics`: the worklist as an iCalendar file.
+* :mod:`.output`: writing files atomically and never over an input; CSV cells neutralised
+  against formula injection; control characters escaped in text for people.
+* :mod:`.quoracy`: quorum decisions for every conference of an attendance file.
 * :mod:`.serialise`: :func:`to_data`, the one path from result objects to plain data.
 * :mod:`.schemas`: :func:`json_schema`, the JSON Schemas of that data.
 """
@@ -23,11 +26,13 @@ if TYPE_CHECKING:
         without_conferences,
     )
     from .ics import render_ics
+    from .output import OutputError, csv_text, neutralise_cell, printable, write_file
+    from .quoracy import evaluate_attendance
     from .render import render_csv, render_html, render_json, render_text
     from .report import DFE_BANDS, ComplianceReport, build_report, period_labels
     from .schemas import SCHEMA_NAMES, json_schema
     from .serialise import to_data
-    from .worklist import DueAction, due_actions
+    from .worklist import DueAction, due_actions, due_horizon
 
 # Loaded on first use: the report and worklist need pyarrow, and ``to_data`` (used by every
 # command's ``--format json``) must not pay for it.
@@ -43,11 +48,13 @@ __getattr__ = lazy_exports(
             "without_conferences",
         ),
         ".ics": ("render_ics",),
+        ".output": ("OutputError", "csv_text", "neutralise_cell", "printable", "write_file"),
+        ".quoracy": ("evaluate_attendance",),
         ".render": ("render_csv", "render_html", "render_json", "render_text"),
         ".report": ("DFE_BANDS", "ComplianceReport", "build_report", "period_labels"),
         ".schemas": ("SCHEMA_NAMES", "json_schema"),
         ".serialise": ("to_data",),
-        ".worklist": ("DueAction", "due_actions"),
+        ".worklist": ("DueAction", "due_actions", "due_horizon"),
     },
 )
 
@@ -57,11 +64,17 @@ __all__ = [
     "SCHEMA_NAMES",
     "ComplianceReport",
     "DueAction",
+    "OutputError",
     "build_report",
+    "csv_text",
     "dfe_c4",
     "due_actions",
+    "due_horizon",
+    "evaluate_attendance",
     "json_schema",
+    "neutralise_cell",
     "period_labels",
+    "printable",
     "recorded_targets",
     "render_csv",
     "render_html",
@@ -71,4 +84,5 @@ __all__ = [
     "to_data",
     "with_census",
     "without_conferences",
+    "write_file",
 ]

@@ -7,6 +7,7 @@ import hashlib
 from collections.abc import Sequence
 
 from ..rules import Confidence, Unit
+from .output import printable
 from .unit_worklist import CaseDueAction
 from .worklist import DueAction
 
@@ -14,6 +15,14 @@ __all__ = ["render_ics"]
 
 
 def _escape(text: str) -> str:
+    r"""Return ``text`` as an RFC 5545 TEXT value (section 3.3.11).
+
+    A line break (CRLF, CR or LF) becomes ``\n``; any other control character, which TEXT
+    forbids, is shown as a visible escape by :func:`printable`; then backslash, semicolon
+    and comma are escaped. No raw CR, NUL, BEL or ESC can reach the file, so a value cannot
+    end its line and start a property of its own.
+    """
+    text = printable(text.replace("\r\n", "\n").replace("\r", "\n"))
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 

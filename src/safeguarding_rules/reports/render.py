@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import json
 from collections.abc import Sequence
 from typing import Any
 
+from .output import csv_text
 from .overlay import describe_calendar
 from .report import ComplianceReport
 from .serialise import to_data
@@ -35,12 +34,11 @@ def render_json(report: ComplianceReport) -> str:
 
 
 def render_csv(report: ComplianceReport) -> str:
-    """Return one CSV row per child per conference, with its due date and status."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, report.row_fields, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(report.rows())
-    return buffer.getvalue()
+    """Return one CSV row per child per conference, with its due date and status.
+
+    Cells a spreadsheet would run as a formula are neutralised (see :mod:`.output`).
+    """
+    return csv_text(report.row_fields, report.rows())
 
 
 def _unrecognised_lines(quoracy: dict[str, Any], indent: str) -> list[str]:

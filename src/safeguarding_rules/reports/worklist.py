@@ -21,7 +21,7 @@ import numpy as np
 from ..records import ConferenceRecords
 from ..rules import ConferenceType, Counting, Deadline, Direction, RuleSet, StartEvent
 
-__all__ = ["DueAction", "due_actions"]
+__all__ = ["DueAction", "due_actions", "due_horizon"]
 
 
 @attrs.frozen(kw_only=True)
@@ -47,6 +47,21 @@ class DueAction:
         )
 
 
+def due_horizon(as_of: dt.date, within: int | None) -> dt.date | None:
+    """Return the last day :func:`due_actions` lists: ``as_of`` plus ``within`` days.
+
+    ``None`` (no limit) when ``within`` is ``None`` or reaches past the last date there is.
+    """
+    if within is None:
+        return None
+    try:
+        return as_of + dt.timedelta(days=within)
+    except OverflowError:
+        if within < 0:
+            return dt.date.min
+        return None
+
+
 def due_actions(
     records: ConferenceRecords,
     rule_set: RuleSet,
@@ -61,9 +76,11 @@ def due_actions(
     :param within: calendar days ahead to include; ``None`` for every outstanding action.
     :param use_overlay: count the rule set's local closures as non-working days too (off
         by default; see :meth:`RuleSet.calendar`). Each action's deadline names the overlay.
+    :raises CalendarRangeError: if ``as_of`` is outside the calendar's coverage.
     """
     calendar = rule_set.calendar(use_overlay=use_overlay)
-    horizon = None if within is None else as_of + dt.timedelta(days=within)
+    calendar.is_working_day(as_of)  # raises CalendarRangeError outside the coverage
+    horizon = due_horizon(as_of, within)
     found: list[DueAction] = []
 
     def add(rule_id: str, start: dt.date, conference_id: str, children: Iterable[str]) -> None:

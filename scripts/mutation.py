@@ -1,0 +1,157 @@
+"""Mutation testing of the core: the share of injected faults that the test suite catches.
+
+mutmut (a maintained mutation tester) flips comparisons, shifts constants by one, swaps
+``and``/``or``, replaces return values and strings, and runs the tests that cover each
+mutant; a mutant the tests still pass on "survives" and marks a blind spot. Too slow for CI
+(tens of minutes per module on two cores), so it is run by hand:
+
+    .venv/bin/pip install --group mutation
+    python scripts/mutation.py calendar            # or deadlines, quoracy, report, all
+    python scripts/mutation.py calendar --show     # also list every surviving mutant
+
+It works in a temporary copy of the repository (your tree is never touched) and prints,
+per module, mutants killed / survived / not covered / timed out and the score
+killed / (killed + survived + timed out). A survivor may be equivalent (it cannot change
+behaviour, e.g. a message string): judge each before adding a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: Module under test, and the tests that exercise it (mutmut runs only those covering a
+#: mutant, so listing more costs little).
+MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "calendar": (
+        "src/safeguarding_rules/calendar/working_days.py",
+        (
+            "tests/test_calendar_golden.py",
+            "tests/test_calendar_errors.py",
+            "tests/test_calendar_overlay.py",
+            "tests/test_calendar_govuk.py",
+            "tests/test_dates.py",
+            "tests/test_mutation_blind_spots.py",
+            "tests/property/test_calendar_properties.py",
+            "tests/property/test_bulk_properties.py",
+            "tests/test_deadlines_golden.py",
+        ),
+    ),
+    "deadlines": (
+        "src/safeguarding_rules/rules/deadlines.py",
+        (
+            "tests/test_deadlines_golden.py",
+            "tests/test_rules_model.py",
+            "tests/test_mutation_blind_spots.py",
+            "tests/property/test_deadline_properties.py",
+            "tests/property/test_bulk_properties.py",
+            "tests/test_worklist.py",
+        ),
+    ),
+    "quoracy": (
+        "src/safeguarding_rules/rules/quoracy.py",
+        (
+            "tests/test_quoracy.py",
+            "tests/test_cli_quoracy.py",
+            "tests/test_mutation_blind_spots.py",
+            "tests/property/test_quorum_properties.py",
+        ),
+    ),
+    "report": (
+        "src/safeguarding_rules/reports/report.py",
+        ("tests/test_report.py", "tests/test_cli_report.py", "tests/test_hostile_files.py"),
+    ),
+}
+
+
+def _copy_tree(target: Path) -> None:
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    for name in listed:
+        source = ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+
+
+def _configure(target: Path, module: str, tests: tuple[str, ...]) -> None:
+    present = [test for test in tests if (target / test).exists()]
+    config = (
+        "\n[tool.mutmut]\n"
+        f"source_paths = [{json.dumps(module)}]\n"
+        'also_copy = ["src/", "plugins/", "scripts/", "docs/", "benchmarks/", "README.md"]\n'
+        'pytest_add_cli_args = ["-p", "no:cacheprovider", "-x", "-q"]\n'
+        f"pytest_add_cli_args_test_selection = {json.dumps(present)}\n"
+    )
+    with (target / "pyproject.toml").open("a", encoding="utf-8") as handle:
+        handle.write(config)
+
+
+def run(name: str, *, children: int, show: bool) -> dict[str, int]:
+    """Run mutmut on one module; return its counts."""
+    module, tests = MODULES[name]
+    with tempfile.TemporaryDirectory(prefix=f"mutation-{name}-") as folder:
+        target = Path(folder)
+        _copy_tree(target)
+        _configure(target, module, tests)
+        mutmut = [sys.executable, "-m", "mutmut"]
+        subprocess.run(
+            [*mutmut, "run", "--max-children", str(children)],
+            cwd=target,
+            check=False,
+            stdout=subprocess.DEVNULL,
+        )
+        subprocess.run([*mutmut, "export-cicd-stats"], cwd=target, check=True)
+        stats = json.loads((target / "mutants" / "mutmut-cicd-stats.json").read_text("utf-8"))
+        if show:
+            survivors = subprocess.run(
+                [*mutmut, "results"], cwd=target, capture_output=True, text=True, check=False
+            ).stdout
+            for line in survivors.splitlines():
+                if "survived" in line:
+                    shown = subprocess.run(
+                        [*mutmut, "show", line.split(":")[0].strip()],
+                        cwd=target,
+                        capture_output=True,
+                        text=True,
+                        check=False,
+                    ).stdout
+                    print(shown)
+    return {key: int(value) for key, value in stats.items() if isinstance(value, int)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("module", choices=[*MODULES, "all"])
+    parser.add_argument("--max-children", type=int, default=2, help="parallel test runs")
+    parser.add_argument("--show", action="store_true", help="print every surviving mutant")
+    options = parser.parse_args()
+    names = list(MODULES) if options.module == "all" else [options.module]
+    print("| module | mutants | killed | survived | no tests | timeout | score |")
+    print("|---|---|---|---|---|---|---|")
+    for name in names:
+        stats = run(name, children=options.max_children, show=options.show)
+        killed, survived = stats.get("killed", 0), stats.get("survived", 0)
+        timeout = stats.get("timeout", 0)
+        judged = killed + survived + timeout
+        score = f"{100 * (killed + timeout) / judged:.0f}%" if judged else "n/a"
+        print(
+            f"| {name} | {stats.get('total', judged)} | {killed} | {survived} | "
+            f"{stats.get('no_tests', 0)} | {timeout} | {score} |"
+        )
+
+
+if __name__ == "__main__":
+    main()

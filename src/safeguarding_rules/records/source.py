@@ -1,0 +1,131 @@
+"""Where a reader's bytes come from: a file, standard input (``-``), a pipe or a device.
+
+Every reader opens its input through :func:`open_input`. A regular file is read by path.
+Standard input, ``/dev/stdin``, a named pipe or a process substitution (``<(...)``) cannot
+be read twice or seeked, so it is read once, whole, into memory. An input is JSON
+lines if its name ends ``.jsonl`` or ``.ndjson`` or its first non-blank character is ``{``,
+else CSV.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+import attrs
+
+from .problems import InputErrors, InputProblem
+
+__all__ = ["STDIN", "InputSource", "open_input"]
+
+#: The name that means standard input, as Unix tools use it.
+STDIN = "-"
+#: How problems name standard input.
+STDIN_NAME = "standard input"
+
+_JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+
+
+@attrs.frozen(kw_only=True)
+class InputSource:
+    """An input ready to read: a regular file by path, or the bytes of anything else."""
+
+    #: The name problems give for it: the path as given, or ``standard input``.
+    name: str
+    #: The regular file to read, if it is one.
+    path: Path | None
+    #: The whole content, for standard input, a pipe or a device.
+    data: bytes | None
+    #: Whether it holds JSON lines (else CSV).
+    json_lines: bool
+
+    def open_binary(self) -> BinaryIO:
+        """Open it for reading bytes from the start (each call starts again)."""
+        if self.data is not None:
+            return io.BytesIO(self.data)
+        assert self.path is not None
+        return self.path.open("rb")
+
+    @contextlib.contextmanager
+    def as_path(self) -> Iterator[Path]:
+        """Give a path to read it by: the file itself, or a private temporary copy.
+
+        For standard input or a pipe, the bytes go to a file only the current user can
+        read, in a new temporary folder removed as soon as the caller is done.
+        """
+        if self.path is not None:
+            yield self.path
+            return
+        assert self.data is not None
+        with tempfile.TemporaryDirectory(prefix="safeguarding-rules-") as folder:
+            copy = Path(folder) / "input"
+            descriptor = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(self.data)
+            yield copy
+
+    def read_bytes(self) -> bytes:
+        """Return the whole content."""
+        if self.data is not None:
+            return self.data
+        assert self.path is not None
+        return self.path.read_bytes()
+
+
+def _cannot_read(name: str, why: str) -> InputErrors:
+    return InputErrors([InputProblem(name, 0, None, None, f"cannot read: {why}")])
+
+
+def _looks_like_json_lines(data: bytes) -> bool:
+    return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+
+
+def open_input(path: str | Path | InputSource, *, stdin: BinaryIO | None = None) -> InputSource:
+    """Resolve ``path`` (``-`` for standard input) to an :class:`InputSource`.
+
+    An :class:`InputSource` is returned as it is, so a reader can take either.
+
+    :param stdin: the stream ``-`` reads (default: the process's standard input).
+    :raises InputErrors: naming the path, if it does not exist, is a folder or cannot be read.
+    """
+    if isinstance(path, InputSource):
+        return path
+    name = str(path)
+    if name == STDIN:
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        try:
+            data = stream.read()
+        except OSError as error:
+            raise _cannot_read(name, error.strerror or str(error)) from None
+        return InputSource(
+            name=STDIN_NAME, path=None, data=data, json_lines=_looks_like_json_lines(data)
+        )
+    file = Path(path)
+    try:
+        mode = os.stat(file).st_mode
+    except OSError as error:
+        raise _cannot_read(name, error.strerror or str(error)) from None
+    if stat.S_ISDIR(mode):
+        raise _cannot_read(name, "it is a folder, not a file")
+    if stat.S_ISREG(mode):
+        try:
+            with file.open("rb") as handle:
+                start = handle.read(512)
+        except OSError as error:
+            raise _cannot_read(name, error.strerror or str(error)) from None
+        json_lines = file.suffix.lower() in _JSON_LINES_SUFFIXES or _looks_like_json_lines(start)
+        return InputSource(name=name, path=file, data=None, json_lines=json_lines)
+    try:
+        with file.open("rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        raise _cannot_read(name, error.strerror or str(error)) from None
+    json_lines = file.suffix.lower() in _JSON_LINES_SUFFIXES or _looks_like_json_lines(data)
+    return InputSource(name=name, path=None, data=data, json_lines=json_lines)
