@@ -419,13 +419,20 @@ class WorkingDayCalendar:
         return working
 
     def add_working_days_array(
-        self, days: npt.NDArray[np.datetime64], n: int | npt.NDArray[np.int64]
+        self,
+        days: npt.NDArray[np.datetime64],
+        n: int | npt.NDArray[np.int64],
+        *,
+        beyond: Literal["raise", "nat"] = "raise",
     ) -> npt.NDArray[np.datetime64]:
         """:meth:`add_working_days` for an array of ``datetime64[D]`` dates (and ``n``).
 
         Vectorised with numpy; the same answers as the scalar method, element by element.
 
-        :raises CalendarRangeError: naming the first date, or result, outside the coverage.
+        :param beyond: what a count that runs past the coverage gives: ``"raise"`` (the
+            default) or ``"nat"``, NaT for that element only (the others are still counted).
+        :raises CalendarRangeError: naming the first date outside the coverage, or (with
+            ``beyond="raise"``) the first count that runs past it.
         """
         index = self._index_array(days)
         steps = np.broadcast_to(np.asarray(n, dtype=np.int64), index.shape)
@@ -433,6 +440,11 @@ class WorkingDayCalendar:
         cum = self._cum_array[index]
         k = np.where(steps > 0, cum + steps - 1, cum - working + steps)
         outside = (steps != 0) & ((k < 0) | (k >= len(self._positions_array)))
+        if outside.any() and beyond == "nat":
+            positions = self._positions_array[np.clip(k, 0, len(self._positions_array) - 1)]
+            result = np.datetime64(self.first, "D") + positions.astype("timedelta64[D]")
+            result = np.where(steps == 0, days.astype("datetime64[D]"), result)
+            return np.where(outside, np.datetime64("NaT"), result)
         if outside.any():
             first = int(np.flatnonzero(outside)[0])
             day = _to_date(days[first])

@@ -39,7 +39,7 @@ from ..reports import (
 from ..reports.overlay import calendar_summary, describe_calendar
 from ..reports.unit_worklist import CaseDueAction, case_due_actions, render_worklist_text
 from ..reports.worklist import DueAction
-from ..rules import Counting, Period, RuleSet, StartEvent
+from ..rules import Counting, NotComputable, Period, RuleSet, StartEvent
 from ._common import (
     OUTPUT_OPTION,
     OVERLAY_OPTION,
@@ -268,6 +268,13 @@ def report_command(
     )
 
 
+def _say_not_computable(items: list[NotComputable]) -> None:
+    """Name, on stderr, the actions whose due date is outside the calendar's coverage."""
+    click.echo(f"{len(items)} action(s) have no computable due date:", err=True)
+    for item in items:
+        click.echo(f"  {item.summary}", err=True)
+
+
 @click.command("due")
 @click.argument("records_file", metavar="FILE", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--as-of", "as_of", required=True, metavar="DATE", callback=date_callback)
@@ -311,9 +318,10 @@ def due_command(
         records_file, rule_set, skip_invalid=False, input_format=input_format,
         mapping_file=mapping_file,
     )  # fmt: skip
-    actions: list[DueAction | CaseDueAction] = list(
-        due_actions(loaded.records, rule_set, as_of=as_of, within=within, use_overlay=use_overlay)
+    worklist = due_actions(
+        loaded.records, rule_set, as_of=as_of, within=within, use_overlay=use_overlay
     )
+    actions: list[DueAction | CaseDueAction] = list(worklist)
     if adults_file or missing_file:
         inputs = load_unit_inputs(
             rule_set, adults_file, missing_file, samples=False, skip_invalid=False,
@@ -349,6 +357,9 @@ def due_command(
             flag = "OVERDUE " if action.overdue else ""
             unconfirmed = " [UNCONFIRMED]" if action.deadline.unconfirmed else ""
             lines.append(f"  {action.deadline.due.isoformat()} {flag}{action.summary}{unconfirmed}")
+        lines += [f"  NOT COMPUTABLE {item.summary}" for item in worklist.not_computable]
         text = "\n".join(lines)
+    if worklist.not_computable and not (output_format == "text" and language == "en"):
+        _say_not_computable(worklist.not_computable)
     sources = [records_file, mapping_file, adults_file, missing_file]
     deliver(text, output, inputs=sources, for_people=output_format == "text")

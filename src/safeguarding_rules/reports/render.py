@@ -104,6 +104,11 @@ def render_text(report: ComplianceReport) -> str:
                 )
         if icpc["pending"]:
             lines.append(f"  not yet held: {icpc['pending']} child(ren)")
+        if icpc.get("not_computable"):
+            lines.append(
+                f"  NOT COMPUTABLE: {icpc['not_computable']} child(ren) whose due date is past "
+                "the calendar's coverage; not counted as on time or late"
+            )
     reviews = s["review_timeliness"]
     lines += ["", "Review conferences within timescale"]
     if reviews["assessed"]:

@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 from ..calendar import WorkingDayCalendar
 from ..records import ConferenceAttendance, ConferenceRecords
 from ..rules import Confidence, Counting, Period, ReportingPolicy, RuleSet, unrecognised_names
-from ..rules.bulk import due_dates
+from ..rules.bulk import NOT_COMPUTABLE, due_dates
 from .overlay import calendar_summary
 
 __all__ = ["DFE_BANDS", "ComplianceReport", "build_report", "period_labels"]
@@ -435,6 +435,9 @@ def _initial(run: _Run) -> dict[str, Any]:
         "late_conferences": late_conferences,
         "pending": int(pending.sum()),
         "not_assessed": int(not_in_force.sum()),
+        # Of those not assessed: the rule applies, but the due date is past the calendar's
+        # coverage (bank holidays not yet known), so no date and no verdict are given.
+        "not_computable": int((initial & (used == NOT_COMPUTABLE)).sum()),
         "target": target,
         "headline": headline,
     }

@@ -18,10 +18,19 @@ from collections.abc import Callable, Iterable, Sequence
 import attrs
 import numpy as np
 
+from .._errors import CalendarRangeError
 from ..records import ConferenceRecords
-from ..rules import ConferenceType, Counting, Deadline, Direction, RuleSet, StartEvent
+from ..rules import (
+    ConferenceType,
+    Counting,
+    Deadline,
+    Direction,
+    NotComputable,
+    RuleSet,
+    StartEvent,
+)
 
-__all__ = ["DueAction", "due_actions", "due_horizon"]
+__all__ = ["DueAction", "Worklist", "due_actions", "due_horizon"]
 
 
 @attrs.frozen(kw_only=True)
@@ -47,6 +56,25 @@ class DueAction:
         )
 
 
+class Worklist(list[DueAction]):
+    """The actions due, soonest first, and beside them those with no computable due date.
+
+    A list of :class:`DueAction` (code that iterates the result keeps working), with
+    :attr:`not_computable`: an action that follows from the records but whose due date
+    falls outside the calendar's coverage (a review due in 2031) is listed there with the
+    reason, never dropped silently.
+    """
+
+    #: Actions that follow from the records but whose due date cannot be computed.
+    not_computable: list[NotComputable]
+
+    def __init__(
+        self, actions: Iterable[DueAction] = (), not_computable: Iterable[NotComputable] = ()
+    ) -> None:
+        super().__init__(actions)
+        self.not_computable = list(not_computable)
+
+
 def due_horizon(as_of: dt.date, within: int | None) -> dt.date | None:
     """Return the last day :func:`due_actions` lists: ``as_of`` plus ``within`` days.
 
@@ -70,8 +98,11 @@ def due_actions(
     within: int | None = 28,
     counting: Counting = Counting.EVENT_DAY_IS_DAY_0,
     use_overlay: bool = False,
-) -> list[DueAction]:
+) -> Worklist:
     """Actions due on or before ``as_of + within`` days and not yet done, soonest first.
+
+    An action whose due date cannot be computed (it falls outside the calendar's coverage)
+    is listed in the result's :attr:`Worklist.not_computable` with the reason.
 
     :param within: calendar days ahead to include; ``None`` for every outstanding action.
     :param use_overlay: count the rule set's local closures as non-working days too (off
@@ -82,6 +113,7 @@ def due_actions(
     calendar.is_working_day(as_of)  # raises CalendarRangeError outside the coverage
     horizon = due_horizon(as_of, within)
     found: list[DueAction] = []
+    stuck: list[NotComputable] = []
 
     def add(rule_id: str, start: dt.date, conference_id: str, children: Iterable[str]) -> None:
         if rule_id not in rule_set.rule_ids:
@@ -90,9 +122,17 @@ def due_actions(
             rule = rule_set.rule(rule_id, on=start)
         except LookupError:
             return
-        deadline = Deadline.compute(
-            rule, start, calendar, rule_set=rule_set.name, counting=counting
-        )
+        try:
+            deadline = Deadline.compute(
+                rule, start, calendar, rule_set=rule_set.name, counting=counting
+            )
+        except CalendarRangeError as error:
+            stuck.append(
+                NotComputable.from_error(
+                    rule, error, rule_set=rule_set.name, start=start, anchor=start
+                )
+            )
+            return
         if horizon is not None and deadline.due > horizon:
             return
         found.append(
@@ -146,7 +186,8 @@ def due_actions(
         first = by_conference[conference_id][0]
         add(rule_id, records.conference_date[first].astype(dt.date), conference_id, children)
     found.sort(key=lambda a: (a.deadline.due, a.conference_id, a.deadline.rule.id))
-    return found
+    stuck.sort(key=lambda item: (item.start, item.rule.id))
+    return Worklist(found, stuck)
 
 
 Adder = Callable[[str, dt.date, str, Iterable[str]], None]

@@ -15,7 +15,11 @@ from ..calendar import WorkingDayCalendar
 from .model import Counting, Direction, Rule, Unit
 from .rule_set import RuleSet
 
-__all__ = ["add_months_array", "due_dates"]
+__all__ = ["NOT_COMPUTABLE", "add_months_array", "due_dates"]
+
+#: The version index :func:`due_dates` gives a row whose due date falls outside the
+#: calendar's coverage: the rule applies, but no due date can be computed.
+NOT_COMPUTABLE = -2
 
 Dates = npt.NDArray[np.datetime64]
 
@@ -40,8 +44,8 @@ def _apply(rule: Rule, start: Dates, calendar: WorkingDayCalendar, counting: Cou
         n = sign * rule.n - (1 if day1 and rule.n > 0 else 0)
         if day1 and n == 0:
             steps = np.where(calendar.is_working_day_array(start), 0, 1).astype(np.int64)
-            return calendar.add_working_days_array(start, steps)
-        return calendar.add_working_days_array(start, n)
+            return calendar.add_working_days_array(start, steps, beyond="nat")
+        return calendar.add_working_days_array(start, n, beyond="nat")
     shift = np.timedelta64(1 if day1 else 0, "D")
     if rule.unit is Unit.CALENDAR_DAYS:
         return start + np.timedelta64(sign * rule.n, "D") - shift
@@ -65,8 +69,10 @@ def due_dates(
     """Due dates of ``rule_id`` for each start date, choosing each row's edition by ``anchor``.
 
     :param anchor: the dates that choose the edition (``start`` if not given).
-    :returns: the due dates (NaT where no version of the rule was in force on the anchor),
-        and for each row the index into ``rule_set.versions(rule_id)`` used (-1 for none).
+    :returns: the due dates (NaT where no version of the rule was in force on the anchor,
+        or where the due date falls outside the calendar's coverage), and for each row the
+        index into ``rule_set.versions(rule_id)`` used (-1 for none; :data:`NOT_COMPUTABLE`
+        where a version applies but its due date is outside the coverage).
     """
     anchor = start if anchor is None else anchor
     versions = rule_set.versions(rule_id)
@@ -87,4 +93,8 @@ def due_dates(
         mask = np.isin(used, indices)
         if mask.any():
             due[mask] = _apply(versions[indices[0]], start[mask], calendar, counting)
+    first, last = np.datetime64(calendar.first, "D"), np.datetime64(calendar.last, "D")
+    beyond = (used >= 0) & (np.isnat(due) | (due < first) | (due > last))
+    due[beyond] = np.datetime64("NaT")
+    used[beyond] = NOT_COMPUTABLE
     return due, used

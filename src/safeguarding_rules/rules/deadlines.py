@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from .._dates import add_months, long_date, ordinal
+from .._errors import CalendarRangeError
 from ..calendar import NonWorkingDay, WorkingDayCalendar
 from .case import CaseEvents, StrategyDiscussion
 from .model import FAMILY_EVENTS, Confidence, Counting, Direction, Edition, Rule, StartEvent, Unit
@@ -310,6 +311,22 @@ class NotComputable:
     reason: str
     #: The date outside the calendar's coverage (the start, or where the count would end).
     day: dt.date
+
+    @classmethod
+    def from_error(
+        cls,
+        rule: Rule,
+        error: CalendarRangeError,
+        *,
+        rule_set: str,
+        start: dt.date,
+        anchor: dt.date,
+    ) -> NotComputable:
+        """Record that counting ``rule`` from ``start`` ran outside the calendar (``error``)."""
+        return cls(
+            rule=rule, rule_set=rule_set, start=start, anchor=anchor, reason=str(error),
+            day=error.day,
+        )  # fmt: skip
 
     @property
     def summary(self) -> str:

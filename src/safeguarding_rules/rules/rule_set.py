@@ -446,13 +446,8 @@ def compute_deadlines(
             )
         except CalendarRangeError as error:
             failed.append(
-                NotComputable(
-                    rule=rule,
-                    rule_set=rule_set.name,
-                    start=start,
-                    anchor=anchor,
-                    reason=str(error),
-                    day=error.day,
+                NotComputable.from_error(
+                    rule, error, rule_set=rule_set.name, start=start, anchor=anchor
                 )
             )
             continue
