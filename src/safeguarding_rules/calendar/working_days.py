@@ -440,12 +440,7 @@ class WorkingDayCalendar:
         cum = self._cum_array[index]
         k = np.where(steps > 0, cum + steps - 1, cum - working + steps)
         outside = (steps != 0) & ((k < 0) | (k >= len(self._positions_array)))
-        if outside.any() and beyond == "nat":
-            positions = self._positions_array[np.clip(k, 0, len(self._positions_array) - 1)]
-            result = np.datetime64(self.first, "D") + positions.astype("timedelta64[D]")
-            result = np.where(steps == 0, days.astype("datetime64[D]"), result)
-            return np.where(outside, np.datetime64("NaT"), result)
-        if outside.any():
+        if outside.any() and beyond == "raise":
             first = int(np.flatnonzero(outside)[0])
             day = _to_date(days[first])
             raise self._range_error(
@@ -454,7 +449,8 @@ class WorkingDayCalendar:
             )
         positions = self._positions_array[np.clip(k, 0, len(self._positions_array) - 1)]
         result = np.datetime64(self.first, "D") + positions.astype("timedelta64[D]")
-        return np.where(steps == 0, days.astype("datetime64[D]"), result)
+        result = np.where(steps == 0, days.astype("datetime64[D]"), result)
+        return np.where(outside, np.datetime64("NaT"), result) if outside.any() else result
 
     def working_days_between_array(
         self, start: npt.NDArray[np.datetime64], end: npt.NDArray[np.datetime64]
