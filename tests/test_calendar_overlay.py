@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from safeguarding_rules import CalendarRangeError, LocalOverlay, OverlayError, calendar_for
+from safeguarding_rules import (
+    DIVISIONS,
+    CalendarRangeError,
+    LocalOverlay,
+    OverlayError,
+    calendar_for,
+)
 
 D = dt.date
 CHRISTMAS_2014 = LocalOverlay(
@@ -86,3 +92,34 @@ def test_overlay_accepts_pairs_and_is_hashable() -> None:
     b = LocalOverlay(name="a", closures={D(2014, 12, 29): "x", D(2014, 12, 30): "x"})
     assert a == b
     assert hash(a) == hash(b)
+
+
+@pytest.mark.parametrize("division", sorted(DIVISIONS))
+def test_christmas_closure_is_every_working_day_from_27_to_31_december(division: str) -> None:
+    # Read from the bank holidays without building a calendar; checked against the calendar.
+    overlay = LocalOverlay.between_christmas_and_new_year(
+        name="closure", division=division, reason="closed", source="test"
+    )
+    cal = calendar_for(division)
+    expected = [
+        D(year, 12, number)
+        for year in range(cal.first.year, cal.last.year + 1)
+        for number in range(27, 32)
+        if cal.is_working_day(D(year, 12, number))
+    ]
+    assert [day for day, _ in overlay.closures] == expected
+    assert {reason for _, reason in overlay.closures} == {"closed"}
+
+
+def test_christmas_closure_leaves_bank_holidays_their_own_reason() -> None:
+    overlay = LocalOverlay.between_christmas_and_new_year(
+        name="closure", division="england", reason="closed", source="test"
+    )
+    closed = dict(overlay.closures)
+    # 2015-12-28 is the substitute day for Boxing Day (a Saturday) in England and Wales.
+    assert D(2015, 12, 28) not in closed
+    assert [day for day in closed if day.year == 2015] == [
+        D(2015, 12, 29),
+        D(2015, 12, 30),
+        D(2015, 12, 31),
+    ]
