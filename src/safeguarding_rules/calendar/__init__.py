@@ -24,6 +24,7 @@ from .working_days import (
     WorkingDayCalendar,
     WorkingDayCount,
     calendar_for,
+    skipped_lines,
 )
 
 __all__ = [
@@ -40,4 +41,5 @@ __all__ = [
     "WorkingDayCount",
     "calendar_for",
     "division_for",
+    "skipped_lines",
 ]

@@ -33,8 +33,21 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from .._dates import WEEKDAY_NAMES, add_months, add_weeks, long_date, ordinal
+from .._dates import WEEKDAY_NAMES, add_months, add_weeks
 from .._errors import CalendarRangeError, OverlayError, UnsupportedHolidaySourceError
+from .._explain import (
+    N_,
+    Explanation,
+    Iso,
+    Ordinal,
+    Phrase,
+    Quoted,
+    Term,
+    Weekday,
+    english,
+    line,
+    phrase,
+)
 from .._validators import check_date
 from .divisions import (
     COVERAGE_END,
@@ -52,6 +65,7 @@ __all__ = [
     "WorkingDayCalendar",
     "WorkingDayCount",
     "calendar_for",
+    "skipped_lines",
 ]
 
 NonWorkingKind = Literal["weekend", "bank_holiday", "local_closure"]
@@ -70,6 +84,22 @@ class NonWorkingDay:
 
     def __str__(self) -> str:
         return f"{self.day.isoformat()} {WEEKDAY_NAMES[self.day.weekday()]:<9} {self.reason}"
+
+    @property
+    def phrase(self) -> Phrase:
+        """``str(self)`` as a phrase to render in any language (explanations list these)."""
+        return phrase(
+            N_("{day} {weekday} {reason}"),
+            day=Iso(self.day),
+            weekday=Weekday(self.day),
+            reason=Term("day", self.reason),
+        )
+
+
+def skipped_lines(skipped: tuple[NonWorkingDay, ...]) -> Explanation:
+    """Return the lines explanations give for the non-working days a count ``skipped``."""
+    heading = line(phrase(N_("Skipped {n} non-working day(s):"), n=len(skipped)))
+    return (heading, *(line(day.phrase, indent="  ") for day in skipped))
 
 
 def _closures_converter(
@@ -177,25 +207,53 @@ class WorkingDayCount:
 
     def explain(self) -> str:
         """Say in plain English how the result was reached, stating the counting convention."""
-        direction = "after" if self.n >= 0 else "before"
+        return english(self.explanation())
+
+    def explanation(self) -> Explanation:
+        """:meth:`explain` as lines to render in any language (see ``reports.i18n``)."""
+        message = (
+            (N_("{result} is the {nth} working day after {start} in the {division} calendar."),
+             N_("{result} is the {nth} working day after {start} in the {division} calendar "
+                "with the local overlay {overlay}.")),
+            (N_("{result} is the {nth} working day before {start} in the {division} calendar."),
+             N_("{result} is the {nth} working day before {start} in the {division} calendar "
+                "with the local overlay {overlay}.")),
+        )[self.n < 0][self.overlay is not None]  # fmt: skip
         lines = [
-            f"{long_date(self.result)} is the {ordinal(abs(self.n))} working day {direction} "
-            f"{long_date(self.start)} in the {self.division} calendar"
-            + (f" with the local overlay {self.overlay!r}." if self.overlay else "."),
-            f"{long_date(self.start)} is day 0 and is not counted, "
-            "whether or not it is a working day.",
+            line(
+                phrase(
+                    message,
+                    result=self.result,
+                    nth=Ordinal(abs(self.n)),
+                    start=self.start,
+                    division=self.division,
+                    overlay=Quoted(self.overlay or ""),
+                )
+            ),
+            line(
+                phrase(
+                    N_("{start} is day 0 and is not counted, whether or not it is a working day."),
+                    start=self.start,
+                )
+            ),
         ]
         if self.skipped:
-            lines.append(f"Skipped {len(self.skipped)} non-working day(s):")
-            lines.extend(f"  {day}" for day in self.skipped)
+            lines += skipped_lines(self.skipped)
         else:
-            lines.append("No non-working days were skipped.")
+            lines.append(line(phrase(N_("No non-working days were skipped."))))
         if self.provisional:
             lines.append(
-                f"PROVISIONAL: the count reaches {PROVISIONAL_FROM.isoformat()} or later, where "
-                "one-off bank holidays may yet be announced."
+                line(
+                    phrase(
+                        N_(
+                            "PROVISIONAL: the count reaches {day} or later, where one-off bank "
+                            "holidays may yet be announced."
+                        ),
+                        day=Iso(PROVISIONAL_FROM),
+                    )
+                )
             )
-        return "\n".join(lines)
+        return tuple(lines)
 
 
 @attrs.frozen(eq=False, repr=False)

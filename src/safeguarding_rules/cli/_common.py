@@ -12,12 +12,14 @@ import click
 
 from .._dates import parse_date
 from ..plugins import RuleSets, load_rule_sets
+from ..reports.i18n import LANGUAGES
 from ..reports.output import printable, write_file
 from ..reports.serialise import to_data
 from ._group import Group
 
 __all__ = [
     "FORMAT_OPTION",
+    "LANGUAGE_OPTION",
     "OUTPUT_OPTION",
     "OVERLAY_OPTION",
     "RULES_OPTION",
@@ -72,6 +74,15 @@ def deliver(
         text = printable(text)
     click.echo(text, nl=not text.endswith("\n"))
 
+
+#: ``--language en|cy`` for text and HTML (machine formats are never translated).
+LANGUAGE_OPTION = click.option(
+    "--language",
+    type=click.Choice(LANGUAGES),
+    default="en",
+    show_default=True,
+    help="Language of text and HTML output (cy: Welsh). JSON and CSV are not translated.",
+)
 
 #: ``--format text|json``, text by default.
 FORMAT_OPTION = click.option(

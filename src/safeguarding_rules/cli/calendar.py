@@ -19,8 +19,9 @@ from ..calendar import (
     WorkingDayCalendar,
     calendar_for,
 )
+from ..reports.i18n import translator
 from ..reports.serialise import to_data
-from ._common import Group, date_callback, emit
+from ._common import LANGUAGE_OPTION, Group, date_callback, emit
 
 __all__ = ["calendar"]
 
@@ -115,14 +116,19 @@ def calendar() -> None:
 @click.argument("start", metavar="START", callback=date_callback)
 @click.argument("n", type=int)
 @_calendar_options
-def calendar_add(start: dt.date, n: int, cal: WorkingDayCalendar, output_format: str) -> None:
+@LANGUAGE_OPTION
+def calendar_add(
+    start: dt.date, n: int, cal: WorkingDayCalendar, output_format: str, language: str
+) -> None:
     """Print the N-th working day after START (before it if N is negative).
 
-    START is day 0 and is never counted. The non-working days skipped are listed.
+    START is day 0 and is never counted. The non-working days skipped are listed (in Welsh
+    with --language cy; JSON is never translated).
     """
     counted = cal.count(start, n)
     data = {**to_data(counted), "source": cal.source}
-    emit(output_format, data, f"{counted.result.isoformat()}\n{counted.explain()}")
+    explained = translator(language).explain(counted.explanation())
+    emit(output_format, data, f"{counted.result.isoformat()}\n{explained}")
 
 
 @calendar.command("between", context_settings={"ignore_unknown_options": True})

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import click
 
+from ..reports.i18n import N_, translator
 from ..reports.serialise import to_data
 from ..rules import (
     CaseEvents,
@@ -23,6 +24,7 @@ from ..rules import (
 )
 from ._common import (
     FORMAT_OPTION,
+    LANGUAGE_OPTION,
     OVERLAY_OPTION,
     RULES_OPTION,
     chosen_rule_set,
@@ -194,6 +196,7 @@ def _event_options(command: Callable[..., None]) -> Callable[..., None]:
 )
 @OVERLAY_OPTION
 @FORMAT_OPTION
+@LANGUAGE_OPTION
 def deadlines_command(
     rule_set: RuleSet,
     strategy_discussions: tuple[dt.date, ...],
@@ -203,12 +206,14 @@ def deadlines_command(
     counting: str,
     use_overlay: bool,
     output_format: str,
+    language: str,
     **event_dates: dt.date | None,
 ) -> None:
     """Print every deadline that follows from the events given, soonest first.
 
     An initial --conference also counts as the initial conference (first review, core
-    group); a review --conference also counts as the previous review.
+    group); a review --conference also counts as the previous review. --language cy writes
+    the explanations in Welsh (JSON is never translated).
     """
     discussions = {day: StrategyDiscussion(date=day) for day in strategy_discussions}
     if initiating is not None:
@@ -226,11 +231,9 @@ def deadlines_command(
     if output_format == "json":
         click.echo(json.dumps(to_data(found), indent=2))
         return
+    t = translator(language)
     if not found and found.complete:
-        click.echo("No deadlines follow from the events given.")
-    for deadline in found:
-        click.echo(deadline.explain())
-        click.echo("")
-    for item in found.not_computable:
-        click.echo(item.explain())
+        click.echo(t.gettext(N_("No deadlines follow from the events given.")))
+    for explained in [*found, *found.not_computable]:
+        click.echo(t.explain(explained.explanation()))
         click.echo("")

@@ -28,24 +28,15 @@ from ..records import (
     read_missing_episodes,
 )
 from ..reports import ComplianceReport, to_data
-from ..reports.i18n import LANGUAGES, translator
+from ..reports.i18n import translator
 from ..reports.unit import build_unit_report
 from ..reports.unit_render import render_unit_html, render_unit_text
 from ..rules import RuleSet
-from ._common import date_callback
+from ._common import LANGUAGE_OPTION, date_callback
 
 __all__ = ["LANGUAGE_OPTION", "UnitInputs", "load_unit_inputs", "render_unit", "unit_options"]
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-#: ``--language en|cy`` for text and HTML (machine formats are never translated).
-LANGUAGE_OPTION = click.option(
-    "--language",
-    type=click.Choice(LANGUAGES),
-    default="en",
-    show_default=True,
-    help="Language of text and HTML output (cy: Welsh). JSON and CSV are not translated.",
-)
 
 
 def unit_options(command: F, *, as_of: bool = True) -> F:

@@ -11,23 +11,11 @@ import html
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .i18n import N_, Translator, translator
+from .i18n import N_, RULE_TITLES, Translator, translator
 from .unit import UnitReport
 
 __all__ = ["render_unit_html", "render_unit_text"]
 
-#: Rule titles shown in reports (rule data is English; these are catalogue strings).
-RULE_TITLES = {
-    "icpc": N_("Initial child protection conference"),
-    "first_review": N_("First review child protection conference"),
-    "subsequent_review": N_("Subsequent review child protection conference"),
-    "first_core_group": N_("First core group meeting"),
-    "adult_enquiry": N_("Adult safeguarding enquiry completed"),
-    "adult_strategy": N_("Adult strategy discussion or meeting"),
-    "pova_strategy_discussion": N_("Adult strategy discussion (POVA)"),
-    "adult_plan_review": N_("Review of the adult protection plan"),
-    "return_interview": N_("Return (home) interview"),
-}
 OUTCOMES = {
     "on_time": N_("completed on time"),
     "late": N_("completed late"),

@@ -24,8 +24,7 @@ import attrs
 
 from ..records import AdultEnquiryRecords, MissingEpisodeRecords
 from ..rules import Deadline, RuleSet, adult_deadlines, return_interview_deadline
-from .i18n import translator
-from .unit_render import RULE_TITLES
+from .i18n import RULE_TITLES, translator
 from .worklist import DueAction
 
 __all__ = ["CaseDueAction", "case_due_actions", "render_worklist_text"]

@@ -22,9 +22,22 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
-from .._dates import add_months, long_date, ordinal
+from .._dates import add_months
 from .._errors import CalendarRangeError
-from ..calendar import NonWorkingDay, WorkingDayCalendar
+from .._explain import (
+    N_,
+    Explanation,
+    Iso,
+    Line,
+    Ordinal,
+    Phrase,
+    Quoted,
+    Term,
+    english,
+    line,
+    phrase,
+)
+from ..calendar import NonWorkingDay, WorkingDayCalendar, skipped_lines
 from .case import CaseEvents, StrategyDiscussion
 from .model import FAMILY_EVENTS, Confidence, Counting, Direction, Edition, Rule, StartEvent, Unit
 
@@ -204,91 +217,131 @@ class Deadline:
 
     def explain(self) -> str:
         """Say in plain English what is due, under which rule, from what, and how counted."""
+        return english(self.explanation())
+
+    def explanation(self) -> Explanation:
+        """:meth:`explain` as lines to render in any language (see ``reports.i18n``)."""
         rule, edition = self.rule, self.rule.edition
-        lines = []
+        lines: list[Line] = []
         if rule.confidence is Confidence.UNCONFIRMED:
-            lines.append(
+            lines.append(line(phrase(N_(
                 "UNCONFIRMED: this rule's value and source could not be confirmed from an "
                 "available source; check it before relying on this date."
-            )
+            ))))  # fmt: skip
         if self.edition_uncertain:
-            lines.append(
-                f"UNCONFIRMED edition boundary: {self.anchor.isoformat()} is within "
-                f"{BOUNDARY_MARGIN.days} days of a start or end date of {edition.title}, and "
-                "those dates are UNCONFIRMED; another edition may have applied."
-            )
+            lines.append(line(phrase(
+                N_("UNCONFIRMED edition boundary: {anchor} is within {days} days of a start or "
+                   "end date of {edition}, and those dates are UNCONFIRMED; another edition may "
+                   "have applied."),
+                anchor=Iso(self.anchor), days=BOUNDARY_MARGIN.days, edition=edition.title,
+            )))  # fmt: skip
         lines += [
-            f"{rule.title}: due {long_date(self.due)} ({self.due.isoformat()}).",
-            f"Rule {rule.id!r} of rule set {self.rule_set!r}: {rule.wording}.",
-            f"Source: {rule.source}. Confidence: {rule.confidence.value}.",
-            f"Edition: {edition.describe()}.",
-            f"Counted from {rule.start_event.description}: {long_date(self.start)}.",
-            self._counting_sentence(),
+            line(
+                phrase(
+                    N_("{title}: due {due} ({due_iso})."),
+                    title=Term(f"rule:{rule.id}", rule.title),
+                    due=self.due,
+                    due_iso=Iso(self.due),
+                )
+            ),
+            *_rule_lines(rule, self.rule_set, self.start),
+            line(*self._counting_phrases()),
         ]
         if self.skipped:
-            lines.append(f"Skipped {len(self.skipped)} non-working day(s):")
-            lines.extend(f"  {day}" for day in self.skipped)
+            lines += skipped_lines(self.skipped)
+        reason = Term("day", self.due_non_working_reason or "")
         if not self.due_is_working_day and rule.unit is Unit.HOURS:
-            lines.append(
-                f"The due date is not a working day ({self.due_non_working_reason}); the hours "
-                "run through it, so it is not moved."
-            )
+            lines.append(line(phrase(
+                N_("The due date is not a working day ({reason}); the hours run through it, so "
+                   "it is not moved."),
+                reason=reason,
+            )))  # fmt: skip
         elif not self.due_is_working_day:
-            lines.append(
-                f"The due date is not a working day ({self.due_non_working_reason}); it is not "
-                "moved, so the last working day before it is the practical deadline."
-            )
+            lines.append(line(phrase(
+                N_("The due date is not a working day ({reason}); it is not moved, so the last "
+                   "working day before it is the practical deadline."),
+                reason=reason,
+            )))  # fmt: skip
         if rule.notes:
-            lines.append(f"Note: {rule.notes}")
+            lines.append(line(phrase(N_("Note: {note}"), note=rule.notes)))
         if self.provisional:
-            lines.append(
+            lines.append(line(phrase(N_(
                 "PROVISIONAL: the count reaches 2029 or later, where one-off bank holidays "
                 "may yet be announced."
-            )
-        return "\n".join(lines)
+            ))))  # fmt: skip
+        return tuple(lines)
 
-    def _counting_sentence(self) -> str:
+    def _counting_phrases(self) -> tuple[Phrase, ...]:
         rule = self.rule
-        overlay = f" with the local overlay {self.overlay!r}" if self.overlay else ""
-        calendar = f"the {self.division} calendar{overlay}"
+        calendar = (
+            phrase(N_("the {division} calendar with the local overlay {overlay}"),
+                   division=self.division, overlay=Quoted(self.overlay))
+            if self.overlay
+            else phrase(N_("the {division} calendar"), division=self.division)
+        )  # fmt: skip
         if rule.unit is Unit.WORKING_DAYS:
             if rule.direction is Direction.BEFORE:
-                return (
-                    f"The due date is the {ordinal(rule.n)} working day before the event in "
-                    f"{calendar}; the event day itself is not counted."
+                message = N_(
+                    "The due date is the {nth} working day before the event in {calendar}; the "
+                    "event day itself is not counted."
                 )
-            if self.counting is Counting.EVENT_DAY_IS_DAY_1:
-                return (
+                nth = rule.n
+            elif self.counting is Counting.EVENT_DAY_IS_DAY_1:
+                message = N_(
                     "The event day counts as day 1 (convention day1), so the due date is the "
-                    f"{ordinal(max(rule.n - 1, 0))} working day after it in {calendar}."
+                    "{nth} working day after it in {calendar}."
                 )
-            return (
-                "The event day is day 0 and is not counted; the due date is the "
-                f"{ordinal(rule.n)} working day after it in {calendar} (weekends and bank "
-                "holidays skipped)."
-            )
-        day1 = (
-            " The event day counts as day 1, so the due date is one day earlier than "
-            "counting it as day 0."
-            if self.counting is Counting.EVENT_DAY_IS_DAY_1 and rule.direction is Direction.AFTER
-            else " The event day is day 0."
-        )
-        if rule.unit is Unit.MONTHS:
-            return (
-                "Calendar months: the same day of the month, clamped to the month's last day "
-                f"when the month is shorter (31 January + 1 month = 28 or 29 February).{day1}"
-            )
+                nth = max(rule.n - 1, 0)
+            else:
+                message = N_(
+                    "The event day is day 0 and is not counted; the due date is the {nth} "
+                    "working day after it in {calendar} (weekends and bank holidays skipped)."
+                )
+                nth = rule.n
+            return (phrase(message, nth=Ordinal(nth), calendar=calendar),)
         if rule.unit is Unit.HOURS:
-            days = math.ceil(rule.n / 24)
-            return (
-                f"{rule.n} hours are elapsed time (nights, weekends and bank holidays count). "
-                f"With no time of day recorded they are taken as {days} calendar day(s) "
-                f"{rule.direction.value} the event's date, at the same time of day, which is "
-                "lenient by less than a day."
-            )
-        return (
-            f"Calendar {rule.unit.value.replace('_', ' ')}: weekends and bank holidays count.{day1}"
-        )
+            message = (
+                N_("{n} hours are elapsed time (nights, weekends and bank holidays count). With "
+                   "no time of day recorded they are taken as {days} calendar day(s) after the "
+                   "event's date, at the same time of day, which is lenient by less than a day.")
+                if rule.direction is Direction.AFTER
+                else N_("{n} hours are elapsed time (nights, weekends and bank holidays count). "
+                        "With no time of day recorded they are taken as {days} calendar day(s) "
+                        "before the event's date, at the same time of day, which is lenient by "
+                        "less than a day.")
+            )  # fmt: skip
+            return (phrase(message, n=rule.n, days=math.ceil(rule.n / 24)),)
+        day1 = phrase(
+            N_("The event day counts as day 1, so the due date is one day earlier than counting "
+               "it as day 0.")
+            if self.counting is Counting.EVENT_DAY_IS_DAY_1 and rule.direction is Direction.AFTER
+            else N_("The event day is day 0.")
+        )  # fmt: skip
+        return (phrase(_CALENDAR_UNIT_SENTENCES[rule.unit]), day1)
+
+
+#: How a deadline counted in calendar units is counted, by unit.
+_CALENDAR_UNIT_SENTENCES = {
+    Unit.MONTHS: N_(
+        "Calendar months: the same day of the month, clamped to the month's last day when the "
+        "month is shorter (31 January + 1 month = 28 or 29 February)."
+    ),
+    Unit.CALENDAR_DAYS: N_("Calendar calendar days: weekends and bank holidays count."),
+    Unit.WEEKS: N_("Calendar weeks: weekends and bank holidays count."),
+}
+
+
+def _rule_lines(rule: Rule, rule_set: str, start: dt.date) -> tuple[Line, ...]:
+    """Return the lines saying which rule, source and edition, and counted from what."""
+    return (
+        line(phrase(N_("Rule {rule} of rule set {rule_set}: {wording}."),
+                    rule=Quoted(rule.id), rule_set=Quoted(rule_set), wording=rule.wording_phrase)),
+        line(phrase(N_("Source: {source}. Confidence: {confidence}."),
+                    source=rule.source, confidence=rule.confidence.value)),
+        line(phrase(N_("Edition: {edition}."), edition=rule.edition.description)),
+        line(phrase(N_("Counted from {event}: {start}."),
+                    event=phrase(rule.start_event.description), start=start)),
+    )  # fmt: skip
 
 
 @attrs.frozen(kw_only=True)
@@ -338,16 +391,15 @@ class NotComputable:
 
     def explain(self) -> str:
         """Say which rule applies, from what, and why no due date can be given."""
+        return english(self.explanation())
+
+    def explanation(self) -> Explanation:
+        """:meth:`explain` as lines to render in any language (see ``reports.i18n``)."""
         rule = self.rule
-        return "\n".join(
-            [
-                f"{rule.title}: NOT COMPUTABLE.",
-                f"Rule {rule.id!r} of rule set {self.rule_set!r}: {rule.wording}.",
-                f"Source: {rule.source}. Confidence: {rule.confidence.value}.",
-                f"Edition: {rule.edition.describe()}.",
-                f"Counted from {rule.start_event.description}: {long_date(self.start)}.",
-                f"Why: {self.reason}.",
-            ]
+        return (
+            line(phrase(N_("{title}: NOT COMPUTABLE."), title=Term(f"rule:{rule.id}", rule.title))),
+            *_rule_lines(rule, self.rule_set, self.start),
+            line(phrase(N_("Why: {reason}."), reason=self.reason)),
         )
 
 

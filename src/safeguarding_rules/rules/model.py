@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from .._errors import SafeguardingRulesError
+from .._explain import N_, Iso, Phrase, phrase
+from .._explain import render_phrase as english_phrase
 from .._validators import optional_plain_date
 from .evidence import Evidence, evidence_field
 
@@ -153,32 +155,32 @@ class StartEvent(enum.Enum):
 
 
 _START_EVENT_WORDING: Mapping[StartEvent, str] = {
-    StartEvent.STRATEGY_DISCUSSION_INITIATING: (
+    StartEvent.STRATEGY_DISCUSSION_INITIATING: N_(
         "the strategy discussion at which enquiries were initiated"
     ),
-    StartEvent.STRATEGY_DISCUSSION_LAST: "the last strategy discussion held",
-    StartEvent.REFERRAL: "receipt of the referral",
-    StartEvent.ENQUIRY_START: "the start of the enquiries",
-    StartEvent.CORE_ASSESSMENT_START: "the start of the core assessment",
-    StartEvent.CONCERN_NOTIFIED: "notification of the child protection concern",
-    StartEvent.TRANSFER_NOTIFIED: "notification of the transfer-in",
-    StartEvent.INITIAL_CONFERENCE: "the initial child protection conference",
-    StartEvent.PREVIOUS_REVIEW: "the previous review conference",
-    StartEvent.PREVIOUS_CORE_GROUP: "the previous core group meeting",
-    StartEvent.CONFERENCE: "the conference",
-    StartEvent.BECAME_LOOKED_AFTER: "the day the child became looked after",
-    StartEvent.FIRST_LAC_REVIEW: "the first looked-after review",
-    StartEvent.PREVIOUS_LAC_REVIEW: "the previous looked-after review",
-    StartEvent.APPLICATION_ISSUED: "the issue of the care application",
-    StartEvent.ADULT_REPORT_RECEIVED: (
+    StartEvent.STRATEGY_DISCUSSION_LAST: N_("the last strategy discussion held"),
+    StartEvent.REFERRAL: N_("receipt of the referral"),
+    StartEvent.ENQUIRY_START: N_("the start of the enquiries"),
+    StartEvent.CORE_ASSESSMENT_START: N_("the start of the core assessment"),
+    StartEvent.CONCERN_NOTIFIED: N_("notification of the child protection concern"),
+    StartEvent.TRANSFER_NOTIFIED: N_("notification of the transfer-in"),
+    StartEvent.INITIAL_CONFERENCE: N_("the initial child protection conference"),
+    StartEvent.PREVIOUS_REVIEW: N_("the previous review conference"),
+    StartEvent.PREVIOUS_CORE_GROUP: N_("the previous core group meeting"),
+    StartEvent.CONFERENCE: N_("the conference"),
+    StartEvent.BECAME_LOOKED_AFTER: N_("the day the child became looked after"),
+    StartEvent.FIRST_LAC_REVIEW: N_("the first looked-after review"),
+    StartEvent.PREVIOUS_LAC_REVIEW: N_("the previous looked-after review"),
+    StartEvent.APPLICATION_ISSUED: N_("the issue of the care application"),
+    StartEvent.ADULT_REPORT_RECEIVED: N_(
         "receipt by the local authority of the report (safeguarding concern) about the adult"
     ),
-    StartEvent.ADULT_ENQUIRY_CONCLUDED: "the conclusion of the enquiries",
-    StartEvent.ADULT_PREVIOUS_PLAN_MEETING: (
+    StartEvent.ADULT_ENQUIRY_CONCLUDED: N_("the conclusion of the enquiries"),
+    StartEvent.ADULT_PREVIOUS_PLAN_MEETING: N_(
         "the previous strategy meeting, conference or review of the adult protection plan"
     ),
-    StartEvent.CHILD_RETURNED: "the child's return from being missing",
-    StartEvent.CHILD_FOUND: "the young person being found",
+    StartEvent.CHILD_RETURNED: N_("the child's return from being missing"),
+    StartEvent.CHILD_FOUND: N_("the young person being found"),
 }
 
 
@@ -221,10 +223,17 @@ class Edition:
 
     def describe(self) -> str:
         """Say the title and dates, with the dates' confidence."""
-        end = self.effective_to.isoformat() if self.effective_to else "current"
-        return (
-            f"{self.title} (in force {self.effective_from.isoformat()} to {end}; "
-            f"dates {self.dates_confidence.value})"
+        return english_phrase(self.description)
+
+    @property
+    def description(self) -> Phrase:
+        """:meth:`describe` as a phrase to render in any language (the title stays as it is)."""
+        return phrase(
+            N_("{title} (in force {start} to {end}; dates {confidence})"),
+            title=self.title,
+            start=Iso(self.effective_from),
+            end=Iso(self.effective_to) if self.effective_to else phrase(N_("current")),
+            confidence=self.dates_confidence.value,
         )
 
 
@@ -294,12 +303,28 @@ class Rule:
     @property
     def wording(self) -> str:
         """The rule in words, e.g. ``"within 15 working days after the ..."``."""
-        unit = self.unit.value.replace("_", " ")
-        if self.n == 1:
-            unit = unit.rstrip("s").replace("days", "day")
+        return english_phrase(self.wording_phrase)
+
+    @property
+    def wording_phrase(self) -> Phrase:
+        """:attr:`wording` as a phrase to render in any language."""
+        unit = phrase(_UNIT_WORDS[self.unit][self.n == 1])
+        event = phrase(self.start_event.description)
         if self.direction is Direction.BEFORE:
-            return f"at least {self.n} {unit} before {self.start_event.description}"
-        return f"within {self.n} {unit} of {self.start_event.description}"
+            return phrase(
+                N_("at least {n} {unit} before {event}"), n=self.n, unit=unit, event=event
+            )
+        return phrase(N_("within {n} {unit} of {event}"), n=self.n, unit=unit, event=event)
+
+
+#: Each unit in words: (more than one, exactly one).
+_UNIT_WORDS: Mapping[Unit, tuple[str, str]] = {
+    Unit.WORKING_DAYS: (N_("working days"), N_("working day")),
+    Unit.CALENDAR_DAYS: (N_("calendar days"), N_("calendar day")),
+    Unit.WEEKS: (N_("weeks"), N_("week")),
+    Unit.MONTHS: (N_("months"), N_("month")),
+    Unit.HOURS: (N_("hours"), N_("hour")),
+}
 
 
 def check_edition_ranges(name: str, rules: Iterable[Rule]) -> None:

@@ -6,6 +6,11 @@ is no build hook and no binary in the repository, and editable installs, wheels 
 behave the same; the compiled catalogue is cached per language. Dates and month names come
 from Babel's CLDR data (``3 Mehefin 2024``), never from the process locale.
 
+Explanations (``Deadline.explanation()``, ``WorkingDayCount.explanation()``) are built below
+this layer as structured lines of English message templates with typed parameters
+(``safeguarding_rules._explain``); :meth:`Translator.explain` renders them in this language,
+and English exactly as ``explain()`` does.
+
 Machine output is never translated: JSON keys, CSV column names, enum values, rule ids and
 the confidence codes ``C1``, ``C2`` and ``UNCONFIRMED`` stay as they are. Sources are
 citations and stay in the language they were read in. Click's own framework messages
@@ -33,12 +38,24 @@ import io
 from importlib import resources
 
 import attrs
-from babel.dates import format_date
+from babel.dates import format_date, get_day_names
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
-__all__ = ["DOMAIN", "LANGUAGES", "N_", "Translator", "catalogue_path", "translator"]
+from ..._dates import ordinal
+from ..._explain import ENGLISH, N_, Explanation, Term, render
+
+__all__ = [
+    "DAY_REASONS",
+    "DOMAIN",
+    "LANGUAGES",
+    "N_",
+    "RULE_TITLES",
+    "Translator",
+    "catalogue_path",
+    "translator",
+]
 
 #: The gettext domain.
 DOMAIN = "safeguarding_rules"
@@ -47,9 +64,42 @@ LANGUAGES = ("en", "cy")
 _BABEL_LOCALES = {"en": "en_GB", "cy": "cy"}
 
 
-def N_(message: str) -> str:
-    """Mark ``message`` for extraction without translating it here."""
-    return message
+#: Rule titles shown in reports and explanations, by rule id (rule data is English, and
+#: titles vary between rule sets; these are catalogue strings).
+RULE_TITLES = {
+    "icpc": N_("Initial child protection conference"),
+    "first_review": N_("First review child protection conference"),
+    "subsequent_review": N_("Subsequent review child protection conference"),
+    "first_core_group": N_("First core group meeting"),
+    "adult_enquiry": N_("Adult safeguarding enquiry completed"),
+    "adult_strategy": N_("Adult strategy discussion or meeting"),
+    "pova_strategy_discussion": N_("Adult strategy discussion (POVA)"),
+    "adult_plan_review": N_("Review of the adult protection plan"),
+    "return_interview": N_("Return (home) interview"),
+}
+
+#: Why a day is not a working day, as the england-and-wales calendar names it: weekends and
+#: every bank holiday of its coverage (a test keeps this list complete). Other divisions'
+#: holidays, and local closures, are shown as their data names them.
+DAY_REASONS = (
+    N_("weekend"),
+    N_("New Year's Day"),
+    N_("New Year's Day (observed)"),
+    N_("Good Friday"),
+    N_("Easter Monday"),
+    N_("May Day"),
+    N_("Spring Bank Holiday"),
+    N_("Late Summer Bank Holiday"),
+    N_("Christmas Day"),
+    N_("Christmas Day (observed)"),
+    N_("Boxing Day"),
+    N_("Boxing Day (observed)"),
+    N_("Wedding of William and Catherine"),
+    N_("Diamond Jubilee of Elizabeth II"),
+    N_("Platinum Jubilee of Elizabeth II"),
+    N_("State Funeral of Queen Elizabeth II"),
+    N_("Coronation of Charles III"),
+)
 
 
 def catalogue_path(language: str) -> str:
@@ -75,6 +125,41 @@ class Translator:
     def date(self, day: dt.date) -> str:
         """``3 June 2024`` / ``3 Mehefin 2024``, with CLDR month names."""
         return str(format_date(day, "d MMMM yyyy", locale=_BABEL_LOCALES[self.language]))
+
+    def long_date(self, day: dt.date) -> str:
+        """``Monday 15 December 2014`` / ``Dydd Llun 15 Rhagfyr 2014`` (CLDR names)."""
+        return str(format_date(day, "EEEE d MMMM y", locale=_BABEL_LOCALES[self.language]))
+
+    def ordinal(self, n: int) -> str:
+        """``15th`` in English; in Welsh the number itself, which the sentences count with.
+
+        The Welsh templates say "{n} diwrnod gwaith ar ôl" (n working days after) rather
+        than an ordinal, whose suffixes (1af, 2il, 15fed) no library here provides.
+        """
+        return ordinal(n) if self.language == "en" else str(n)
+
+    def weekday(self, day: dt.date) -> str:
+        """Return the weekday's CLDR name, padded to the language's longest (lists align)."""
+        names = get_day_names("wide", locale=_BABEL_LOCALES[self.language])
+        width = max(len(str(name)) for name in names.values())
+        return f"{names[day.weekday()]:<{width}}"
+
+    def term(self, term: Term) -> str:
+        """Return a rule's title or a day's reason in this language, if the catalogue has it."""
+        if term.key.startswith("rule:"):
+            title = RULE_TITLES.get(term.key.removeprefix("rule:"))
+            return self.gettext(title) if title else term.text
+        # A bank holiday on a weekend is "weekend; Christmas Day": translate each part.
+        return "; ".join(self.gettext(part) if part else part for part in term.text.split("; "))
+
+    def explain(self, explanation: Explanation) -> str:
+        """Render an explanation (``Deadline.explanation()``, ...) in this language.
+
+        English is exactly what ``explain()`` returns; other languages go through the
+        catalogue, with Babel's dates. Rule data (titles of editions, sources, notes) stays in
+        English, and the Welsh templates say so ("yn Saesneg").
+        """
+        return render(explanation, ENGLISH if self.language == "en" else self)
 
 
 @functools.cache

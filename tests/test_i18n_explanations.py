@@ -1,0 +1,231 @@
+"""Explanations in Welsh: the same structured lines as English, rendered through the catalogue.
+
+The English rendering is exactly ``explain()`` (the golden tests elsewhere pin that text);
+every message an explanation can use has a Welsh entry, so that a new English step without
+a translation fails here rather than showing English in a Welsh report.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+
+import attrs
+import pytest
+from babel.messages.extract import extract_from_file
+from babel.messages.pofile import read_po
+from click.testing import CliRunner
+
+from safeguarding_rules import LocalOverlay, calendar_for
+from safeguarding_rules._errors import CalendarRangeError
+from safeguarding_rules._explain import Explanation, Term, messages
+from safeguarding_rules.cli import main
+from safeguarding_rules.plugins import get_rule_sets
+from safeguarding_rules.reports.i18n import DAY_REASONS, RULE_TITLES, translator
+from safeguarding_rules.rules import Counting, Deadline, NotComputable
+from safeguarding_rules.rules.model import Direction, StartEvent, Unit
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "safeguarding_rules"
+PO = SRC / "reports" / "i18n" / "cy" / "LC_MESSAGES" / "safeguarding_rules.po"
+
+CY = translator("cy")
+WALES = calendar_for("wales")
+OVERLAY = calendar_for(
+    "wales",
+    overlay=LocalOverlay.between_christmas_and_new_year(
+        name="Test closure", division="wales", reason="Christmas closure", source="test"
+    ),
+)
+
+
+def welsh_catalogue() -> dict[str, object]:
+    with PO.open("rb") as handle:
+        return {
+            (m.id if isinstance(m.id, str) else m.id[0]): m.string
+            for m in read_po(handle, locale="cy")
+            if m.id
+        }
+
+
+def every_deadline() -> Iterator[Deadline | NotComputable]:
+    """Deadlines over every rule of every rule set, and variants reaching every branch."""
+    seen = set()
+    for name in get_rule_sets():
+        rule_set = get_rule_sets()[name]
+        for rule in rule_set.rules:
+            if (rule.id, rule.edition.id, rule.unit, rule.direction) in seen:
+                continue
+            seen.add((rule.id, rule.edition.id, rule.unit, rule.direction))
+            variants = [
+                rule,
+                *(attrs.evolve(rule, unit=unit, direction=direction, n=n, counting=None)
+                  for unit, direction, n in itertools.product(Unit, Direction, (1, 72))),
+                *(attrs.evolve(rule, start_event=event) for event in StartEvent),
+            ]  # fmt: skip
+            for version, counting, (start, calendar) in itertools.product(
+                variants,
+                Counting,
+                [
+                    (dt.date(2014, 12, 19), WALES),  # Christmas: skipped and due bank holidays
+                    (dt.date(2014, 12, 19), OVERLAY),
+                    (dt.date(2029, 6, 1), WALES),  # provisional
+                ],
+            ):
+                try:
+                    yield Deadline.compute(
+                        version, start, calendar, rule_set=name, counting=counting,
+                        edition_uncertain=start.year == 2029,
+                    )  # fmt: skip
+                except CalendarRangeError as error:
+                    yield NotComputable.from_error(
+                        version, error, rule_set=name, start=start, anchor=start
+                    )
+            break  # one rule of each rule set reaches every template; titles differ
+    past = CalendarRangeError(
+        "2031-01-02 is after the coverage", day=dt.date(2031, 1, 2), first=WALES.first,
+        last=WALES.last,
+    )  # fmt: skip
+    rule = get_rule_sets()["wales"].rules[0]
+    yield NotComputable.from_error(rule, past, rule_set="wales", start=rule.edition.effective_from,
+                                   anchor=rule.edition.effective_from)  # fmt: skip
+
+
+def every_count() -> Iterator[Explanation]:
+    for calendar, n, start in itertools.product(
+        (WALES, OVERLAY), (15, -15, 1), (dt.date(2014, 12, 15), dt.date(2029, 3, 1))
+    ):
+        yield calendar.count(start, n).explanation()
+    yield WALES.count(dt.date(2024, 6, 3), 1).explanation()  # nothing skipped
+
+
+def explanations() -> list[Explanation]:
+    return [d.explanation() for d in every_deadline()] + list(every_count())
+
+
+def test_english_rendering_is_explain_itself() -> None:
+    en = translator("en")
+    for item in every_deadline():
+        assert en.explain(item.explanation()) == item.explain()
+    for calendar, n in itertools.product((WALES, OVERLAY), (15, -15)):
+        counted = calendar.count(dt.date(2014, 12, 15), n)
+        assert en.explain(counted.explanation()) == counted.explain()
+
+
+def test_every_message_an_explanation_uses_has_a_welsh_translation() -> None:
+    catalogue = welsh_catalogue()
+    used = {message for found in explanations() for message in messages(found)}
+    missing = sorted(m for m in used if not catalogue.get(m))
+    assert not missing, f"add Welsh for these explanation messages: {missing}"
+    # The walk reaches every template the explaining modules mark (a guard on the walk).
+    marked = {
+        message
+        for module in ("calendar/working_days.py", "rules/deadlines.py", "rules/model.py")
+        for _, message, _, _ in extract_from_file("python", SRC / module, keywords={"N_": None})
+    }
+    assert marked - used == set()
+
+
+def test_every_phrase_template_is_marked_for_extraction() -> None:
+    # phrase("literal") without N_() would escape pybabel extract and the template test.
+    bare = []
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in {"phrase", "Phrase"}
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                bare.append(f"{path.name}:{node.lineno}")
+    assert not bare, bare
+
+
+def test_every_welsh_holiday_and_rule_title_has_an_entry() -> None:
+    catalogue = welsh_catalogue()
+    reasons = set()
+    day = WALES.first
+    while day <= WALES.last:
+        found = WALES.non_working_day(day)
+        if found is not None:
+            reasons.update(found.reason.split("; "))
+        day += dt.timedelta(days=1)
+    assert reasons == set(DAY_REASONS), "list the calendar's new day names in DAY_REASONS"
+    for text in [*DAY_REASONS, *RULE_TITLES.values()]:
+        assert catalogue.get(text), text
+    assert CY.term(Term("day", "Boxing Day (observed)")) == "Dydd San Steffan (diwrnod amgen)"
+    assert CY.term(Term("day", "weekend; Christmas Day")) == "penwythnos; Dydd Nadolig"
+    assert CY.term(Term("rule:icpc", "ICPC")) == "Cynhadledd amddiffyn plant gychwynnol"
+    assert CY.term(Term("rule:local_rule", "A local rule")) == "A local rule"  # data as it is
+
+
+def test_a_welsh_adult_enquiry_deadline_over_christmas() -> None:
+    # Golden case (research s7.4, from WSP a3pt1-p6's 7 working days and the 2023-24 bank
+    # holidays): a report received on Friday 22 December 2023 is due on Friday 5 January 2024.
+    rule_set = get_rule_sets()["wales"]
+    rule = next(r for r in rule_set.versions("adult_enquiry") if r.edition.in_force_on(
+        dt.date(2023, 12, 22)))  # fmt: skip
+    deadline = Deadline.compute(rule, dt.date(2023, 12, 22), WALES, rule_set="wales")
+    assert deadline.due == dt.date(2024, 1, 5)
+    lines = CY.explain(deadline.explanation()).splitlines()
+    assert lines[0] == (
+        "Ymholiad diogelu oedolyn wedi'i gwblhau: dyledus Dydd Gwener 5 Ionawr 2024 (2024-01-05)."
+    )
+    assert lines[1] == (
+        "Rheol 'adult_enquiry' yn set reolau 'wales': o fewn 7 diwrnod gwaith ar ôl derbyn yr "
+        "hysbysiad (pryder diogelu) am yr oedolyn gan yr awdurdod lleol."
+    )
+    assert lines[2].startswith("Ffynhonnell (yn Saesneg): ")
+    assert lines[2].endswith(f"Hyder: {rule.confidence.value}.")
+    assert lines[4] == (
+        "Digwyddiad cychwyn y cyfrif: derbyn yr hysbysiad (pryder diogelu) am yr oedolyn gan yr "
+        "awdurdod lleol; Dydd Gwener 22 Rhagfyr 2023."
+    )
+    assert lines[6:] == [
+        "Diwrnodau a hepgorwyd am nad ydynt yn ddiwrnodau gwaith: 7",
+        "  2023-12-23 Dydd Sadwrn  penwythnos",
+        "  2023-12-24 Dydd Sul     penwythnos",
+        "  2023-12-25 Dydd Llun    Dydd Nadolig",
+        "  2023-12-26 Dydd Mawrth  Dydd San Steffan",
+        "  2023-12-30 Dydd Sadwrn  penwythnos",
+        "  2023-12-31 Dydd Sul     penwythnos",
+        "  2024-01-01 Dydd Llun    Dydd Calan",
+        *lines[14:],
+    ]
+    assert "Rhagfyr" in lines[4]
+    assert "Ionawr" in lines[0]
+
+
+def test_deadlines_and_calendar_commands_speak_welsh() -> None:
+    runner = CliRunner()
+    args = ["deadlines", "--ruleset", "wales", "--strategy-discussion", "2014-12-15"]
+    english = runner.invoke(main, args)
+    welsh = runner.invoke(main, [*args, "--language", "cy"])
+    assert english.exit_code == welsh.exit_code == 0, welsh.output
+    assert "due Thursday 8 January 2015" in english.output
+    assert "dyledus Dydd Iau 8 Ionawr 2015 (2015-01-08)" in welsh.output
+    assert "2014-12-25 Dydd Iau     Dydd Nadolig" in welsh.output
+    as_json = runner.invoke(main, [*args, "--language", "cy", "--format", "json"])
+    assert as_json.output == runner.invoke(main, [*args, "--format", "json"]).output
+    counted = runner.invoke(
+        main, ["calendar", "add", "2024-03-28", "7", "--division", "wales", "--language", "cy"]
+    )
+    assert counted.exit_code == 0, counted.output
+    assert counted.output.splitlines()[:2] == [
+        "2024-04-10",
+        "Dydd Mercher 10 Ebrill 2024: 7 diwrnod gwaith ar ôl Dydd Iau 28 Mawrth 2024 yn ôl "
+        "calendr england-and-wales.",
+    ]
+    assert "  2024-03-29 Dydd Gwener  Gwener y Groglith" in counted.output
+    none = runner.invoke(main, ["deadlines", "--ruleset", "wales", "--language", "cy"])
+    assert none.output.strip() == "Nid oes dyddiadau dyledus yn dilyn o'r digwyddiadau a roddwyd."
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_weekday_columns_align(language: str) -> None:
+    t = translator(language)
+    widths = {len(t.weekday(dt.date(2024, 1, day))) for day in range(1, 8)}
+    assert len(widths) == 1
