@@ -45,13 +45,26 @@ def test_help_loads_no_heavy_engine() -> None:
     assert loaded_after(code) == []
 
 
-def test_rules_loads_neither_pyarrow_nor_a_dataframe_engine() -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["rules", "--ruleset", "england"],
+        ["rules", "--ruleset", "conwy"],  # a plugin's rule set, with a Christmas overlay
+        ["rulesets"],
+        ["calendar", "between", "2014-12-15", "2015-01-08", "--division", "england"],
+    ],
+    ids=" ".join,
+)
+def test_catalogue_and_calendar_commands_load_no_numpy_pyarrow_or_python_holidays(
+    args: list[str],
+) -> None:
+    # The bank holidays come from the shipped snapshot, and a calendar is built without numpy.
     code = (
         "from safeguarding_rules.cli import main\n"
-        "try:\n    main(['rules', '--ruleset', 'england'], prog_name='safeguarding-rules')\n"
-        "except SystemExit:\n    pass"
+        f"try:\n    main({args!r}, prog_name='safeguarding-rules')\n"
+        "except SystemExit as exit:\n    assert not exit.code, exit.code"
     )
-    assert not {"pyarrow", "polars", "duckdb"} & set(loaded_after(code))
+    assert not {"numpy", "pyarrow", "holidays", "polars", "duckdb"} & set(loaded_after(code))
 
 
 def test_every_public_name_is_exported_lazily_from_where_type_checkers_see_it() -> None:

@@ -16,8 +16,11 @@ Implementation
     The calendar is built once per division over its whole coverage: an array ``cum`` where
     ``cum[i]`` counts the working days from the first covered date up to and including
     date ``i``, and an array of the positions of the working days. Each query is then two
-    array look-ups, whatever ``n`` is. Each calendar is built once per process, under a
-    lock (threads that ask for it at the same time wait for the one build), and shared.
+    array look-ups, whatever ``n`` is. The arrays are the standard library's, so building a
+    calendar needs no numpy; the whole-column methods (``*_array``) view them as numpy
+    arrays without copying, and import numpy when first called. Each calendar is built once
+    per process, under a lock (threads that ask for it at the same time wait for the one
+    build), and shared.
 """
 
 from __future__ import annotations
@@ -26,12 +29,11 @@ import bisect
 import datetime as dt
 import hashlib
 import threading
+from array import array
 from collections.abc import Iterable, Mapping
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
-import numpy as np
-import numpy.typing as npt
 
 from .._dates import WEEKDAY_NAMES, add_months, add_weeks
 from .._errors import CalendarRangeError, OverlayError, UnsupportedHolidaySourceError
@@ -58,6 +60,10 @@ from .divisions import (
     division_for,
 )
 from .sources import HOLIDAY_SOURCES
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 __all__ = [
     "LocalOverlay",
@@ -282,10 +288,8 @@ class WorkingDayCalendar:
     _reasons: Mapping[dt.date, tuple[str, NonWorkingKind]]
     _non_working: tuple[dt.date, ...]
     _working: bytes
-    _cum: tuple[int, ...]
-    _positions: tuple[int, ...]
-    _cum_array: npt.NDArray[np.int64]
-    _positions_array: npt.NDArray[np.int64]
+    _cum: array[int]
+    _positions: array[int]
 
     @classmethod
     def _build(
@@ -312,8 +316,8 @@ class WorkingDayCalendar:
                     last=last,
                 )
         working = bytearray()
-        cum: list[int] = []
-        positions: list[int] = []
+        cum: array[int] = array("q")
+        positions: array[int] = array("q")
         count = 0
         for index in range((last - first).days + 1):
             day = first + dt.timedelta(days=index)
@@ -348,10 +352,8 @@ class WorkingDayCalendar:
             reasons=reasons,
             non_working=tuple(sorted(reasons)),
             working=bytes(working),
-            cum=tuple(cum),
-            positions=tuple(positions),
-            cum_array=np.array(cum, dtype=np.int64),
-            positions_array=np.array(positions, dtype=np.int64),
+            cum=cum,
+            positions=positions,
         )
 
     def __reduce__(self) -> tuple[object, ...]:
@@ -474,6 +476,8 @@ class WorkingDayCalendar:
 
         :raises CalendarRangeError: naming the first date outside the coverage (or NaT).
         """
+        import numpy as np
+
         index = self._index_array(days)
         before = np.where(index > 0, self._cum_array[np.maximum(index - 1, 0)], 0)
         working: npt.NDArray[np.bool_] = self._cum_array[index] != before
@@ -495,6 +499,8 @@ class WorkingDayCalendar:
         :raises CalendarRangeError: naming the first date outside the coverage, or (with
             ``beyond="raise"``) the first count that runs past it.
         """
+        import numpy as np
+
         index = self._index_array(days)
         steps = np.broadcast_to(np.asarray(n, dtype=np.int64), index.shape)
         working = self.is_working_day_array(days).astype(np.int64)
@@ -524,9 +530,19 @@ class WorkingDayCalendar:
 
     # -- internals ------------------------------------------------------------------------
 
+    @property
+    def _cum_array(self) -> npt.NDArray[np.int64]:
+        return _numpy_view(self._cum)
+
+    @property
+    def _positions_array(self) -> npt.NDArray[np.int64]:
+        return _numpy_view(self._positions)
+
     def _index_array(
         self, days: npt.NDArray[np.datetime64], what: str = "day"
     ) -> npt.NDArray[np.int64]:
+        import numpy as np
+
         values = np.asarray(days, dtype="datetime64[D]")
         index = (values - np.datetime64(self.first, "D")).astype(np.int64)
         outside = np.isnat(values) | (index < 0) | (index >= len(self._cum_array))
@@ -558,7 +574,18 @@ class WorkingDayCalendar:
         )
 
 
+def _numpy_view(values: array[int]) -> npt.NDArray[np.int64]:
+    """Return ``values`` as a read-only numpy array, sharing its memory (no copy)."""
+    import numpy as np
+
+    view = np.frombuffer(values, dtype=np.int64)
+    view.flags.writeable = False
+    return view
+
+
 def _to_date(value: np.datetime64) -> dt.date:
+    import numpy as np
+
     return dt.date.fromordinal(int(value.astype("datetime64[D]").astype(np.int64)) + 719163)
 
 
