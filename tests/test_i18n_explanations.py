@@ -25,6 +25,7 @@ from safeguarding_rules._explain import Explanation, Term, messages
 from safeguarding_rules.cli import main
 from safeguarding_rules.plugins import get_rule_sets
 from safeguarding_rules.reports.i18n import DAY_REASONS, RULE_TITLES, translator
+from safeguarding_rules.reports.overlay import calendar_explanation, calendar_summary
 from safeguarding_rules.rules import Counting, Deadline, NotComputable
 from safeguarding_rules.rules.model import Direction, StartEvent, Unit
 
@@ -101,8 +102,23 @@ def every_count() -> Iterator[Explanation]:
     yield WALES.count(dt.date(2024, 6, 3), 1).explanation()  # nothing skipped
 
 
+def every_calendar_sentence() -> Iterator[Explanation]:
+    conwy = get_rule_sets()["conwy"]
+    for use_overlay, last in itertools.product((False, True), (dt.date(2024, 12, 1), None)):
+        first = dt.date(2024, 11, 1)
+        data = calendar_summary(conwy, conwy.calendar(use_overlay=use_overlay), first, last)
+        yield calendar_explanation(data)
+        yield calendar_explanation({**data, "overlay_available": None, "overlay_source": None})
+    data = calendar_summary(conwy, conwy.calendar(use_overlay=True), first, dt.date(2025, 1, 2))
+    yield calendar_explanation(data)
+
+
 def explanations() -> list[Explanation]:
-    return [d.explanation() for d in every_deadline()] + list(every_count())
+    return [
+        *(d.explanation() for d in every_deadline()),
+        *every_count(),
+        *every_calendar_sentence(),
+    ]
 
 
 def test_english_rendering_is_explain_itself() -> None:
@@ -122,7 +138,12 @@ def test_every_message_an_explanation_uses_has_a_welsh_translation() -> None:
     # The walk reaches every template the explaining modules mark (a guard on the walk).
     marked = {
         message
-        for module in ("calendar/working_days.py", "rules/deadlines.py", "rules/model.py")
+        for module in (
+            "calendar/working_days.py",
+            "rules/deadlines.py",
+            "rules/model.py",
+            "reports/overlay.py",
+        )
         for _, message, _, _ in extract_from_file("python", SRC / module, keywords={"N_": None})
     }
     assert marked - used == set()
@@ -222,6 +243,24 @@ def test_deadlines_and_calendar_commands_speak_welsh() -> None:
     assert "  2024-03-29 Dydd Gwener  Gwener y Groglith" in counted.output
     none = runner.invoke(main, ["deadlines", "--ruleset", "wales", "--language", "cy"])
     assert none.output.strip() == "Nid oes dyddiadau dyledus yn dilyn o'r digwyddiadau a roddwyd."
+
+
+def test_the_welsh_worklist_names_its_calendar_in_welsh() -> None:
+    sample = SRC / "data" / "sample_conferences.csv"
+    args = ["due", str(sample), "--as-of", "2024-12-01", "--ruleset", "conwy", "--use-overlay"]
+    english = CliRunner().invoke(main, args)
+    welsh = CliRunner().invoke(main, [*args, "--language", "cy"])
+    assert english.exit_code == welsh.exit_code == 0, welsh.output
+    assert "Working days: the england-and-wales calendar with the local overlay" in english.output
+    last = welsh.output.splitlines()[-1]
+    assert last.startswith(
+        "Diwrnodau gwaith: calendr england-and-wales gyda'r troshaen leol 'Conwy Christmas "
+        "closure' ("
+    )
+    assert last.endswith(
+        "nid yw ei dyddiau cau yn ddiwrnodau gwaith. Dyddiau cau yn y cyfnod (1): "
+        "2024-12-27 Christmas closure (typical council closure; UNCONFIRMED for Conwy)."
+    )
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])

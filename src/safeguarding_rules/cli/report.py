@@ -339,7 +339,7 @@ def due_command(
         text = render_worklist_text(
             actions, rule_set=rule_set.name, as_of=as_of, horizon=horizon, language=language
         )
-        text += "\n" + describe_calendar(calendar)
+        text += "\n" + describe_calendar(calendar, language=language)
     elif output_format == "ics":
         text = render_ics(actions, as_of=as_of)
     elif output_format == "json":

@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .._explain import N_, Explanation, Quoted, line, phrase
 from ..calendar import WorkingDayCalendar
 from ..rules import RuleSet
+from .i18n import translator
 
-__all__ = ["calendar_summary", "describe_calendar"]
+__all__ = ["calendar_explanation", "calendar_summary", "describe_calendar"]
 
 
 def calendar_summary(
@@ -47,27 +49,43 @@ def calendar_summary(
     }
 
 
-def describe_calendar(data: dict[str, Any]) -> str:
-    """One sentence (or two) saying what :func:`calendar_summary` found."""
+def describe_calendar(data: dict[str, Any], *, language: str = "en") -> str:
+    """One sentence (or two) saying what :func:`calendar_summary` found, in ``language``."""
+    return translator(language).explain(calendar_explanation(data))
+
+
+def calendar_explanation(data: dict[str, Any]) -> Explanation:
+    """:func:`describe_calendar` as a line to render in any language."""
     division = data["division"]
     if data["overlay"] is None:
-        text = f"Working days: the {division} calendar, weekends and bank holidays only"
         if data["overlay_available"]:
-            return (
-                f"{text}; the rule set's local overlay {data['overlay_available']!r} was not "
-                "applied (use --use-overlay, or use_overlay=True, to count its closures)."
-            )
-        return f"{text} (the rule set has no local overlay)."
-    source = f" ({data['overlay_source']})" if data["overlay_source"] else ""
+            return (line(phrase(
+                N_("Working days: the {division} calendar, weekends and bank holidays only; the "
+                   "rule set's local overlay {overlay} was not applied (use --use-overlay, or "
+                   "use_overlay=True, to count its closures)."),
+                division=division, overlay=Quoted(data["overlay_available"]),
+            )),)  # fmt: skip
+        return (line(phrase(
+            N_("Working days: the {division} calendar, weekends and bank holidays only (the "
+               "rule set has no local overlay)."),
+            division=division,
+        )),)  # fmt: skip
+    overlay = phrase(
+        N_("Working days: the {division} calendar with the local overlay {overlay} ({source}): "
+           "its closures are not working days.")
+        if data["overlay_source"]
+        else N_("Working days: the {division} calendar with the local overlay {overlay}: its "
+                "closures are not working days."),
+        division=division, overlay=Quoted(data["overlay"]), source=data["overlay_source"] or "",
+    )  # fmt: skip
     closures = data["closures"]
     listed = (
-        f" {len(closures)} closure day(s) in the period: "
-        + ", ".join(f"{c['date']} {c['reason']}" for c in closures)
-        + "."
+        phrase(
+            N_("{n} closure day(s) in the period: {closures}."),
+            n=len(closures),
+            closures=", ".join(f"{c['date']} {c['reason']}" for c in closures),
+        )
         if closures
-        else " No closure day falls in the period."
+        else phrase(N_("No closure day falls in the period."))
     )
-    return (
-        f"Working days: the {division} calendar with the local overlay "
-        f"{data['overlay']!r}{source}: its closures are not working days.{listed}"
-    )
+    return (line(overlay, listed),)
