@@ -41,20 +41,25 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
+import functools
 import os
 import pathlib
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from importlib.resources.abc import Traversable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
-import cattrs
-from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError
 
 from ._errors import SafeguardingRulesError
 from .calendar import LocalOverlay
 from .rules import Edition, FieldError, LocalRuleSet, QuorumRule, ReportingPolicy, Rule
+
+if TYPE_CHECKING:
+    import cattrs
+
+# cattrs is imported when a rule file is first read, not with this module: the plugin
+# loader imports this module on every command, and most runs read no rule file.
 
 __all__ = ["RULE_FILE_KEYS", "RuleFileError", "load_rule_file", "parse_rule_file"]
 
@@ -129,7 +134,10 @@ def _enum(value: Any, kind: type[enum.Enum]) -> enum.Enum:
     raise ValueError(f"{value!r} is not one of {', '.join(allowed)}{_suggest(str(value), allowed)}")
 
 
+@functools.cache
 def _base_converter() -> cattrs.Converter:
+    import cattrs
+
     converter = cattrs.Converter(forbid_extra_keys=True)
     converter.register_structure_hook(str, _strict(str, "text"))
     converter.register_structure_hook(int, _strict(int, "a whole number"))
@@ -142,11 +150,11 @@ def _base_converter() -> cattrs.Converter:
     return converter
 
 
-_CONVERTER = _base_converter()
-
-
 def _messages(error: BaseException, key: str = "") -> list[str]:
     """Flatten a cattrs error tree into ``key: message`` lines."""
+    import cattrs
+    from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError
+
     where = f"{key}: " if key else ""
     if isinstance(error, IterableValidationError):
         with_index, other = error.group_exceptions()
@@ -191,7 +199,7 @@ class _Reader:
         self.label = label
         self.problems: list[str] = []
         self.editions: dict[str, Edition] = {}
-        self.converter = _CONVERTER.copy()
+        self.converter = _base_converter().copy()
         self.converter.register_structure_hook(Edition, self._edition)
 
     def _edition(self, value: Any, _: type[Any]) -> Edition:
@@ -217,9 +225,11 @@ class _Reader:
         if not isinstance(data, Mapping):
             self.report(where, f"expected a table, got {data!r}")
             return None
+        from cattrs import BaseValidationError
+
         try:
             return (converter or self.converter).structure(dict(data), kind)
-        except (cattrs.BaseValidationError, ValueError, TypeError) as error:
+        except (BaseValidationError, ValueError, TypeError) as error:
             for line in _messages(error):
                 self.report(where, line)
             return None
@@ -326,7 +336,7 @@ def parse_rule_file(text: str, *, label: str = "<rule file>") -> LocalRuleSet:
             {"id": edition_id, **table} if isinstance(table, Mapping) else table,
             Edition,
             f"[editions.{edition_id}]",
-            _CONVERTER,
+            _base_converter(),
         )
         if edition is not None:
             reader.editions[edition_id] = edition

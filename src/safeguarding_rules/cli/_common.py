@@ -10,11 +10,10 @@ from typing import Any
 
 import click
 
+from .. import reports
 from .._dates import parse_date
 from ..plugins import RuleSets, load_rule_sets
 from ..reports.i18n import LANGUAGES
-from ..reports.output import printable, write_file
-from ..reports.serialise import to_data
 from ._group import Group
 
 __all__ = [
@@ -51,9 +50,9 @@ def date_callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any
 def emit(output_format: str, data: Any, text: str) -> None:
     """Print ``data`` as indented JSON (through :func:`to_data`) or ``text``."""
     if output_format == "json":
-        click.echo(json.dumps(to_data(data), indent=2))
+        click.echo(json.dumps(reports.to_data(data), indent=2))
     else:
-        click.echo(printable(text))
+        click.echo(reports.printable(text))
 
 
 def deliver(
@@ -65,13 +64,13 @@ def deliver(
     other format is escaped only when it is shown on a terminal.
     """
     if for_people:
-        text = printable(text)
+        text = reports.printable(text)
     if output and output != "-":
-        write_file(output, text if text.endswith("\n") else text + "\n", inputs=inputs)
-        click.echo(f"wrote {printable(output)}", err=True)
+        reports.write_file(output, text if text.endswith("\n") else text + "\n", inputs=inputs)
+        click.echo(f"wrote {reports.printable(output)}", err=True)
         return
     if not for_people and sys.stdout.isatty():
-        text = printable(text)
+        text = reports.printable(text)
     click.echo(text, nl=not text.endswith("\n"))
 
 
@@ -101,7 +100,7 @@ OUTPUT_OPTION = click.option(
 
 def warn(message: str) -> None:
     """Print ``message`` on standard error, with control characters from the data escaped."""
-    click.echo(printable(message), err=True)
+    click.echo(reports.printable(message), err=True)
 
 
 def progress(message: str) -> None:

@@ -6,8 +6,8 @@ from typing import Any
 
 import click
 
+from .. import reports
 from .._errors import SafeguardingRulesError
-from ..reports.output import printable
 
 __all__ = ["Group"]
 
@@ -20,4 +20,4 @@ class Group(click.Group):
             return super().invoke(ctx)
         except (SafeguardingRulesError, ValueError, TypeError) as error:
             # InputErrors is a SafeguardingRulesError: its message lists every problem.
-            raise click.ClickException(printable(str(error))) from None
+            raise click.ClickException(reports.printable(str(error))) from None

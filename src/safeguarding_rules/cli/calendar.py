@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from .. import reports
 from .._dates import parse_date
 from ..calendar import (
     COVERAGE_END,
@@ -20,7 +21,6 @@ from ..calendar import (
     calendar_for,
 )
 from ..reports.i18n import translator
-from ..reports.serialise import to_data
 from ._common import LANGUAGE_OPTION, Group, date_callback, emit
 
 __all__ = ["calendar"]
@@ -126,7 +126,7 @@ def calendar_add(
     with --language cy; JSON is never translated).
     """
     counted = cal.count(start, n)
-    data = {**to_data(counted), "source": cal.source}
+    data = {**reports.to_data(counted), "source": cal.source}
     explained = translator(language).explain(counted.explanation())
     emit(output_format, data, f"{counted.result.isoformat()}\n{explained}")
 

@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 import click
 
+from .. import reports
 from ..reports.i18n import N_, translator
-from ..reports.serialise import to_data
 from ..rules import (
     CaseEvents,
     Conference,
@@ -44,7 +44,7 @@ def rulesets_command(rule_files: tuple[str, ...], output_format: str) -> None:
     loaded = load_with_files(rule_files)
     entries = []
     for name, rule_set in loaded.items():
-        data = to_data(rule_set)
+        data = reports.to_data(rule_set)
         entries.append({**data, "plugin": loaded.plugin_of(name)})
     if output_format == "json":
         click.echo(json.dumps(entries, indent=2))
@@ -85,9 +85,8 @@ def rules_command(
         names = [rule_set_name] if rule_set_name else list(loaded)
         found = {name: unconfirmed_items(loaded[name]) for name in names}
         if output_format == "json":
-            click.echo(
-                json.dumps(to_data([i for items in found.values() for i in items]), indent=2)
-            )
+            every = [item for items in found.values() for item in items]
+            click.echo(json.dumps(reports.to_data(every), indent=2))
             return
         for name, items in found.items():
             click.echo(f"{name}: {len(items)} UNCONFIRMED item(s)")
@@ -104,7 +103,7 @@ def rules_command(
     ]
     ordered = [rule for rule_id in rule_set.rule_ids for rule in rule_set.versions(rule_id)]
     if output_format == "json":
-        click.echo(json.dumps(to_data(ordered), indent=2))
+        click.echo(json.dumps(reports.to_data(ordered), indent=2))
         return
     click.echo(f"{rule_set.title} [{rule_set.name}]")
     if rule_set.enquiry:
@@ -229,7 +228,7 @@ def deadlines_command(
         rule_set, events, counting=Counting(counting), use_overlay=use_overlay
     )
     if output_format == "json":
-        click.echo(json.dumps(to_data(found), indent=2))
+        click.echo(json.dumps(reports.to_data(found), indent=2))
         return
     t = translator(language)
     if not found and found.complete:
