@@ -26,7 +26,16 @@ from safeguarding_rules.cli import main
 from safeguarding_rules.plugins import get_rule_sets
 from safeguarding_rules.reports.i18n import DAY_REASONS, RULE_TITLES, translator
 from safeguarding_rules.reports.overlay import calendar_explanation, calendar_summary
-from safeguarding_rules.rules import Counting, Deadline, NotComputable
+from safeguarding_rules.rules import (
+    Attendance,
+    AttendanceMode,
+    ConferenceType,
+    Confidence,
+    Counting,
+    Deadline,
+    NotComputable,
+    evaluate_quorum,
+)
 from safeguarding_rules.rules.model import Direction, StartEvent, Unit
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "safeguarding_rules"
@@ -113,11 +122,44 @@ def every_calendar_sentence() -> Iterator[Explanation]:
     yield calendar_explanation(data)
 
 
+def every_quorum() -> Iterator[Explanation]:
+    modes = [*AttendanceMode, None]  # None: in person, with no direct contact
+    agencies = ["childrens_social_care", "police", "gp", "health_visitor", "Mystery Agency"]
+    for name in ("england", "wales", "conwy", "guernsey"):
+        rule_set = get_rule_sets()[name]
+        for present in (agencies[:1], agencies[:2], agencies[:3], agencies):
+            for mode in modes:
+                records = [
+                    Attendance(agency=agency, mode=mode or AttendanceMode.IN_PERSON,
+                               direct_contact=mode is not None)
+                    for agency in present
+                ]  # fmt: skip
+                yield rule_set.evaluate_quorum(records).explanation()
+                yield rule_set.evaluate_quorum(records, conference_id="C1", fii=True).explanation()
+                yield rule_set.evaluate_quorum(
+                    records, conference_type=ConferenceType.INITIAL,
+                    conference_date=dt.date(2024, 3, 1),
+                ).explanation()  # fmt: skip
+        lone = [Attendance(agency="childrens_social_care", mode=AttendanceMode.IN_PERSON,
+                           direct_contact=True)]  # fmt: skip
+        assert rule_set.quorum is not None
+        doubtful = attrs.evolve(
+            rule_set.quorum, confidence=Confidence.UNCONFIRMED, unconfirmed_reason="a test"
+        )
+        yield evaluate_quorum(doubtful, lone, rule_set=name).explanation()
+    both = [Attendance(agency=agency, mode=AttendanceMode.IN_PERSON, direct_contact=True)
+            for agency in ("childrens_social_care", "police", "Mystery Agency")]  # fmt: skip
+    england = get_rule_sets()["england"]
+    yield england.evaluate_quorum(both[:2], chair_reason="urgent").explanation()
+    yield get_rule_sets()["wales"].evaluate_quorum(both).explanation()
+
+
 def explanations() -> list[Explanation]:
     return [
         *(d.explanation() for d in every_deadline()),
         *every_count(),
         *every_calendar_sentence(),
+        *every_quorum(),
     ]
 
 
@@ -261,6 +303,23 @@ def test_the_welsh_worklist_names_its_calendar_in_welsh() -> None:
         "nid yw ei dyddiau cau yn ddiwrnodau gwaith. Dyddiau cau yn y cyfnod (1): "
         "2024-12-27 Christmas closure (typical council closure; UNCONFIRMED for Conwy)."
     )
+
+
+def test_quoracy_reasons_in_welsh() -> None:
+    sample = SRC / "data" / "sample_attendance.csv"
+    english = CliRunner().invoke(main, ["quoracy", str(sample), "--ruleset", "conwy"])
+    welsh = CliRunner().invoke(
+        main, ["quoracy", str(sample), "--ruleset", "conwy", "--language", "cy"]
+    )
+    assert english.exit_code == welsh.exit_code == 0, welsh.output
+    assert english.output.startswith("111 of 137 conference(s) quorate under 'conwy'.")
+    assert welsh.output.startswith("Cynadleddau â chworwm o dan 'conwy': 111 o 137.")
+    assert "Cynhadledd ICPC-001: NID oedd cworwm (NOT quorate), o dan set reolau 'conwy'" in (
+        welsh.output
+    )
+    assert "  gp: cymerodd ran (wyneb yn wyneb) (grwpiad 'health')" in welsh.output
+    assert "  health_visitor: mae grwpiad 'health' eisoes wedi'i gyfrif" in welsh.output
+    assert "Yn brin: grwpiadau wedi'u cyfrif: 2; mae angen o leiaf 3" in welsh.output
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])

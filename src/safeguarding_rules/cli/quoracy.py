@@ -8,9 +8,11 @@ import click
 
 from ..records import InputErrors, read_attendance
 from ..reports import evaluate_attendance, printable, to_data
+from ..reports.i18n import N_, translator
 from ..rules import RuleSet, unrecognised_names
 from ._common import (
     FORMAT_OPTION,
+    LANGUAGE_OPTION,
     OVERLAY_OPTION,
     STRICT_OPTION,
     rule_set_options,
@@ -34,6 +36,7 @@ __all__ = ["quoracy_command"]
 @OVERLAY_OPTION
 @STRICT_OPTION
 @FORMAT_OPTION
+@LANGUAGE_OPTION
 def quoracy_command(
     attendance_file: str,
     rule_set: RuleSet,
@@ -41,6 +44,7 @@ def quoracy_command(
     use_overlay: bool,
     strict: bool,
     output_format: str,
+    language: str,
 ) -> None:
     """Decide, for each conference in an attendance file, whether it was quorate.
 
@@ -73,13 +77,23 @@ def quoracy_command(
     if output_format == "json":
         click.echo(json.dumps(to_data(results), indent=2))
         return
-    quorate = sum(result.quorate for result in results)
+    t = translator(language)
     resting = sum(result.depends_on_unrecognised for result in results)
-    caveat = f" ({resting} only because of unrecognised agency names)" if resting else ""
+    headline = (
+        N_("{quorate} of {n} conference(s) quorate under {rule_set} ({resting} only because of "
+           "unrecognised agency names).")
+        if resting
+        else N_("{quorate} of {n} conference(s) quorate under {rule_set}.")
+    )  # fmt: skip
     lines = [
-        f"{quorate} of {len(results)} conference(s) quorate under {rule_set.name!r}{caveat}.",
+        t.gettext(headline).format(
+            quorate=sum(result.quorate for result in results),
+            n=len(results),
+            rule_set=repr(rule_set.name),
+            resting=resting,
+        ),
         "",
     ]
     for result in results:
-        lines += [result.explain(), ""]
+        lines += [t.explain(result.explanation()), ""]
     click.echo(printable("\n".join(lines)))

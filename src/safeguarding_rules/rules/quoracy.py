@@ -16,6 +16,18 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from .._errors import SafeguardingRulesError
+from .._explain import (
+    N_,
+    Explanation,
+    Iso,
+    Line,
+    Phrase,
+    Quoted,
+    english,
+    line,
+    phrase,
+    render_phrase,
+)
 from ..calendar import WorkingDayCalendar
 from .deadlines import Deadline
 from .evidence import Evidence, evidence_field
@@ -238,6 +250,8 @@ class AgencyDecision:
     agency: str
     #: Whether the vocabulary recognised the name.
     recognised: bool = True
+    #: :attr:`reason` as a phrase to render in any language (``None``: use :attr:`reason`).
+    why: Phrase | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def label(self) -> str:
@@ -278,6 +292,8 @@ class QuorumResult:
     #: Whether the conference is quorate only because of unrecognised names: without their
     #: records it would not be.
     depends_on_unrecognised: bool = False
+    #: :attr:`shortfalls` as phrases to render in any language (empty: use the text).
+    shortfall_phrases: tuple[Phrase, ...] = attrs.field(default=(), eq=False, repr=False)
 
     @property
     def proceeded_inquorate(self) -> bool:
@@ -286,42 +302,89 @@ class QuorumResult:
 
     def explain(self) -> str:
         """Say in plain English whether the conference was quorate, and why."""
-        label = f"Conference {self.conference_id}" if self.conference_id else "The conference"
-        lines = [
-            f"{label} was {'quorate' if self.quorate else 'NOT quorate'} under rule set "
-            f"{self.rule_set!r}: {self.rule.title}.",
-            f"Source: {self.rule.source}. Confidence: {self.rule.confidence.value}.",
-        ]
-        if self.rule.confidence is Confidence.UNCONFIRMED:
-            lines.insert(0, "UNCONFIRMED: this quorum rule could not be confirmed from a source.")
+        return english(self.explanation())
+
+    def explanation(self) -> Explanation:
+        """:meth:`explain` as lines to render in any language (see ``reports.i18n``)."""
+        verdict = {
+            (True, True): N_("Conference {id} was quorate under rule set {rule_set}: {title}."),
+            (True, False): N_(
+                "Conference {id} was NOT quorate under rule set {rule_set}: {title}."
+            ),
+            (False, True): N_("The conference was quorate under rule set {rule_set}: {title}."),
+            (False, False): N_(
+                "The conference was NOT quorate under rule set {rule_set}: {title}."
+            ),
+        }[bool(self.conference_id), self.quorate]
+        rule = self.rule
+        lines: list[Line] = []
         if self.depends_on_unrecognised:
-            lines.insert(
-                0,
+            lines.append(line(phrase(N_(
                 "CHECK: this conference is quorate only because of agency names the "
-                "vocabulary does not recognise.",
-            )
-        lines.append(f"Counted ({len(self.groupings)} grouping(s)):")
-        lines += [f"  {d.label}: {d.reason}" for d in self.counted] or ["  none"]
-        if self.not_counted:
-            lines.append("Not counted:")
-            lines += [f"  {d.label}: {d.reason}" for d in self.not_counted]
-        lines += [f"Short: {shortfall}" for shortfall in self.shortfalls]
-        if self.unrecognised:
-            names = ", ".join(repr(name) for name in self.unrecognised)
+                "vocabulary does not recognise."
+            ))))  # fmt: skip
+        if rule.confidence is Confidence.UNCONFIRMED:
             lines.append(
-                f"{len(self.unrecognised)} agency name(s) not recognised: {names}; each counted "
-                "as its own agency."
+                line(
+                    phrase(
+                        N_("UNCONFIRMED: this quorum rule could not be confirmed from a source.")
+                    )
+                )
             )
+        lines += [
+            line(phrase(verdict, id=self.conference_id or "", rule_set=Quoted(self.rule_set),
+                        title=rule.title)),
+            line(phrase(N_("Source: {source}. Confidence: {confidence}."), source=rule.source,
+                        confidence=rule.confidence.value)),
+            line(phrase(N_("Counted ({n} grouping(s)):"), n=len(self.groupings))),
+        ]  # fmt: skip
+        lines += [_decision_line(d) for d in self.counted] or [
+            line(phrase(N_("none")), indent="  ")
+        ]
+        if self.not_counted:
+            lines.append(line(phrase(N_("Not counted:"))))
+            lines += [_decision_line(d) for d in self.not_counted]
+        shortfalls = self.shortfall_phrases if len(self.shortfall_phrases) == len(
+            self.shortfalls) else self.shortfalls  # fmt: skip
+        lines += [line(phrase(N_("Short: {shortfall}"), shortfall=s)) for s in shortfalls]
+        if self.unrecognised:
+            lines.append(line(phrase(
+                N_("{n} agency name(s) not recognised: {names}; each counted as its own agency."),
+                n=len(self.unrecognised), names=", ".join(map(repr, self.unrecognised)),
+            )))  # fmt: skip
         if not self.quorate:
             if self.chair_reason is not None:
-                lines.append(f"The chair proceeded while inquorate: {self.chair_reason}")
+                lines.append(line(phrase(
+                    N_("The chair proceeded while inquorate: {reason}"), reason=self.chair_reason
+                )))  # fmt: skip
             elif self.chair_may_proceed:
-                lines.append("The chair may proceed while inquorate; the reason must be recorded.")
+                lines.append(line(phrase(N_(
+                    "The chair may proceed while inquorate; the reason must be recorded."
+                ))))  # fmt: skip
             if self.reconvene_due is not None:
-                lines.append(f"Reconvene by {self.reconvene_due.isoformat()}.")
-        if self.rule.notes:
-            lines.append(f"Note: {self.rule.notes}")
-        return "\n".join(lines)
+                lines.append(line(phrase(N_("Reconvene by {day}."), day=Iso(self.reconvene_due))))
+        if rule.notes:
+            lines.append(line(phrase(N_("Note: {note}"), note=rule.notes)))
+        return tuple(lines)
+
+
+def _decision_line(decision: AgencyDecision) -> Line:
+    return line(
+        phrase(
+            N_("{label}: {reason}"), label=decision.label, reason=decision.why or decision.reason
+        ),
+        indent="  ",
+    )
+
+
+#: Each attendance mode in words.
+_MODE_WORDS = {
+    AttendanceMode.IN_PERSON: N_("in person"),
+    AttendanceMode.REMOTE: N_("remote"),
+    AttendanceMode.REPORT_ONLY: N_("report only"),
+    AttendanceMode.APOLOGIES: N_("apologies"),
+    AttendanceMode.ABSENT: N_("absent"),
+}
 
 
 def _identify(name: str, vocabulary: Vocabulary) -> tuple[str, bool]:
@@ -352,37 +415,45 @@ _Named = tuple[Attendance, str, bool]
 def _decide(rule: QuorumRule, named: _Named, seen: set[str]) -> AgencyDecision:
     attendance, agency, recognised = named
     grouping = rule.grouping_of(agency)
-    mode = attendance.mode.value.replace("_", " ")
+    mode = phrase(_MODE_WORDS[attendance.mode])
 
-    def decision(counted: bool, why: str) -> AgencyDecision:
+    def decision(counted: bool, why: Phrase) -> AgencyDecision:
         if not recognised:
-            why += "; name not recognised, counted as its own agency"
-        return AgencyDecision(attendance, grouping, counted, why, agency, recognised)
+            why = phrase(N_("{reason}; name not recognised, counted as its own agency"), reason=why)
+        return AgencyDecision(
+            attendance, grouping, counted, render_phrase(why), agency, recognised, why
+        )
 
     if attendance.mode not in rule.counting_modes:
         if attendance.mode is AttendanceMode.REPORT_ONLY:
-            return decision(
-                False, "sent a written report only; a report is recorded but does not count"
-            )
+            return decision(False, phrase(N_(
+                "sent a written report only; a report is recorded but does not count"
+            )))  # fmt: skip
         if attendance.mode is AttendanceMode.REMOTE:
-            return decision(False, "took part remotely, which this rule set does not count")
-        return decision(False, f"did not take part ({mode})")
+            return decision(
+                False, phrase(N_("took part remotely, which this rule set does not count"))
+            )
+        return decision(False, phrase(N_("did not take part ({mode})"), mode=mode))
     if (
         rule.requires_direct_contact
         and grouping not in rule.required
         and not attendance.direct_contact
     ):
-        return decision(False, "has had no direct contact with the child or family")
+        return decision(False, phrase(N_("has had no direct contact with the child or family")))
     if grouping in seen:
-        return decision(False, f"grouping {grouping!r} is already counted")
+        return decision(
+            False, phrase(N_("grouping {grouping} is already counted"), grouping=Quoted(grouping))
+        )
     seen.add(grouping)
-    where = f" (grouping {grouping!r})" if grouping != agency else ""
-    return decision(True, f"took part ({mode}){where}")
+    if grouping != agency:
+        return decision(True, phrase(N_("took part ({mode}) (grouping {grouping})"), mode=mode,
+                                     grouping=Quoted(grouping)))  # fmt: skip
+    return decision(True, phrase(N_("took part ({mode})"), mode=mode))
 
 
 def _tally(
     rule: QuorumRule, named: Sequence[_Named], fii: bool
-) -> tuple[list[AgencyDecision], tuple[str, ...], list[str]]:
+) -> tuple[list[AgencyDecision], tuple[str, ...], list[Phrase]]:
     """Decide every record; return the decisions, the counted groupings and the shortfalls."""
     seen: set[str] = set()
     # Decide the strongest modes first, so a grouping is counted through whichever of its
@@ -390,18 +461,20 @@ def _tally(
     order = sorted(named, key=lambda n: (n[0].mode not in rule.counting_modes, n[1], n[0].agency))
     decisions = [_decide(rule, record, seen) for record in order]
     groupings = tuple(dict.fromkeys(d.grouping for d in decisions if d.counted))
-    shortfalls = []
-    for required in sorted(rule.required - set(groupings)):
-        shortfalls.append(f"{required} did not take part, and is required")
+    shortfalls = [
+        phrase(N_("{grouping} did not take part, and is required"), grouping=required)
+        for required in sorted(rule.required - set(groupings))
+    ]
     others = [g for g in groupings if g not in rule.required]
     if len(others) < rule.min_other:
-        shortfalls.append(
-            f"{len(others)} other grouping(s) counted; at least {rule.min_other} needed"
-        )
+        shortfalls.append(phrase(N_("{n} other grouping(s) counted; at least {min} needed"),
+                                 n=len(others), min=rule.min_other))  # fmt: skip
     if len(groupings) < rule.min_total:
-        shortfalls.append(f"{len(groupings)} grouping(s) counted; at least {rule.min_total} needed")
+        shortfalls.append(phrase(N_("{n} grouping(s) counted; at least {min} needed"),
+                                 n=len(groupings), min=rule.min_total))  # fmt: skip
     if fii and rule.fii_requires and rule.grouping_of(rule.fii_requires) not in groupings:
-        shortfalls.append(f"fabricated or induced illness case: {rule.fii_requires} must take part")
+        shortfalls.append(phrase(N_("fabricated or induced illness case: {agency} must take part"),
+                                 agency=rule.fii_requires))  # fmt: skip
     return decisions, groupings, shortfalls
 
 
@@ -487,7 +560,8 @@ def evaluate_quorum(
         counted=counted,
         not_counted=tuple(d for d in decisions if not d.counted),
         groupings=groupings,
-        shortfalls=tuple(shortfalls),
+        shortfalls=tuple(render_phrase(found) for found in shortfalls),
+        shortfall_phrases=tuple(shortfalls),
         chair_may_proceed=may_proceed,
         chair_reason=chair_reason if not quorate else None,
         rule=rule,
