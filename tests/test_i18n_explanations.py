@@ -305,6 +305,20 @@ def test_the_welsh_worklist_names_its_calendar_in_welsh() -> None:
     )
 
 
+@pytest.mark.parametrize("output_format", ["text", "html"])
+def test_the_unit_report_names_its_calendar_in_its_language(output_format: str) -> None:
+    args = ["report", "--ruleset", "conwy", "--unit", "--format", output_format]
+    english = CliRunner().invoke(main, args)
+    welsh = CliRunner().invoke(main, [*args, "--language", "cy"])
+    assert english.exit_code == welsh.exit_code == 0, welsh.output
+    assert "Working days: the england-and-wales calendar, weekends and bank holidays only" in (
+        english.output
+    )
+    sentence = "Diwrnodau gwaith: calendr england-and-wales, penwythnosau a gwyliau banc yn unig"
+    assert sentence in welsh.output
+    assert "Working days:" not in welsh.output
+
+
 def test_quoracy_reasons_in_welsh() -> None:
     sample = SRC / "data" / "sample_attendance.csv"
     english = CliRunner().invoke(main, ["quoracy", str(sample), "--ruleset", "conwy"])

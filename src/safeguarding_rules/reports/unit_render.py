@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .i18n import N_, RULE_TITLES, Translator, translator
+from .overlay import calendar_explanation
 from .unit import UnitReport
 
 __all__ = ["render_unit_html", "render_unit_text"]
@@ -126,6 +127,8 @@ def _children_lines(w: _Writer, s: dict[str, Any]) -> list[str]:
     if core["assessed"]:
         lines.append(_("First core group within timescale"))
         lines.append("  " + _("By child: {value}").format(value=w.pct(core["by_child"])))
+    if "calendar" in s:
+        lines.append(w.t.explain(calendar_explanation(s["calendar"])))
     used = [{**u, "items": u["rows"], "title": u["rule"]} for u in s.get("rules_used", [])]
     lines += _rules_lines(w, {"rules_used": used, "unconfirmed_rules": s["unconfirmed_rules"]})
     return lines
