@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import click
@@ -56,13 +56,32 @@ def emit(output_format: str, data: Any, text: str) -> None:
 
 
 def deliver(
-    text: str, output: str | None, *, inputs: Sequence[str | None], for_people: bool
+    text: str | Iterable[bytes],
+    output: str | None,
+    *,
+    inputs: Sequence[str | None],
+    for_people: bool,
 ) -> None:
     """Write ``text`` to the ``--output`` file (atomically, never over an input) or stdout.
 
+    ``text`` may be a string, or UTF-8 pieces (a long JSON document, written as made).
     Text for people has control characters from the data escaped wherever it goes; any
     other format is escaped only when it is shown on a terminal.
     """
+    if not isinstance(text, str):
+        pieces = _ending_in_newline(text)
+        if output and output != "-":
+            reports.write_file(output, pieces, inputs=inputs)
+            click.echo(f"wrote {reports.printable(output)}", err=True)
+        elif sys.stdout.isatty():
+            for piece in pieces:
+                click.echo(reports.printable(piece.decode("utf-8")), nl=False)
+        else:
+            sys.stdout.flush()
+            for piece in pieces:
+                sys.stdout.buffer.write(piece)
+            sys.stdout.buffer.flush()
+        return
     if for_people:
         text = reports.printable(text)
     if output and output != "-":
@@ -82,6 +101,17 @@ LANGUAGE_OPTION = click.option(
     show_default=True,
     help="Language of text and HTML output (cy: Welsh). JSON and CSV are not translated.",
 )
+
+
+def _ending_in_newline(pieces: Iterable[bytes]) -> Iterator[bytes]:
+    last = b""
+    for piece in pieces:
+        if piece:
+            last = piece
+            yield piece
+    if not last.endswith(b"\n"):
+        yield b"\n"
+
 
 #: ``--format text|json``, text by default.
 FORMAT_OPTION = click.option(

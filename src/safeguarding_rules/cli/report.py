@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib import resources
 
 import click
@@ -23,14 +23,15 @@ from ..records import (
     read_records,
 )
 from ..reports import (
+    ComplianceReport,
     build_report,
     due_actions,
     due_horizon,
     evaluate_attendance,
+    json_chunks,
     render_csv,
     render_html,
     render_ics,
-    render_json,
     render_text,
     to_data,
     with_census,
@@ -253,9 +254,9 @@ def report_command(
             for_people=output_format == "text",
         )  # fmt: skip
         return
-    renderers = {
+    renderers: dict[str, Callable[[ComplianceReport], str | Iterator[bytes]]] = {
         "text": render_text,
-        "json": render_json,
+        "json": json_chunks,
         "csv": render_csv,
         "html": render_html,
     }

@@ -10,7 +10,6 @@ reads files and prints.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -27,7 +26,7 @@ from ..records import (
     read_adult_enquiries,
     read_missing_episodes,
 )
-from ..reports import ComplianceReport, to_data
+from ..reports import ComplianceReport, json_chunks
 from ..reports.i18n import translator
 from ..reports.unit import build_unit_report
 from ..reports.unit_render import render_unit_html, render_unit_text
@@ -157,7 +156,7 @@ def render_unit(
     if output_format == "text":
         return render_unit_text(report, language=language)
     if output_format == "json":
-        return json.dumps(to_data(report), separators=(",", ":"))
+        return b"".join(json_chunks(report)).decode("utf-8")
     raise click.UsageError(
         translator(language)
         .gettext("The whole unit's report is written as text, html or json, not {format}.")

@@ -22,6 +22,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any, TypeVar
 
 import attrs
 import numpy as np
@@ -37,10 +38,21 @@ from .problems import InputErrors, InputProblem
 from .rows import read_table
 from .source import InputSource, open_input
 
-__all__ = ["ConferenceRecords", "Table", "check_conference_columns", "read_conference_records"]
+__all__ = [
+    "KINDS",
+    "PREVIOUS_KINDS",
+    "ConferenceRecords",
+    "Table",
+    "check_conference_columns",
+    "read_conference_records",
+]
 
 Dates = npt.NDArray[np.datetime64]
 TYPES = tuple(t.value for t in ConferenceType)
+#: What each ``ConferenceRecords.kind`` code means (0: empty; the last: not a type).
+KINDS = ("", *TYPES, "?")
+#: What each ``ConferenceRecords.previous_kind`` code means.
+PREVIOUS_KINDS = ("", "initial", "review", "?")
 REQUIRED = ("child_id", "conference_id", "conference_type")
 TEXT_COLUMNS = ("child_id", "conference_id", "family_id", "reason_for_delay")
 DATE_COLUMNS = (
@@ -56,8 +68,10 @@ DATE_COLUMNS = (
 class ConferenceRecords:
     """Conference records as columns, one element per row (child per conference).
 
-    The free-text columns stay Arrow string arrays (``text``); the ``child_id``,
-    ``conference_id``, ``family_id`` and ``reason_for_delay`` arrays of Python strings are
+    Kept compact, for national files: the free-text columns stay Arrow string arrays
+    (``text``), conference types are one-byte codes (``kind``), and a date column the file
+    does not have takes no memory. The ``child_id``, ``conference_id``, ``family_id`` and
+    ``reason_for_delay`` arrays of Python strings, and ``conference_type`` as text, are
     built on first use only, so a report that never names a row never pays for them.
     """
 
@@ -71,16 +85,16 @@ class ConferenceRecords:
     conference_code: npt.NDArray[np.int64]
     #: A small integer per distinct child id.
     child_code: npt.NDArray[np.int64]
-    #: Conference type values (``"initial"``, ``"review"``, ...).
-    conference_type: npt.NDArray[np.str_]
+    #: Each row's conference type, as an index into :data:`KINDS`.
+    kind: npt.NDArray[np.uint8]
     conference_date: Dates
     strategy_discussion_date: Dates
     previous_conference_date: Dates
     core_group_date: Dates
     #: The day the child's plan ended (at this conference or after it), if it has.
     plan_end_date: Dates
-    #: ``initial``, ``review`` or empty.
-    previous_conference_type: npt.NDArray[np.str_]
+    #: The previous conference's type where given, as an index into :data:`PREVIOUS_KINDS`.
+    previous_kind: npt.NDArray[np.uint8]
     #: Dates actions were done, by rule id (from ``<rule id>_date`` columns).
     action_dates: dict[str, Dates]
     #: Problems found; rows with problems are not in the columns.
@@ -90,6 +104,24 @@ class ConferenceRecords:
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def of_type(self, *types: str) -> npt.NDArray[np.bool_]:
+        """Return where the conference type is one of ``types`` (``"initial"``, ...)."""
+        wanted = np.zeros(len(KINDS), dtype=bool)
+        wanted[[KINDS.index(name) for name in types]] = True
+        found: npt.NDArray[np.bool_] = wanted[self.kind]
+        return found
+
+    @functools.cached_property
+    def conference_type(self) -> npt.NDArray[np.str_]:
+        """Conference type values (``"initial"``, ``"review"``, ...)."""
+        width = f"<U{max(map(len, KINDS))}"
+        return np.array(KINDS, dtype=width)[self.kind]
+
+    @functools.cached_property
+    def previous_conference_type(self) -> npt.NDArray[np.str_]:
+        """``initial``, ``review`` or empty."""
+        return np.array(PREVIOUS_KINDS, dtype="<U7")[self.previous_kind]
 
     @functools.cached_property
     def child_id(self) -> npt.NDArray[np.object_]:
@@ -122,8 +154,9 @@ class ConferenceRecords:
 
 
 Table = dict[str, pa.Array]
+_T = TypeVar("_T")
 #: Arrow reads a CSV file in blocks of this many bytes; a row must fit in one block.
-BLOCK_SIZE = 1 << 20
+BLOCK_SIZE = 1 << 23
 #: The first bytes of files that are not text: what they are, and what to do instead.
 SIGNATURES = (
     (b"PK\x03\x04", "an Excel workbook (.xlsx) or another zip file, not a CSV file"),
@@ -178,8 +211,8 @@ def _header_line(path: Path) -> str:
         return handle.readline().decode("utf-8-sig", "replace")
 
 
-def _load_csv(path: Path, file: str) -> tuple[Table, npt.NDArray[np.int64], list[InputProblem]]:
-    """Read every column as text with Arrow, keeping each record's row number."""
+def _csv_header(path: Path, file: str) -> list[str]:
+    """Read a CSV file's header (our column names: stripped, lower case), refusing non-CSV."""
     _sniff(path, file)
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
@@ -192,8 +225,28 @@ def _load_csv(path: Path, file: str) -> tuple[Table, npt.NDArray[np.int64], list
     names = [h.strip().lower() for h in header]
     if len(set(names)) != len(names):
         raise InputErrors([InputProblem(file, 1, None, None, "a column name is repeated")])
-    ragged: list[InputProblem] = []
+    return names
+
+
+def _scan_csv(
+    path: Path,
+    file: str,
+    names: list[str],
+    each: Callable[[Table, npt.NDArray[np.int64]], _T],
+) -> tuple[list[_T], npt.NDArray[np.int64], list[InputProblem]]:
+    """Read a CSV file in blocks with Arrow, every column as stripped text, calling ``each``.
+
+    Only one block's text is held at a time, so memory does not grow with the file's text.
+    ``each(table, positions)`` gets a block's columns and each record's position among the
+    file's records (0, 1, ...); the returned ``numbers`` turn positions into row numbers.
+    Rows Arrow cannot read (too many or too few values), and values that run over lines
+    (a quote left open), are left out and returned as problems, by row number.
+    """
+    size = path.stat().st_size
+    block_size = BLOCK_SIZE
+    line_end = _line_end(path)
     skipped: list[int] = []
+    ragged: list[InputProblem] = []
 
     def invalid(row: pacsv.InvalidRow) -> str:
         number = int(row.number) if row.number is not None else 0
@@ -206,13 +259,14 @@ def _load_csv(path: Path, file: str) -> tuple[Table, npt.NDArray[np.int64], list
         )  # fmt: skip
         return "skip"
 
-    size = path.stat().st_size
-    block_size = BLOCK_SIZE
     while True:
         skipped.clear()
         ragged.clear()
+        results: list[_T] = []
+        split_problems: list[InputProblem] = []  # by position, until numbered below
+        read = 0
         try:
-            table = pacsv.read_csv(
+            reader = pacsv.open_csv(
                 path,
                 read_options=pacsv.ReadOptions(
                     use_threads=False,
@@ -230,6 +284,21 @@ def _load_csv(path: Path, file: str) -> tuple[Table, npt.NDArray[np.int64], list
                     quoted_strings_can_be_null=False,
                 ),
             )
+            for batch in reader:
+                positions = np.arange(read, read + batch.num_rows, dtype=np.int64)
+                read += batch.num_rows
+                columns = {
+                    name: pc.utf8_trim_whitespace(batch.column(i)) for i, name in enumerate(names)
+                }
+                if any(_holds(column, line_end) for column in columns.values()):
+                    # Some value holds a line break: drop rows that swallowed others.
+                    split, found = _line_breaks(columns, positions, file)
+                    if split.any():
+                        keep = pa.array(~split)
+                        columns = {name: column.filter(keep) for name, column in columns.items()}
+                        positions = positions[~split]
+                        split_problems.extend(found)
+                results.append(each(columns, positions))
             break
         except pa.ArrowInvalid as error:
             message = str(error)
@@ -244,36 +313,55 @@ def _load_csv(path: Path, file: str) -> tuple[Table, npt.NDArray[np.int64], list
                 raise _not_utf8(path, file, int(where[2]), column) from None
             problem = InputProblem(file, 0, None, None, f"not a readable CSV file: {message}")
             raise InputErrors([problem]) from None
-    numbers = np.arange(2, table.num_rows + len(skipped) + 2, dtype=np.int64)
+    numbers = np.arange(2, read + len(skipped) + 2, dtype=np.int64)
     if skipped:
-        keep = np.ones(len(numbers), dtype=bool)
-        positions = np.array(skipped, dtype=np.int64) - 2
-        keep[positions[(positions >= 0) & (positions < len(keep))]] = False
-        numbers = numbers[keep]
-    columns = {name: pc.utf8_trim_whitespace(table[name].combine_chunks()) for name in names}
-    if _line_count(path) != 1 + len(numbers) + len(skipped):
-        # Some value holds a line break: find it, and drop rows that swallowed others.
-        split, found = _line_breaks(columns, numbers, file)
-        if split.any():
-            keep = pa.array(~split)
-            columns = {name: column.filter(keep) for name, column in columns.items()}
-            numbers = numbers[~split]
-            ragged.extend(found)
-    return columns, numbers, ragged
+        keep_rows = np.ones(len(numbers), dtype=bool)
+        at = np.array(skipped, dtype=np.int64) - 2
+        keep_rows[at[(at >= 0) & (at < len(keep_rows))]] = False
+        numbers = numbers[keep_rows]
+    ragged.extend(renumber(split_problems, numbers))
+    return results, numbers, ragged
 
 
-def _line_count(path: Path) -> int:
-    """Count the lines of a file (a last line without a line break counts)."""
-    lines = returns = 0
-    last = b"\n"
+def renumber(
+    problems: Iterable[InputProblem], numbers: npt.NDArray[np.int64]
+) -> list[InputProblem]:
+    """Rewrite problems found by record position to name the row number instead."""
+    return [attrs.evolve(problem, row=int(numbers[problem.row])) for problem in problems]
+
+
+def _line_end(path: Path) -> bytes:
+    """Return the byte that ends the file's lines: LF (also for CRLF), or CR (old Mac)."""
     with path.open("rb") as handle:
-        while chunk := handle.read(1 << 24):
-            lines += chunk.count(b"\n")
-            returns += chunk.count(b"\r")
-            last = chunk[-1:]
-    if returns and not lines:
-        lines = returns  # old Mac line endings
-    return lines + (last not in (b"\n", b"\r"))
+        start = handle.read(1 << 16)
+    return b"\r" if b"\r" in start and b"\n" not in start else b"\n"
+
+
+def _holds(column: pa.Array, byte: bytes) -> bool:
+    """Whether any value could hold ``byte`` (one fast scan of the column's text bytes).
+
+    A value holding a line end is one the CSV parser read across lines: only then are the
+    rows checked for a quote left open (:func:`_line_breaks`).
+    """
+    data = column.buffers()[2]
+    if data is None:
+        return False
+    raw: bytes = data.to_pybytes()
+    return raw.find(byte) >= 0
+
+
+def _load_csv(path: Path, file: str) -> tuple[Table, npt.NDArray[np.int64], list[InputProblem]]:
+    """Read every column of a CSV file as text with Arrow, keeping each record's row number."""
+    names = _csv_header(path, file)
+    parts, numbers, problems = _scan_csv(path, file, names, lambda table, at: (table, at))
+    positions = np.concatenate([at for _, at in parts]) if parts else np.zeros(0, np.int64)
+    table = {
+        name: pa.concat_arrays([part[name] for part, _ in parts])
+        if parts
+        else pa.array([], pa.string())
+        for name in names
+    }
+    return table, numbers[positions], problems
 
 
 def _load_jsonl(
@@ -376,22 +464,25 @@ def _dates(
 
 
 def _kinds(
-    column: pa.Array, codes: CodeList, allowed: tuple[str, ...]
-) -> tuple[npt.NDArray[np.str_], npt.NDArray[np.bool_]]:
+    column: pa.Array, codes: CodeList, names: tuple[str, ...]
+) -> tuple[npt.NDArray[np.uint8], npt.NDArray[np.bool_]]:
     """Read a small vocabulary column through its canonical codes, one look-up per distinct value.
 
-    :returns: each row's canonical code (empty where empty, ``?`` where not one of
-        ``allowed``), and where a value is given but not allowed.
+    :param names: ``""``, then the allowed canonical codes, then ``"?"``.
+    :returns: each row's index into ``names`` (0 where empty, the last where not allowed),
+        and where a value is given but not allowed.
     """
     encoded = pc.dictionary_encode(column)
-    positions = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
     canonical = [codes.lookup(v) or "?" if v else "" for v in encoded.dictionary.to_pylist()]
-    width = f"<U{max(map(len, allowed))}"
-    known = np.array([c if c in allowed or not c else "?" for c in canonical], dtype=width)
-    wrong = np.array([c != "" and c not in allowed for c in canonical], dtype=bool)
     if not canonical:
-        return np.zeros(0, dtype=width), np.zeros(0, dtype=bool)
-    return known[positions], wrong[positions]
+        return np.zeros(len(column), dtype=np.uint8), np.zeros(len(column), dtype=bool)
+    allowed = names[1:-1]
+    known = np.array(
+        [names.index(c) if c in allowed or not c else len(names) - 1 for c in canonical],
+        dtype=np.uint8,
+    )
+    positions = np.asarray(encoded.indices.to_numpy(zero_copy_only=False))
+    return known[positions], (known == len(names) - 1)[positions]
 
 
 #: Columns that are never free text: a line break in one means the row was misread.
@@ -438,6 +529,9 @@ def read_conference_records(
 ) -> ConferenceRecords:
     """Read and check a conference records file.
 
+    A CSV file is read and checked one block at a time, so that only the checked columns
+    (dates, codes, ids) of the whole file are held, never all of its text.
+
     :param path: the file, ``-`` for standard input, or an opened :class:`InputSource`.
     :param calendar: dates outside its coverage are problems.
     :param action_rules: rule ids whose ``<rule id>_date`` columns to read.
@@ -449,21 +543,28 @@ def read_conference_records(
     """
     source = open_input(path)
     file = source.name
+    action_rules = tuple(action_rules)
     if source.json_lines:
         table, rows, problems = _load_jsonl(source, file)
-    else:
-        with source.as_path() as local:
-            table, rows, problems = _load_csv(local, file)
-    return check_conference_columns(
-        table,
-        rows,
-        calendar,
-        file=file,
-        action_rules=action_rules,
-        skip_invalid=skip_invalid,
-        problems=problems,
-        vocabulary=vocabulary,
-    )
+        return check_conference_columns(
+            table,
+            rows,
+            calendar,
+            file=file,
+            action_rules=action_rules,
+            skip_invalid=skip_invalid,
+            problems=problems,
+            vocabulary=vocabulary,
+        )
+    with source.as_path() as local:
+        names = _csv_header(local, file)
+        _require(names, file, [])
+
+        def check(table: Table, positions: npt.NDArray[np.int64]) -> _Part:
+            return _check_part(table, positions, calendar, file, action_rules, vocabulary)
+
+        parts, numbers, problems = _scan_csv(local, file, names, check)
+    return _finish(parts, file, action_rules, skip_invalid, problems, numbers)  # empties parts
 
 
 def check_conference_columns(
@@ -490,13 +591,46 @@ def check_conference_columns(
     """
     problems = [] if problems is None else problems
     action_rules = tuple(action_rules)
-    unread = len({problem.row for problem in problems})  # rows the loader could not read
-    missing = [c for c in (*REQUIRED, "conference_date") if c not in table]
+    _require(list(table), file, problems)
+    part = _check_part(table, rows, calendar, file, action_rules, vocabulary)
+    return _finish([part], file, action_rules, skip_invalid, problems, None)
+
+
+def _require(names: list[str], file: str, problems: list[InputProblem]) -> None:
+    """Refuse records without a required column, listing them with ``problems``."""
+    missing = [c for c in (*REQUIRED, "conference_date") if c not in names]
     if missing:
         problems.extend(
             InputProblem(file, 1, c, None, "required column is missing") for c in missing
         )
         raise InputErrors(problems)
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class _Part:
+    """One block of records, checked row by row (the checks across rows come after)."""
+
+    rows: npt.NDArray[np.int64]
+    text: Table
+    kind: npt.NDArray[np.uint8]
+    previous_kind: npt.NDArray[np.uint8]
+    #: ``None`` where the records have no such column.
+    dates: dict[str, Dates | None]
+    bad: npt.NDArray[np.bool_]
+    #: Found by ``rows`` as given (positions, for a CSV file read in blocks).
+    problems: list[InputProblem]
+
+
+def _check_part(
+    table: Table,
+    rows: npt.NDArray[np.int64],
+    calendar: WorkingDayCalendar,
+    file: str,
+    action_rules: tuple[str, ...],
+    vocabulary: Vocabulary,
+) -> _Part:
+    """Apply every check that looks at one row at a time; keep only the checked columns."""
+    problems: list[InputProblem] = []
     # Blank lines: nothing to check, nothing to drop silently. Only rows without a child id
     # can be blank, so only those are looked at across every column.
     maybe = np.flatnonzero(_is_empty(table["child_id"]))
@@ -533,7 +667,7 @@ def check_conference_columns(
 
     for name in REQUIRED:
         flag(_is_empty(column(name)), name, "a value is required")
-    kinds, wrong = _kinds(column("conference_type"), vocabulary.conference_types, TYPES)
+    kinds, wrong = _kinds(column("conference_type"), vocabulary.conference_types, KINDS)
     flag(
         wrong,
         "conference_type",
@@ -541,7 +675,7 @@ def check_conference_columns(
         column("conference_type"),
     )
     previous_kinds, wrong = _kinds(
-        column("previous_conference_type"), vocabulary.conference_types, ("initial", "review")
+        column("previous_conference_type"), vocabulary.conference_types, PREVIOUS_KINDS
     )
     flag(
         wrong,
@@ -549,24 +683,34 @@ def check_conference_columns(
         "expected initial or review",
         column("previous_conference_type"),
     )
-    dates: dict[str, Dates] = {}
+    dates: dict[str, Dates | None] = {}
+    nat = np.broadcast_to(np.datetime64("NaT", "D"), (n,))
     first, last = np.datetime64(calendar.first, "D"), np.datetime64(calendar.last, "D")
     for name in (*DATE_COLUMNS, *(f"{rule}_date" for rule in action_rules)):
-        raw = column(name)
-        dates[name], unparsed, found = _dates(raw, name, file, rows)
+        if name not in table:
+            dates[name] = None
+            continue
+        raw = table[name]
+        parsed, unparsed, found = _dates(raw, name, file, rows)
+        dates[name] = parsed
         problems.extend(found)
         bad |= unparsed
-        present = ~np.isnat(dates[name])
+        present = ~np.isnat(parsed)
         flag(
-            present & ((dates[name] < first) | (dates[name] > last)),
+            present & ((parsed < first) | (parsed > last)),
             name,
             f"outside the {calendar.division.name} calendar's coverage "
             f"({calendar.first.isoformat()} to {calendar.last.isoformat()})",
             raw,
         )
-    conference = dates["conference_date"]
-    discussion = dates["strategy_discussion_date"]
-    initial = kinds == "initial"
+
+    def day(name: str) -> Dates:
+        found = dates[name]
+        return nat if found is None else found
+
+    conference = day("conference_date")
+    discussion = day("strategy_discussion_date")
+    initial = kinds == KINDS.index("initial")
     flag(
         initial & np.isnat(discussion),
         "strategy_discussion_date",
@@ -583,30 +727,116 @@ def check_conference_columns(
         "the conference is before its strategy discussion",
         column("conference_date"),
     )
-    previous = dates["previous_conference_date"]
+    previous = day("previous_conference_date")
     flag(
         ~np.isnat(conference) & ~np.isnat(previous) & (previous >= conference),
         "previous_conference_date",
         "the previous conference is not before this one",
         column("previous_conference_date"),
     )
-    core_group = dates["core_group_date"]
+    core_group = day("core_group_date")
     flag(
         ~np.isnat(core_group) & ~np.isnat(conference) & (core_group < conference),
         "core_group_date",
         "the core group is before the conference",
         column("core_group_date"),
     )
-    conference_code = _codes(column("conference_id"))
-    child_code = _codes(column("child_id"))
-    _check_consistency(conference_code, child_code, column, kinds, dates, rows, file, problems, bad)
+    return _Part(
+        rows=rows,
+        text={name: column(name) for name in TEXT_COLUMNS},
+        kind=kinds,
+        previous_kind=previous_kinds,
+        dates=dates,
+        bad=bad,
+        problems=problems,
+    )
+
+
+def _finish(
+    parts: list[_Part],
+    file: str,
+    action_rules: tuple[str, ...],
+    skip_invalid: bool,
+    problems: list[InputProblem],
+    numbers: npt.NDArray[np.int64] | None,
+) -> ConferenceRecords:
+    """Join checked blocks, run the checks across rows, and drop or refuse rows with problems.
+
+    ``parts`` is emptied, so that each block's columns are freed as soon as they are joined.
+
+    :param problems: the loader's own problems, by row number (rows it could not read).
+    :param numbers: row numbers by position, where the blocks' ``rows`` are positions.
+    """
+    unread = len({problem.row for problem in problems})  # rows the loader could not read
+    found = [problem for part in parts for problem in part.problems]
+    # Join the blocks one column at a time, letting go of each block's copy as it is joined,
+    # so that a national file is never held twice over.
+    pieces: dict[str, list[Any]] = {
+        field: [getattr(part, field) for part in parts]
+        for field in ("rows", "kind", "previous_kind", "bad")
+    }
+    texts = {name: [part.text[name] for part in parts] for name in TEXT_COLUMNS}
+    given = {name: [part.dates[name] for part in parts] for name in parts[0].dates} if parts else {}
+    lengths = [len(part.rows) for part in parts]
+    parts.clear()
+
+    def joined(field: str, dtype: str) -> npt.NDArray[Any]:
+        values = pieces.pop(field)
+        return np.concatenate(values) if values else np.zeros(0, dtype)
+
+    rows = joined("rows", "int64")
+    if numbers is not None:
+        rows = numbers[rows]
+        found = renumber(found, numbers)
+    problems.extend(found)
+    n = len(rows)
+    kind = joined("kind", "uint8")
+    previous_kind = joined("previous_kind", "uint8")
+    bad = joined("bad", "bool")
+    text = {
+        name: pa.concat_arrays(texts.pop(name)) if lengths else pa.array([], pa.string())
+        for name in TEXT_COLUMNS
+    }
+    dates: dict[str, Dates | None] = {}
+    for name in list(given):
+        blocks = given.pop(name)
+        if all(block is None for block in blocks):
+            dates[name] = None
+            continue
+        dates[name] = np.concatenate(
+            [
+                np.full(length, np.datetime64("NaT"), "datetime64[D]") if block is None else block
+                for length, block in zip(lengths, blocks, strict=True)
+            ]
+        )
+        del blocks
+
+    def day(name: str, keep: npt.NDArray[np.bool_] | slice = slice(None)) -> Dates:
+        found = dates.get(name)
+        if found is None:
+            length = n if isinstance(keep, slice) else int(np.count_nonzero(keep))
+            return np.broadcast_to(np.datetime64("NaT", "D"), (length,))
+        return found[keep]
+
+    conference_code = _codes(text["conference_id"])
+    child_code = _codes(text["child_id"])
+    _check_consistency(
+        conference_code,
+        child_code,
+        text,
+        kind,
+        {name: day(name) for name in ("conference_date", "strategy_discussion_date")},
+        rows,
+        file,
+        problems,
+        bad,
+    )
     problems.sort(key=lambda p: (p.row, p.column or ""))
     if problems and not skip_invalid:
         raise InputErrors(problems)
     skipped = int(bad.sum())
     pa.default_memory_pool().release_unused()  # the file's text as read, before trimming
     keep: npt.NDArray[np.bool_] | slice = ~bad if skipped else slice(None)
-    text = {name: column(name) for name in TEXT_COLUMNS}
     if skipped:
         keep_arrow = pa.array(~bad)
         text = {name: values.filter(keep_arrow) for name, values in text.items()}
@@ -616,14 +846,14 @@ def check_conference_columns(
         text=text,
         conference_code=conference_code[keep],
         child_code=child_code[keep],
-        conference_type=kinds[keep],
-        conference_date=conference[keep],
-        strategy_discussion_date=discussion[keep],
-        previous_conference_date=previous[keep],
-        core_group_date=core_group[keep],
-        plan_end_date=dates["plan_end_date"][keep],
-        previous_conference_type=previous_kinds[keep],
-        action_dates={rule: dates[f"{rule}_date"][keep] for rule in action_rules},
+        kind=kind[keep],
+        conference_date=day("conference_date", keep),
+        strategy_discussion_date=day("strategy_discussion_date", keep),
+        previous_conference_date=day("previous_conference_date", keep),
+        core_group_date=day("core_group_date", keep),
+        plan_end_date=day("plan_end_date", keep),
+        previous_kind=previous_kind[keep],
+        action_dates={rule: day(f"{rule}_date", keep) for rule in action_rules},
         problems=tuple(problems),
         skipped_rows=skipped + unread,
     )
@@ -638,8 +868,8 @@ def _codes(column: pa.Array) -> npt.NDArray[np.int64]:
 def _check_consistency(
     conference_code: npt.NDArray[np.int64],
     child_code: npt.NDArray[np.int64],
-    column: Callable[[str], pa.Array],
-    kinds: npt.NDArray[np.str_],
+    text: Table,
+    kinds: npt.NDArray[np.uint8],
     dates: dict[str, Dates],
     rows: npt.NDArray[np.int64],
     file: str,
@@ -658,7 +888,8 @@ def _check_consistency(
     order = np.argsort(pair, kind="stable")
     repeated = np.zeros(len(rows), dtype=bool)
     repeated[order[1:]] = pair[order[1:]] == pair[order[:-1]]
-    repeated &= ~_is_empty(column("child_id"))
+    del order, pair
+    repeated &= ~_is_empty(text["child_id"])
     checks: list[tuple[str, npt.NDArray[np.bool_]]] = [("conference_type", kinds != kinds[first])]
     for name in ("conference_date", "strategy_discussion_date"):
         values = dates[name]
@@ -668,9 +899,9 @@ def _check_consistency(
     if not (repeated.any() or disagree.any()):
         return
     # Only now, with problems to name, turn the id columns into Python strings.
-    conferences = _strings(column("conference_id"))
+    conferences = _strings(text["conference_id"])
     if repeated.any():
-        children = _strings(column("child_id"))
+        children = _strings(text["child_id"])
         for position in np.flatnonzero(repeated):
             problems.append(
                 InputProblem(

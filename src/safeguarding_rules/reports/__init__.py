@@ -7,7 +7,9 @@
 * :mod:`.output`: writing files atomically and never over an input; CSV cells neutralised
   against formula injection; control characters escaped in text for people.
 * :mod:`.quoracy`: quorum decisions for every conference of an attendance file.
-* :mod:`.serialise`: :func:`to_data`, the one path from result objects to plain data.
+* :mod:`.serialise`: :func:`to_data`, the one path from result objects to plain data, and
+  :func:`json_chunks`, the same data written as JSON in pieces.
+* :mod:`.table`: :class:`~.table.RowTable`, a report's long lists kept as columns.
 * :mod:`.schemas`: :func:`json_schema`, the JSON Schemas of that data.
 """
 
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
     from .render import render_csv, render_html, render_json, render_text
     from .report import DFE_BANDS, ComplianceReport, build_report, period_labels
     from .schemas import SCHEMA_NAMES, json_schema
-    from .serialise import to_data
+    from .serialise import json_chunks, to_data
     from .worklist import DueAction, due_actions, due_horizon
 
 # Loaded on first use: the report and worklist need pyarrow, and ``to_data`` (used by every
@@ -53,7 +55,7 @@ __getattr__ = lazy_exports(
         ".render": ("render_csv", "render_html", "render_json", "render_text"),
         ".report": ("DFE_BANDS", "ComplianceReport", "build_report", "period_labels"),
         ".schemas": ("SCHEMA_NAMES", "json_schema"),
-        ".serialise": ("to_data",),
+        ".serialise": ("json_chunks", "to_data"),
         ".worklist": ("DueAction", "due_actions", "due_horizon"),
     },
 )
@@ -71,6 +73,7 @@ __all__ = [
     "due_actions",
     "due_horizon",
     "evaluate_attendance",
+    "json_chunks",
     "json_schema",
     "neutralise_cell",
     "period_labels",

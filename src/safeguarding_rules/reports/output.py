@@ -125,8 +125,10 @@ def _new_file_mode() -> int:
     return 0o666 & ~mask
 
 
-def write_file(path: str | Path, text: str, *, inputs: Iterable[str | Path | None] = ()) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically, refusing to overwrite any of ``inputs``.
+def write_file(
+    path: str | Path, text: str | Iterable[bytes], *, inputs: Iterable[str | Path | None] = ()
+) -> None:
+    """Write ``text`` (UTF-8, or pieces of bytes) to ``path`` atomically, never over ``inputs``.
 
     A symbolic link as ``path`` is followed: the file it names is replaced. A target that
     exists and is not a regular file (``/dev/stdout``, a named pipe) is written in place.
@@ -148,7 +150,7 @@ def write_file(path: str | Path, text: str, *, inputs: Iterable[str | Path | Non
     if not folder.is_dir():
         why = "is not a folder" if folder.exists() else "does not exist"
         raise OutputError(f"cannot write {shown}: {folder} {why}")
-    data = text.encode("utf-8")
+    pieces = [text.encode("utf-8")] if isinstance(text, str) else text
     try:
         existing = target.stat()
     except FileNotFoundError:
@@ -160,7 +162,7 @@ def write_file(path: str | Path, text: str, *, inputs: Iterable[str | Path | Non
             raise OutputError(f"cannot write {shown}: it is a folder")
         if existing is not None and not stat.S_ISREG(existing.st_mode):
             with target.open("wb") as handle:
-                handle.write(data)
+                handle.writelines(pieces)
             return
         mode = stat.S_IMODE(existing.st_mode) if existing is not None else _new_file_mode()
         descriptor, temporary = tempfile.mkstemp(
@@ -168,7 +170,7 @@ def write_file(path: str | Path, text: str, *, inputs: Iterable[str | Path | Non
         )
         try:
             with os.fdopen(descriptor, "wb") as handle:
-                handle.write(data)
+                handle.writelines(pieces)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(temporary, mode)

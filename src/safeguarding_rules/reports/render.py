@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from .output import csv_text
 from .overlay import describe_calendar
 from .report import ComplianceReport
-from .serialise import to_data
+from .serialise import json_chunks
 
 __all__ = ["render_csv", "render_html", "render_json", "render_text"]
 
@@ -26,11 +25,11 @@ def _pct(ratio: dict[str, Any]) -> str:
 def render_json(report: ComplianceReport) -> str:
     """Return the summary as compact JSON, on one line.
 
-    A national report lists every late conference and runs to tens of megabytes; Python's
-    fast JSON encoder works only without indentation. Pipe through ``python -m json.tool``
-    (or ``jq .``) to read it.
+    A national report lists every late conference and runs to tens of megabytes: write it
+    with :func:`~.serialise.json_chunks` instead, which never holds it whole. Pipe through
+    ``python -m json.tool`` (or ``jq .``) to read it.
     """
-    return json.dumps(to_data(report), separators=(",", ":"))
+    return b"".join(json_chunks(report)).decode("utf-8")
 
 
 def render_csv(report: ComplianceReport) -> str:

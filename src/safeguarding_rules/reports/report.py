@@ -23,9 +23,11 @@ import pyarrow.compute as pc
 
 from ..calendar import WorkingDayCalendar
 from ..records import ConferenceAttendance, ConferenceRecords
+from ..records.conferences import KINDS, PREVIOUS_KINDS
 from ..rules import Confidence, Counting, Period, ReportingPolicy, RuleSet, unrecognised_names
 from ..rules.bulk import NOT_COMPUTABLE, due_dates
 from .overlay import calendar_summary
+from .table import RowTable
 
 __all__ = ["DFE_BANDS", "ComplianceReport", "build_report", "period_labels"]
 
@@ -147,9 +149,28 @@ def _day_array(days: Dates) -> pa.Array:
     return pa.array(days.astype("datetime64[D]"), pa.date32())
 
 
-def _iso(days: Dates) -> list[str]:
-    """Dates as ``YYYY-MM-DD`` text (Arrow formats them far faster than numpy)."""
-    return [str(day) for day in pc.cast(_day_array(days), pa.string()).to_pylist()]
+def _iso_array(days: Dates) -> pa.Array:
+    """Dates as an Arrow array of ``YYYY-MM-DD`` text."""
+    return pc.cast(_day_array(days), pa.string())
+
+
+def _none_if_empty(values: pa.Array) -> pa.Array:
+    """Empty text as null (``None``), as the JSON report shows a reason not given."""
+    return pc.if_else(pc.equal(pc.binary_length(values), 0), pa.scalar(None, pa.string()), values)
+
+
+def _accepted(reasons: pa.Array, rejected: frozenset[str]) -> pa.Array:
+    """Whether each reason for delay is accepted (not in ``rejected``); null where none given.
+
+    Decided once per distinct reason, with Python's own lower-casing.
+    """
+    encoded = pc.dictionary_encode(reasons)
+    verdicts = pa.array(
+        [None if not reason else reason.lower() not in rejected for reason in
+         encoded.dictionary.to_pylist()],
+        pa.bool_(),
+    )  # fmt: skip
+    return verdicts.take(encoded.indices)
 
 
 def _as_text(
@@ -206,7 +227,7 @@ def build_report(
         "row": records.rows,
         "child_id": records.text["child_id"],
         "conference_id": records.text["conference_id"],
-        "conference_type": records.conference_type,
+        "conference_type": (records.kind, list(KINDS)),
         "conference_date": records.conference_date,
     }
     summary: dict[str, Any] = {
@@ -332,7 +353,7 @@ def _initial(run: _Run) -> dict[str, Any]:
     note_rule = run.note_rule
     if "icpc" not in rule_set.rule_ids:
         return {"assessed": False, "why": f"rule set {rule_set.name!r} has no 'icpc' rule"}
-    initial = records.conference_type == "initial"
+    initial = records.of_type("initial")
     held = initial & ~np.isnat(records.conference_date)
     pending = initial & np.isnat(records.conference_date)
     status[pending] = PENDING
@@ -389,7 +410,6 @@ def _initial(run: _Run) -> dict[str, Any]:
         in_band = conf_assessed & (wd >= low) & ((wd <= high) if high is not None else True)
         bands[name] = int(in_band.sum())
     children = np.bincount(records.conference_code[assessed], minlength=1)
-    rejected = policy.rejected_delay_reasons
     where = np.flatnonzero(late & per_conference)
     # By date, then id (Arrow orders text by UTF-8 bytes: the same as by code point).
     late_rows = pa.table(
@@ -397,31 +417,20 @@ def _initial(run: _Run) -> dict[str, Any]:
     )
     order = pc.sort_indices(late_rows, [("day", "ascending"), ("id", "ascending")])
     where = where[np.asarray(order.to_numpy(zero_copy_only=False))]
-    columns = zip(
-        late_rows["id"].take(order).to_pylist(),
-        _iso(conf[where]),
-        _iso(sd[where]),
-        _iso(row_due[where]),
-        children[records.conference_code[where]].tolist(),
-        wd[where].tolist(),
-        lateness[where].tolist(),
-        records.text["reason_for_delay"].take(pa.array(where)).to_pylist(),
-        strict=True,
-    )
-    late_conferences = [
+    reasons = records.text["reason_for_delay"].take(pa.array(where))
+    late_conferences = RowTable(
         {
-            "conference_id": conference_id,
-            "conference_date": held,
-            "strategy_discussion_date": discussion,
-            "due_date": due_on,
-            "children": count,
-            "working_days": days,
-            "working_days_late": late_by,
-            "reason_for_delay": reason or None,
-            "reason_accepted": None if not reason else reason.lower() not in rejected,
+            "conference_id": late_rows["id"].take(order),
+            "conference_date": _iso_array(conf[where]),
+            "strategy_discussion_date": _iso_array(sd[where]),
+            "due_date": _iso_array(row_due[where]),
+            "children": pa.array(children[records.conference_code[where]], pa.int64()),
+            "working_days": pa.array(wd[where], pa.int64()),
+            "working_days_late": pa.array(lateness[where], pa.int64()),
+            "reason_for_delay": _none_if_empty(reasons),
+            "reason_accepted": _accepted(reasons, policy.rejected_delay_reasons),
         }
-        for conference_id, held, discussion, due_on, count, days, late_by, reason in columns
-    ]
+    )
     target = policy.target
     headline = "by_" + policy.headline_unit.value
     result: dict[str, Any] = {
@@ -449,12 +458,12 @@ def _initial(run: _Run) -> dict[str, Any]:
 def _reviews(run: _Run) -> dict[str, Any]:
     records, rule_set, calendar, counting = run.records, run.rule_set, run.calendar, run.counting
     period, year_start, status, due = run.period, run.year_start, run.status, run.due
-    review = records.conference_type == "review"
+    review = records.of_type("review")
     if not review.any():
         return {"assessed": False, "why": "no review conferences in the records"}
-    previous_kind = records.previous_conference_type.astype("<U7")  # room for "initial"
+    previous_kind = records.previous_kind.copy()  # indices into PREVIOUS_KINDS
     previous = records.previous_conference_date
-    unknown_kind = np.flatnonzero(review & (previous_kind == "") & ~np.isnat(previous))
+    unknown_kind = np.flatnonzero(review & (previous_kind == 0) & ~np.isnat(previous))
     if unknown_kind.size:
         # The previous conference's type, where it is in the file: look it up by child and date.
         held = ~np.isnat(records.conference_date)
@@ -462,7 +471,7 @@ def _reviews(run: _Run) -> dict[str, Any]:
         conference_types = dict(
             zip(
                 zip(records.child_code[held].tolist(), days[held].tolist(), strict=True),
-                records.conference_type[held].tolist(),
+                records.kind[held].tolist(),
                 strict=True,
             )
         )
@@ -473,13 +482,13 @@ def _reviews(run: _Run) -> dict[str, Any]:
         )
         for position, key in zip(unknown_kind.tolist(), wanted, strict=True):
             found = conference_types.get(key)
-            if found in ("initial", "review"):
-                previous_kind[position] = found
+            if found is not None and KINDS[found] in ("initial", "review"):
+                previous_kind[position] = PREVIOUS_KINDS.index(KINDS[found])
     result: dict[str, Any] = {"assessed": True}
     on_time_all = np.zeros(len(records), dtype=bool)
     assessed_all = np.zeros(len(records), dtype=bool)
     for rule_id, kind in (("first_review", "initial"), ("subsequent_review", "review")):
-        mask = review & (previous_kind == kind) & ~np.isnat(previous)
+        mask = review & (previous_kind == PREVIOUS_KINDS.index(kind)) & ~np.isnat(previous)
         if rule_id not in rule_set.rule_ids or not mask.any():
             continue
         row_due, used = due_dates(rule_set, rule_id, previous[mask], calendar, counting=counting)
@@ -526,7 +535,7 @@ def _reviews(run: _Run) -> dict[str, Any]:
 
 def _core_groups(run: _Run) -> dict[str, Any]:
     records, rule_set, calendar, counting = run.records, run.rule_set, run.calendar, run.counting
-    held = ~np.isnat(records.core_group_date) & (records.conference_type == "initial")
+    held = ~np.isnat(records.core_group_date) & records.of_type("initial")
     if "first_core_group" not in rule_set.rule_ids or not held.any():
         return {"assessed": False, "why": "no core_group_date given for initial conferences"}
     row_due, used = due_dates(
@@ -543,7 +552,7 @@ def _actions(run: _Run) -> list[dict[str, Any]]:
     for rule_id, done in records.action_dates.items():
         versions = rule_set.versions(rule_id)
         types = {t.value for v in versions for t in v.conference_types}
-        applies = np.isin(records.conference_type, list(types)) & ~np.isnat(records.conference_date)
+        applies = records.of_type(*types) & ~np.isnat(records.conference_date)
         recorded = applies & ~np.isnat(done)
         row_due, used = due_dates(
             rule_set, rule_id, records.conference_date[recorded], calendar, counting=counting
