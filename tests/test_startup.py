@@ -1,7 +1,7 @@
 """Start-up stays quick: the package and ``--help`` load no heavy engine until it is needed.
 
 Measured by what is imported, not by a clock (no timed tests): numpy, pyarrow, the holiday
-data and cattrs cost most of the start-up time; docs/performance.md has the figures.
+data, cattrs and Babel cost most of the start-up time; docs/performance.md has the figures.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from click.testing import CliRunner
 import safeguarding_rules
 from safeguarding_rules import cli
 
-HEAVY = ("numpy", "pyarrow", "holidays", "cattrs", "polars", "duckdb")
+HEAVY = ("numpy", "pyarrow", "holidays", "cattrs", "babel", "polars", "duckdb")
 ROOT = Path(safeguarding_rules.__file__)
 
 
@@ -51,12 +51,12 @@ ENGINES = {"numpy", "pyarrow", "holidays", "polars", "duckdb"}
 @pytest.mark.parametrize(
     ("args", "not_loaded"),
     [
-        (["rules", "--ruleset", "england"], {*ENGINES, "cattrs"}),
+        (["rules", "--ruleset", "england"], {*ENGINES, "cattrs", "babel"}),
         # A plugin's rule set, with a Christmas overlay read from the bank holidays.
-        (["rules", "--ruleset", "conwy"], {*ENGINES, "cattrs"}),
+        (["rules", "--ruleset", "conwy"], {*ENGINES, "cattrs", "babel"}),
         (
             ["calendar", "between", "2014-12-15", "2015-01-08", "-d", "england"],
-            {*ENGINES, "cattrs"},
+            {*ENGINES, "cattrs", "babel"},
         ),
         (["rulesets"], ENGINES),  # its text is made from to_data, so it needs cattrs
     ],

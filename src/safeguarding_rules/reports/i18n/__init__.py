@@ -38,10 +38,6 @@ import io
 from importlib import resources
 
 import attrs
-from babel.dates import format_date, get_day_names
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import Translations
 
 from ..._dates import ordinal
 from ..._explain import ENGLISH, N_, Explanation, Term, render
@@ -124,10 +120,14 @@ class Translator:
 
     def date(self, day: dt.date) -> str:
         """``3 June 2024`` / ``3 Mehefin 2024``, with CLDR month names."""
+        from babel.dates import format_date  # Babel is imported on first use (start-up time)
+
         return str(format_date(day, "d MMMM yyyy", locale=_BABEL_LOCALES[self.language]))
 
     def long_date(self, day: dt.date) -> str:
         """``Monday 15 December 2014`` / ``Dydd Llun 15 Rhagfyr 2014`` (CLDR names)."""
+        from babel.dates import format_date
+
         return str(format_date(day, "EEEE d MMMM y", locale=_BABEL_LOCALES[self.language]))
 
     def ordinal(self, n: int) -> str:
@@ -140,6 +140,8 @@ class Translator:
 
     def weekday(self, day: dt.date) -> str:
         """Return the weekday's CLDR name, padded to the language's longest (lists align)."""
+        from babel.dates import get_day_names
+
         names = get_day_names("wide", locale=_BABEL_LOCALES[self.language])
         width = max(len(str(name)) for name in names.values())
         return f"{names[day.weekday()]:<{width}}"
@@ -172,6 +174,10 @@ def translator(language: str = "en") -> Translator:
         raise ValueError(f"no catalogue for language {language!r}; choose one of {LANGUAGES}")
     if language == "en":
         return Translator("en", gettext.NullTranslations())
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+    from babel.support import Translations
+
     po = resources.files(__name__).joinpath(catalogue_path(language)).read_bytes()
     catalog = read_po(io.BytesIO(po), locale=language, domain=DOMAIN)
     compiled = io.BytesIO()
