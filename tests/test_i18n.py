@@ -75,6 +75,14 @@ GLOSSARY = {
     "Review conferences": "Cynadleddau adolygu",
     "missing from home or care": "ar goll o'r cartref neu o ofal",
     "core group": "grŵp craidd",
+    # Explanations (the Welsh statutory instruments, GOV.UK and Business Wales pages).
+    "bank holidays": "gwyliau banc",
+    "became looked after": "dderbyn gofal",
+    "New Year's Day": "Dydd Calan",
+    "Good Friday": "Gwener y Groglith",
+    "Easter Monday": "Llun y Pasg",
+    "Christmas Day": "Dydd Nadolig",
+    "Boxing Day": "Dydd San Steffan",
 }
 
 
