@@ -103,3 +103,28 @@ def test_help_lists_each_command_as_its_own_help_says(name: str) -> None:
     listing = CliRunner().invoke(cli.main, ["--help"], terminal_width=200).output
     assert f"  {name} " in listing
     assert first.rstrip(".")[:40] in listing
+
+
+def test_a_report_on_a_csv_file_loads_no_workbook_or_xml_reader(tmp_path: Path) -> None:
+    # The Annex A and CIN census readers (fastexcel, lxml) and the whole unit's readers and
+    # renderers load only when such a file or report is asked for.
+    records = tmp_path / "records.csv"
+    records.write_text(
+        "child_id,conference_id,conference_type,conference_date,strategy_discussion_date\n"
+        "C1,K1,initial,2015-01-08,2014-12-15\n",
+        encoding="utf-8",
+    )
+    code = (
+        "from safeguarding_rules.cli import main\n"
+        f"try:\n    main(['report', {str(records)!r}, '--format', 'json'], "
+        "prog_name='safeguarding-rules')\n"
+        "except SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        "unit = ('fastexcel', 'lxml', 'safeguarding_rules.records.adults', "
+        "'safeguarding_rules.reports.unit')\n"
+        "print(' '.join(m for m in unit if m in sys.modules), file=sys.stderr)"
+    )
+    probe = f"import sys\n{code}"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stderr.split() == []

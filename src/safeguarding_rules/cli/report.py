@@ -10,36 +10,10 @@ from importlib import resources
 
 import click
 
+from .. import records as readers
+from .. import reports
 from ..calendar import calendar_for
-from ..records import (
-    STDIN,
-    ConferenceAttendance,
-    InputErrors,
-    InputFormat,
-    LoadedRecords,
-    read_attendance,
-    read_conference_records,
-    read_mapping,
-    read_records,
-)
-from ..reports import (
-    ComplianceReport,
-    build_report,
-    due_actions,
-    due_horizon,
-    evaluate_attendance,
-    json_chunks,
-    render_csv,
-    render_html,
-    render_ics,
-    render_text,
-    to_data,
-    with_census,
-    without_conferences,
-)
 from ..reports.overlay import calendar_summary, describe_calendar
-from ..reports.unit_worklist import CaseDueAction, case_due_actions, render_worklist_text
-from ..reports.worklist import DueAction
 from ..rules import Counting, NotComputable, Period, RuleSet, StartEvent
 from ._common import (
     OUTPUT_OPTION,
@@ -63,7 +37,7 @@ def _load_records(
     skip_invalid: bool,
     input_format: str | None = None,
     mapping_file: str | None = None,
-) -> tuple[LoadedRecords, str]:
+) -> tuple[readers.LoadedRecords, str]:
     action_rules = [
         rule_id
         for rule_id in rule_set.rule_ids
@@ -73,15 +47,15 @@ def _load_records(
     if records_file is None:
         sample = resources.files("safeguarding_rules") / "data" / "sample_conferences.csv"
         with resources.as_file(sample) as path:
-            records = read_conference_records(path, calendar, action_rules=action_rules)
-        loaded = LoadedRecords(records=records, input_format=InputFormat.CSV)
+            records = readers.read_conference_records(path, calendar, action_rules=action_rules)
+        loaded = readers.LoadedRecords(records=records, input_format=readers.InputFormat.CSV)
         return loaded, "synthetic sample year (fictional council, no real personal data)"
     progress(f"reading {records_file}")
-    loaded = read_records(
+    loaded = readers.read_records(
         records_file,
         calendar,
-        input_format=InputFormat(input_format) if input_format else None,
-        mapping=read_mapping(mapping_file) if mapping_file else None,
+        input_format=readers.InputFormat(input_format) if input_format else None,
+        mapping=readers.read_mapping(mapping_file) if mapping_file else None,
         action_rules=action_rules,
         skip_invalid=skip_invalid,
         vocabulary=rule_set.vocabulary,
@@ -99,7 +73,7 @@ def _load_records(
 _INPUT_OPTIONS = (
     click.option(
         "--input-format",
-        type=click.Choice([f.value for f in InputFormat]),
+        type=click.Choice([f.value for f in readers.InputFormat]),
         help="What FILE is (default: recognised from its content): our CSV or JSON lines, a "
         "DfE CIN census (XML), an Ofsted Annex A workbook, or an export read through --mapping.",
     ),
@@ -194,28 +168,28 @@ def report_command(
         records_file, rule_set, skip_invalid, input_format, mapping_file
     )
     records = loaded.records
-    conferences: list[ConferenceAttendance] = []
+    conferences: list[readers.ConferenceAttendance] = []
     if attendance is not None:
-        if attendance == records_file == STDIN:
+        if attendance == records_file == readers.STDIN:
             raise click.BadParameter("only one input can be standard input ('-')")
         progress(f"reading {attendance}")
-        conferences, problems = read_attendance(
+        conferences, problems = readers.read_attendance(
             attendance, skip_invalid=skip_invalid, vocabulary=rule_set.vocabulary, strict=strict
         )
-        decided, undecided = evaluate_attendance(
+        decided, undecided = reports.evaluate_attendance(
             rule_set, conferences, file=attendance, use_overlay=use_overlay
         )
         if undecided and not skip_invalid:
-            raise InputErrors(undecided)
+            raise readers.InputErrors(undecided)
         conferences = [conference for conference, _ in decided]
         for problem in [*problems, *undecided]:
             warn(f"  skipped: {problem}")
     elif records_file is None:
         sample = resources.files("safeguarding_rules") / "data" / "sample_attendance.csv"
         with resources.as_file(sample) as path:
-            conferences, _ = read_attendance(path, vocabulary=rule_set.vocabulary)
+            conferences, _ = readers.read_attendance(path, vocabulary=rule_set.vocabulary)
     progress(f"computing indicators over {len(records):,} rows")
-    report = build_report(
+    report = reports.build_report(
         records,
         rule_set,
         attendance=conferences,
@@ -228,7 +202,7 @@ def report_command(
     if "quoracy" in report.summary:
         warn_unrecognised(report.summary["quoracy"]["unrecognised_agencies"])
     if loaded.census is not None:
-        report = with_census(
+        report = reports.with_census(
             report,
             loaded.census,
             rule_set,
@@ -236,7 +210,7 @@ def report_command(
             counting=Counting(counting),
         )
     elif not loaded.conferences_known:
-        report = without_conferences(report, loaded.input_format.value)
+        report = reports.without_conferences(report, loaded.input_format.value)
     if unit or adults_file or missing_file or language != "en":
         inputs = load_unit_inputs(
             rule_set,
@@ -254,11 +228,11 @@ def report_command(
             for_people=output_format == "text",
         )  # fmt: skip
         return
-    renderers: dict[str, Callable[[ComplianceReport], str | Iterator[bytes]]] = {
-        "text": render_text,
-        "json": json_chunks,
-        "csv": render_csv,
-        "html": render_html,
+    renderers: dict[str, Callable[[reports.ComplianceReport], str | Iterator[bytes]]] = {
+        "text": reports.render_text,
+        "json": reports.json_chunks,
+        "csv": reports.render_csv,
+        "html": reports.render_html,
     }
     progress(f"writing {output_format}")
     deliver(
@@ -319,34 +293,34 @@ def due_command(
         records_file, rule_set, skip_invalid=False, input_format=input_format,
         mapping_file=mapping_file,
     )  # fmt: skip
-    worklist = due_actions(
+    worklist = reports.due_actions(
         loaded.records, rule_set, as_of=as_of, within=within, use_overlay=use_overlay
     )
-    actions: list[DueAction | CaseDueAction] = list(worklist)
+    actions: list[reports.DueAction | reports.CaseDueAction] = list(worklist)
     if adults_file or missing_file:
         inputs = load_unit_inputs(
             rule_set, adults_file, missing_file, samples=False, skip_invalid=False,
             language=language,
         )  # fmt: skip
-        actions += case_due_actions(
+        actions += reports.case_due_actions(
             rule_set, as_of=as_of, adults=inputs.adults, missing=inputs.missing, within=within
         )
         actions.sort(key=lambda a: a.deadline.due)
     if output_format == "text" and (language != "en" or adults_file or missing_file):
-        horizon = due_horizon(as_of, within) or dt.date.max
+        horizon = reports.due_horizon(as_of, within) or dt.date.max
         calendar = calendar_summary(
             rule_set, rule_set.calendar(use_overlay=use_overlay), as_of, horizon
         )
-        text = render_worklist_text(
+        text = reports.render_worklist_text(
             actions, rule_set=rule_set.name, as_of=as_of, horizon=horizon, language=language
         )
         text += "\n" + describe_calendar(calendar, language=language)
     elif output_format == "ics":
-        text = render_ics(actions, as_of=as_of)
+        text = reports.render_ics(actions, as_of=as_of)
     elif output_format == "json":
-        text = json.dumps(to_data(actions), indent=2)
+        text = json.dumps(reports.to_data(actions), indent=2)
     else:
-        limit = due_horizon(as_of, within)
+        limit = reports.due_horizon(as_of, within)
         calendar = calendar_summary(
             rule_set, rule_set.calendar(use_overlay=use_overlay), as_of, limit or dt.date.max
         )

@@ -4,7 +4,7 @@
 ``--unit`` asks for the whole unit's report (with no FILE: the shipped synthetic unit
 year); ``--language cy`` writes text and HTML in Welsh (and implies ``--unit`` for
 ``report``). The work is done in :mod:`safeguarding_rules.reports.unit`; this module only
-reads files and prints.
+reads files and prints, loading the unit's readers and renderers only when asked for.
 """
 
 from __future__ import annotations
@@ -14,23 +14,19 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from .. import records as readers
+from .. import reports
 from ..calendar import calendar_for
-from ..records import (
-    AdultEnquiryRecords,
-    ConferenceRecords,
-    MissingEpisodeRecords,
-    read_adult_enquiries,
-    read_missing_episodes,
-)
-from ..reports import ComplianceReport, json_chunks
 from ..reports.i18n import translator
-from ..reports.unit import build_unit_report
-from ..reports.unit_render import render_unit_html, render_unit_text
 from ..rules import RuleSet
+
+if TYPE_CHECKING:
+    from ..records import AdultEnquiryRecords, ConferenceRecords, MissingEpisodeRecords
+    from ..reports import ComplianceReport
 from ._common import LANGUAGE_OPTION, date_callback
 
 __all__ = ["LANGUAGE_OPTION", "UnitInputs", "load_unit_inputs", "render_unit", "unit_options"]
@@ -101,10 +97,12 @@ def load_unit_inputs(
     adults = missing = None
     if adults_file or samples:
         with _sample("sample_adult_enquiries.csv") as path:
-            adults = read_adult_enquiries(adults_file or path, calendar, skip_invalid=skip_invalid)
+            adults = readers.read_adult_enquiries(
+                adults_file or path, calendar, skip_invalid=skip_invalid
+            )
     if missing_file or samples:
         with _sample("sample_missing_episodes.csv") as path:
-            missing = read_missing_episodes(
+            missing = readers.read_missing_episodes(
                 missing_file or path, calendar, skip_invalid=skip_invalid
             )
     for records in (adults, missing):
@@ -148,15 +146,15 @@ def render_unit(
     day = as_of or _latest(conferences, inputs)
     if day is None:
         raise click.ClickException(translator(language).gettext("No records to report on."))
-    report = build_unit_report(
+    report = reports.build_unit_report(
         rule_set, as_of=day, children=children, adults=inputs.adults, missing=inputs.missing
     )
     if output_format == "html":
-        return render_unit_html(report, language=language)
+        return reports.render_unit_html(report, language=language)
     if output_format == "text":
-        return render_unit_text(report, language=language)
+        return reports.render_unit_text(report, language=language)
     if output_format == "json":
-        return b"".join(json_chunks(report)).decode("utf-8")
+        return b"".join(reports.json_chunks(report)).decode("utf-8")
     raise click.UsageError(
         translator(language)
         .gettext("The whole unit's report is written as text, html or json, not {format}.")

@@ -12,23 +12,91 @@
 
 from __future__ import annotations
 
-from .adults import ADULT_COLUMNS, AdultEnquiry, AdultEnquiryRecords, read_adult_enquiries
-from .annex_a import read_annex_a
-from .attendance import ATTENDANCE_COLUMNS, ConferenceAttendance, read_attendance
-from .cin_census import CensusRecords, CensusReturn, read_cin_census
-from .conferences import ConferenceRecords, read_conference_records
-from .detect import InputFormat, LoadedRecords, detect_format, read_records
-from .mapping import ColumnMapping, match_headings, read_mapped_records, read_mapping
-from .missing import (
-    MISSING_COLUMNS,
-    MissingEpisode,
-    MissingEpisodeRecords,
-    Moment,
-    read_missing_episodes,
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from .adults import ADULT_COLUMNS, AdultEnquiry, AdultEnquiryRecords, read_adult_enquiries
+    from .annex_a import read_annex_a
+    from .attendance import ATTENDANCE_COLUMNS, ConferenceAttendance, read_attendance
+    from .cin_census import CensusRecords, CensusReturn, read_cin_census
+    from .conferences import ConferenceRecords, read_conference_records
+    from .detect import InputFormat, LoadedRecords, detect_format, read_records
+    from .mapping import ColumnMapping, match_headings, read_mapped_records, read_mapping
+    from .missing import (
+        MISSING_COLUMNS,
+        MissingEpisode,
+        MissingEpisodeRecords,
+        Moment,
+        read_missing_episodes,
+    )
+    from .problems import InputErrors, InputProblem
+    from .rows import RowsRead, read_rows, read_table
+    from .source import STDIN, InputSource, open_input
+
+# Loaded on first use: the workbook reader needs fastexcel, the census reader lxml, and
+# a report on a CSV file needs neither.
+__getattr__ = lazy_exports(
+    __name__,
+    globals(),
+    {
+        ".adults": (
+            "ADULT_COLUMNS",
+            "AdultEnquiry",
+            "AdultEnquiryRecords",
+            "read_adult_enquiries",
+        ),
+        ".annex_a": ("read_annex_a",),
+        ".attendance": (
+            "ATTENDANCE_COLUMNS",
+            "ConferenceAttendance",
+            "read_attendance",
+        ),
+        ".cin_census": (
+            "CensusRecords",
+            "CensusReturn",
+            "read_cin_census",
+        ),
+        ".conferences": (
+            "ConferenceRecords",
+            "read_conference_records",
+        ),
+        ".detect": (
+            "InputFormat",
+            "LoadedRecords",
+            "detect_format",
+            "read_records",
+        ),
+        ".mapping": (
+            "ColumnMapping",
+            "match_headings",
+            "read_mapped_records",
+            "read_mapping",
+        ),
+        ".missing": (
+            "MISSING_COLUMNS",
+            "MissingEpisode",
+            "MissingEpisodeRecords",
+            "Moment",
+            "read_missing_episodes",
+        ),
+        ".problems": (
+            "InputErrors",
+            "InputProblem",
+        ),
+        ".rows": (
+            "RowsRead",
+            "read_rows",
+            "read_table",
+        ),
+        ".source": (
+            "STDIN",
+            "InputSource",
+            "open_input",
+        ),
+    },
 )
-from .problems import InputErrors, InputProblem
-from .rows import RowsRead, read_rows, read_table
-from .source import STDIN, InputSource, open_input
 
 __all__ = [
     "ADULT_COLUMNS",

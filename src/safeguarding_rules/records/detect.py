@@ -11,20 +11,34 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
+from .._lazy import lazy_exports
 from ..calendar import WorkingDayCalendar
 from ..rules import VOCABULARY, Vocabulary
-from .annex_a import read_annex_a
-from .cin_census import CensusReturn, read_cin_census
 from .conferences import ConferenceRecords, read_conference_records
-from .mapping import ColumnMapping, read_mapped_records
 from .problems import InputErrors, InputProblem
-from .source import InputSource, open_input
-from .workbook import starts_like_workbook
+from .source import InputSource, open_input, starts_like_workbook
+
+if TYPE_CHECKING:
+    from .cin_census import CensusReturn
+    from .mapping import ColumnMapping
 
 __all__ = ["InputFormat", "LoadedRecords", "detect_format", "read_records"]
+
+#: The census, workbook and mapping readers, imported only when such a file is read: they
+#: need lxml or fastexcel, which a report on a CSV file never loads.
+_reader = lazy_exports(
+    __package__ or __name__,
+    {},
+    {
+        ".annex_a": ("read_annex_a",),
+        ".cin_census": ("read_cin_census",),
+        ".mapping": ("read_mapped_records",),
+    },
+)
 
 
 class InputFormat(enum.Enum):
@@ -117,10 +131,12 @@ def read_records(
         )  # fmt: skip
     path = source.path or path
     if kind is InputFormat.CIN_CENSUS:
-        read = read_cin_census(path, calendar, action_rules=action_rules, skip_invalid=skip_invalid)
+        read = _reader("read_cin_census")(
+            path, calendar, action_rules=action_rules, skip_invalid=skip_invalid
+        )
         return LoadedRecords(records=read.records, input_format=kind, census=read.census)
     if kind is InputFormat.ANNEX_A:
-        records = read_annex_a(
+        records = _reader("read_annex_a")(
             path,
             calendar,
             action_rules=action_rules,
@@ -132,7 +148,7 @@ def read_records(
             raise InputErrors(
                 [InputProblem(str(path), 0, None, None, "the mapped format needs a mapping file")]
             )
-        records = read_mapped_records(
+        records = _reader("read_mapped_records")(
             path,
             mapping,
             calendar,

@@ -23,7 +23,7 @@ import attrs
 
 from .problems import InputErrors, InputProblem
 
-__all__ = ["STDIN", "InputSource", "open_input"]
+__all__ = ["OLE2", "STDIN", "InputSource", "open_input", "starts_like_workbook"]
 
 #: The name that means standard input, as Unix tools use it.
 STDIN = "-"
@@ -129,3 +129,12 @@ def open_input(path: str | Path | InputSource, *, stdin: BinaryIO | None = None)
         raise _cannot_read(name, error.strerror or str(error)) from None
     json_lines = file.suffix.lower() in _JSON_LINES_SUFFIXES or _looks_like_json_lines(data)
     return InputSource(name=name, path=None, data=data, json_lines=json_lines)
+
+
+#: The first bytes of an OLE2 container (an old ``.xls`` workbook).
+OLE2 = bytes.fromhex("d0cf11e0a1b11ae1")
+
+
+def starts_like_workbook(start: bytes) -> bool:
+    """Whether these first bytes are a zip (``.xlsx``, ``.ods``) or OLE2 (``.xls``) file's."""
+    return start[:4] == b"PK\x03\x04" or start[:8] == OLE2

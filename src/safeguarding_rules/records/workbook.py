@@ -22,6 +22,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .rows import InputErrors, InputProblem
+from .source import OLE2 as _OLE2
+from .source import starts_like_workbook
 
 __all__ = [
     "ExcelReader",
@@ -34,7 +36,6 @@ __all__ = [
     "starts_like_workbook",
 ]
 
-_OLE2 = bytes.fromhex("d0cf11e0a1b11ae1")
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 #: Excel serial numbers read as dates: 1 January 1950 to 31 December 2099.
 _SERIALS = (18264, 73050)
@@ -71,11 +72,6 @@ def is_workbook(path: str | Path) -> bool:
     except OSError:
         return False
     return starts_like_workbook(start)
-
-
-def starts_like_workbook(start: bytes) -> bool:
-    """Whether these first bytes are a zip (``.xlsx``, ``.ods``) or OLE2 (``.xls``) file's."""
-    return start[:4] == b"PK\x03\x04" or start[:8] == _OLE2
 
 
 def open_workbook(path: str | Path) -> fastexcel.ExcelReader:

@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from .report import DFE_BANDS, ComplianceReport, build_report, period_labels
     from .schemas import SCHEMA_NAMES, json_schema
     from .serialise import json_chunks, to_data
+    from .unit import UnitReport, build_unit_report
+    from .unit_render import render_unit_html, render_unit_text
+    from .unit_worklist import CaseDueAction, case_due_actions, render_worklist_text
     from .worklist import DueAction, due_actions, due_horizon
 
 # Loaded on first use: the report and worklist need pyarrow, and ``to_data`` (used by every
@@ -56,6 +59,9 @@ __getattr__ = lazy_exports(
         ".report": ("DFE_BANDS", "ComplianceReport", "build_report", "period_labels"),
         ".schemas": ("SCHEMA_NAMES", "json_schema"),
         ".serialise": ("json_chunks", "to_data"),
+        ".unit": ("UnitReport", "build_unit_report"),
+        ".unit_render": ("render_unit_html", "render_unit_text"),
+        ".unit_worklist": ("CaseDueAction", "case_due_actions", "render_worklist_text"),
         ".worklist": ("DueAction", "due_actions", "due_horizon"),
     },
 )
@@ -64,10 +70,14 @@ __all__ = [
     "CONFERENCE_UNKNOWN",
     "DFE_BANDS",
     "SCHEMA_NAMES",
+    "CaseDueAction",
     "ComplianceReport",
     "DueAction",
     "OutputError",
+    "UnitReport",
     "build_report",
+    "build_unit_report",
+    "case_due_actions",
     "csv_text",
     "dfe_c4",
     "due_actions",
@@ -84,6 +94,9 @@ __all__ = [
     "render_ics",
     "render_json",
     "render_text",
+    "render_unit_html",
+    "render_unit_text",
+    "render_worklist_text",
     "to_data",
     "with_census",
     "without_conferences",
