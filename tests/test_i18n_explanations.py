@@ -25,7 +25,10 @@ from safeguarding_rules._explain import Explanation, Term, messages
 from safeguarding_rules.cli import main
 from safeguarding_rules.plugins import get_rule_sets
 from safeguarding_rules.reports.i18n import DAY_REASONS, RULE_TITLES, translator
+from safeguarding_rules.reports.ics import event_text
 from safeguarding_rules.reports.overlay import calendar_explanation, calendar_summary
+from safeguarding_rules.reports.unit_worklist import CaseDueAction
+from safeguarding_rules.reports.worklist import DueAction
 from safeguarding_rules.rules import (
     Attendance,
     AttendanceMode,
@@ -154,12 +157,30 @@ def every_quorum() -> Iterator[Explanation]:
     yield get_rule_sets()["wales"].evaluate_quorum(both).explanation()
 
 
+def every_event() -> Iterator[Explanation]:
+    deadlines = [d for d in every_deadline() if isinstance(d, Deadline)]
+    for deadline, overdue in itertools.product(deadlines[:: max(len(deadlines) // 200, 1)],
+                                               (False, True)):  # fmt: skip
+        for action in (
+            DueAction(deadline=deadline, conference_id="ICPC-1", children=("C1",),
+                      overdue=overdue),
+            DueAction(deadline=deadline, conference_id="ICPC-2", children=("C1", "C2"),
+                      overdue=overdue),
+            CaseDueAction(deadline=deadline, kind="adult_enquiry", case_id="E1", person="A1",
+                          overdue=overdue),
+            CaseDueAction(deadline=deadline, kind="missing_episode", case_id="M1", person="C1",
+                          overdue=overdue),
+        ):  # fmt: skip
+            yield from event_text(action)
+
+
 def explanations() -> list[Explanation]:
     return [
         *(d.explanation() for d in every_deadline()),
         *every_count(),
         *every_calendar_sentence(),
         *every_quorum(),
+        *every_event(),
     ]
 
 
@@ -317,6 +338,34 @@ def test_the_unit_report_names_its_calendar_in_its_language(output_format: str) 
     sentence = "Diwrnodau gwaith: calendr england-and-wales, penwythnosau a gwyliau banc yn unig"
     assert sentence in welsh.output
     assert "Working days:" not in welsh.output
+
+
+def unfold(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\n ", "")
+
+
+def test_the_diary_file_speaks_welsh() -> None:
+    data = SRC / "data"
+    args = ["due", str(data / "sample_conferences.csv"), "--as-of", "2024-12-01", "--ruleset",
+            "conwy", "--adults", str(data / "sample_adult_enquiries.csv"), "--format", "ics"]  # fmt: skip
+    english = CliRunner().invoke(main, args)
+    welsh = CliRunner().invoke(main, [*args, "--language", "cy"])
+    assert english.exit_code == welsh.exit_code == 0, welsh.output
+    cy = unfold(welsh.output)
+    assert "SUMMARY:HWYR: Ymholiad diogelu oedolyn wedi'i gwblhau: ymholiad ENQ-076 (oedolyn " in cy
+    assert "DESCRIPTION:o fewn 7 diwrnod gwaith ar ôl derbyn yr hysbysiad" in cy
+    assert (
+        "cyfrifwyd yn ôl calendr england-and-wales\\, penwythnosau a gwyliau banc yn unig. "
+        "Oedolyn: A0063." in cy
+    )
+    en = unfold(english.output)
+    assert "SUMMARY:OVERDUE: Adult safeguarding enquiry (s126) completed: enquiry ENQ-076" in en
+
+    # The same events, with the same ids and dates, in either language.
+    def uids(text: str) -> list[str]:
+        return [line for line in text.splitlines() if line.startswith(("UID:", "DTSTART"))]
+
+    assert uids(en) == uids(cy)
 
 
 def test_quoracy_reasons_in_welsh() -> None:

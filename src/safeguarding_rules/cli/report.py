@@ -316,7 +316,7 @@ def due_command(
         )
         text += "\n" + describe_calendar(calendar, language=language)
     elif output_format == "ics":
-        text = reports.render_ics(actions, as_of=as_of)
+        text = reports.render_ics(actions, as_of=as_of, language=language)
     elif output_format == "json":
         text = json.dumps(reports.to_data(actions), indent=2)
     else:

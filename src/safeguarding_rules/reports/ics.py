@@ -6,12 +6,14 @@ import datetime as dt
 import hashlib
 from collections.abc import Sequence
 
+from .._explain import N_, Explanation, Iso, Quoted, Term, line, phrase
 from ..rules import Confidence, Unit
+from .i18n import translator
 from .output import printable
 from .unit_worklist import CaseDueAction
 from .worklist import DueAction
 
-__all__ = ["render_ics"]
+__all__ = ["event_text", "render_ics"]
 
 
 def _escape(text: str) -> str:
@@ -43,8 +45,13 @@ def _fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def render_ics(actions: Sequence[DueAction | CaseDueAction], *, as_of: dt.date) -> str:
+def render_ics(
+    actions: Sequence[DueAction | CaseDueAction], *, as_of: dt.date, language: str = "en"
+) -> str:
     """Return an iCalendar file with one all-day event per action, for a team diary.
+
+    Each event's summary and description are in ``language`` (``"cy"``: Welsh); the rest of
+    the file is the same in every language.
 
     Conference actions, and adult-enquiry and return-interview actions
     (:func:`~safeguarding_rules.reports.unit_worklist.case_due_actions`) alike.
@@ -58,39 +65,79 @@ def render_ics(actions: Sequence[DueAction | CaseDueAction], *, as_of: dt.date) 
         "PRODID:-//safeguarding_rules//due worklist//EN",
         "CALSCALE:GREGORIAN",
     ]
+    t = translator(language)
     for action in actions:
         deadline = action.deadline
-        if isinstance(action, DueAction):
-            case, people = action.conference_id, f"Children: {', '.join(action.children)}"
-        else:
-            case = f"{action.kind}:{action.case_id}"
-            people = f"{'Adult' if action.kind == 'adult_enquiry' else 'Child'}: {action.person}"
+        case = (
+            action.conference_id
+            if isinstance(action, DueAction)
+            else f"{action.kind}:{action.case_id}"
+        )
         key = f"{case}|{deadline.rule.id}|{deadline.due.isoformat()}"
         uid = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
-        flag = " [UNCONFIRMED rule]" if deadline.rule.confidence is Confidence.UNCONFIRMED else ""
-        counted_on = (
-            "elapsed hours (weekends and bank holidays count), dates only"
-            if deadline.rule.unit is Unit.HOURS
-            else f"the {deadline.division} calendar"
-        ) + (
-            f" with the local overlay {deadline.overlay!r}"
-            if deadline.overlay
-            else ", weekends and bank holidays only"
-        )
-        description = (
-            f"{deadline.rule.wording}. Source: {deadline.rule.source} "
-            f"({deadline.rule.confidence.value}). Counted from {deadline.start.isoformat()} "
-            f"on {counted_on}. {people}."
-        )
+        summary, description = event_text(action)
         lines += [
             "BEGIN:VEVENT",
             f"UID:{uid}@safeguarding-rules",
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{deadline.due:%Y%m%d}",
             f"DTEND;VALUE=DATE:{deadline.due + dt.timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{_escape(('OVERDUE: ' if action.overdue else '') + action.summary + flag)}",
-            f"DESCRIPTION:{_escape(description)}",
+            f"SUMMARY:{_escape(t.explain(summary))}",
+            f"DESCRIPTION:{_escape(t.explain(description))}",
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")
     return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+
+
+def event_text(action: DueAction | CaseDueAction) -> tuple[Explanation, Explanation]:
+    """Return an action's event summary and description, as lines to render in any language."""
+    deadline = action.deadline
+    rule = deadline.rule
+    title = Term(f"rule:{rule.id}", rule.title)
+    if isinstance(action, DueAction):
+        count = len(action.children)
+        what = phrase(
+            N_("{title}: conference {id} ({n} child)")
+            if count == 1
+            else N_("{title}: conference {id} ({n} children)"),
+            title=title, id=action.conference_id, n=count,
+        )  # fmt: skip
+        people = phrase(N_("Children: {children}"), children=", ".join(action.children))
+    elif action.kind == "adult_enquiry":
+        what = phrase(N_("{title}: enquiry {id} (adult {person})"), title=title,
+                      id=action.case_id, person=action.person)  # fmt: skip
+        people = phrase(N_("Adult: {person}"), person=action.person)
+    else:
+        what = phrase(N_("{title}: episode {id} (child {person})"), title=title,
+                      id=action.case_id, person=action.person)  # fmt: skip
+        people = phrase(N_("Child: {person}"), person=action.person)
+    summary = [what]
+    if action.overdue:
+        summary.insert(0, phrase(N_("OVERDUE:")))
+    if rule.confidence is Confidence.UNCONFIRMED:
+        summary.append(phrase(N_("[UNCONFIRMED rule]")))
+    hours = rule.unit is Unit.HOURS
+    if deadline.overlay:
+        counted_on = phrase(
+            N_("elapsed hours (weekends and bank holidays count), dates only with the local "
+               "overlay {overlay}")
+            if hours
+            else N_("the {division} calendar with the local overlay {overlay}"),
+            division=deadline.division, overlay=Quoted(deadline.overlay),
+        )  # fmt: skip
+    else:
+        counted_on = phrase(
+            N_("elapsed hours (weekends and bank holidays count), dates only, weekends and bank "
+               "holidays only")
+            if hours
+            else N_("the {division} calendar, weekends and bank holidays only"),
+            division=deadline.division,
+        )  # fmt: skip
+    description = phrase(
+        N_("{wording}. Source: {source} ({confidence}). Counted from {start} on {counted_on}. "
+           "{people}."),
+        wording=rule.wording_phrase, source=rule.source, confidence=rule.confidence.value,
+        start=Iso(deadline.start), counted_on=counted_on, people=people,
+    )  # fmt: skip
+    return (line(*summary),), (line(description),)
