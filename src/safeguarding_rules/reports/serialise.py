@@ -97,10 +97,9 @@ def json_chunks(obj: object) -> Iterator[bytes]:
         yield head[position : match.start()]
         yield b"["
         separator = b""
-        for chunk in tables[int(match[1])].row_chunks():
-            if chunk:
-                yield separator + orjson.dumps(chunk)[1:-1]
-                separator = b","
+        for piece in tables[int(match[1])].json_rows():
+            yield separator + piece
+            separator = b","
         yield b"]"
         position = match.end()
     yield head[position:]
@@ -118,7 +117,7 @@ def _walk(value: Any, rows: Callable[[Any], Any]) -> Any:
     if isinstance(value, list):
         items = [_walk(item, rows) for item in value]
         return value if all(a is b for a, b in zip(items, value, strict=True)) else items
-    if hasattr(type(value), "row_chunks"):
+    if hasattr(type(value), "json_rows"):
         return rows(value)
     return value
 

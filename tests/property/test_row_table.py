@@ -1,0 +1,81 @@
+"""A report's long lists (:class:`RowTable`) read and write exactly as the lists they replace."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from typing import Any
+
+import orjson
+import pyarrow as pa
+from hypothesis import given
+from hypothesis import strategies as st
+
+from safeguarding_rules.reports import json_chunks, to_data
+from safeguarding_rules.reports.table import RowTable, _encoded
+
+TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
+ROWS = st.lists(
+    st.fixed_dictionaries(
+        {
+            "id": TEXT,
+            "reason": st.none() | TEXT,
+            "children": st.integers(-(2**63), 2**63 - 1),
+            "accepted": st.none() | st.booleans(),
+        }
+    ),
+    max_size=40,
+)
+TYPES = {"id": pa.string(), "reason": pa.string(), "children": pa.int64(), "accepted": pa.bool_()}
+
+
+def ordered(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows with their keys in column order (as a JSON writer keeps them)."""
+    return [{name: row[name] for name in TYPES} for row in rows]
+
+
+def table(rows: list[dict[str, Any]]) -> RowTable:
+    return RowTable(
+        {name: pa.array([row[name] for row in rows], kind) for name, kind in TYPES.items()}
+    )
+
+
+@given(ROWS, st.integers(1, 7))
+def test_json_rows_are_the_bytes_orjson_writes_for_the_dictionaries(
+    rows: list[dict[str, Any]], size: int
+) -> None:
+    written = b"[" + b",".join(table(rows).json_rows(size)) + b"]"
+    assert written == orjson.dumps(ordered(rows))
+
+
+@given(ROWS)
+def test_a_row_table_is_the_list_it_stands_for(rows: list[dict[str, Any]]) -> None:
+    rows = ordered(rows)
+    found = table(rows)
+    assert found == rows
+    assert list(found) == rows
+    assert len(found) == len(rows)
+    assert found[-1:] == rows[-1:]
+    if rows:
+        assert found[0] == rows[0]
+        assert found[-1] == rows[-1]
+    assert to_data({"late": found}) == {"late": rows}
+    assert json.loads(b"".join(json_chunks({"late": found, "n": len(rows)}))) == {
+        "late": rows,
+        "n": len(rows),
+    }
+    assert pickle.loads(pickle.dumps(found)) == rows
+
+
+def test_plain_text_is_written_by_arrow_and_text_to_escape_by_orjson() -> None:
+    plain = table([{"id": "K1 Llŷr", "reason": None, "children": 2, "accepted": True}])
+    quoted = table([{"id": 'K"1', "reason": "a\nb", "children": 2, "accepted": None}])
+    assert (
+        _encoded(plain._table)
+        == '{"id":"K1 Llŷr","reason":null,"children":2,"accepted":true}'.encode()
+    )
+    assert _encoded(quoted._table) is None
+    assert (
+        b"".join(quoted.json_rows())
+        == b'{"id":"K\\"1","reason":"a\\nb","children":2,"accepted":null}'
+    )
