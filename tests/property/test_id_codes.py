@@ -1,0 +1,35 @@
+"""Ids are numbered the same whether packed into integers or hashed by Arrow."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+from hypothesis import given
+from hypothesis import strategies as st
+
+from safeguarding_rules.records.conferences import _codes, _packed
+
+IDS = st.text(st.sampled_from("AKC019-\x00ŷé/"), max_size=10)
+
+
+@given(st.lists(IDS, max_size=60), st.integers(0, 5))
+def test_codes_are_dictionary_encodes_numbers(ids: list[str], start: int) -> None:
+    column = pa.array(["x"] * start + ids, pa.string()).slice(start)  # an offset slice too
+    hashed = pc.dictionary_encode(column).indices.to_numpy(zero_copy_only=False)
+    assert _codes(column).tolist() == np.asarray(hashed, dtype=np.int64).tolist()
+
+
+def test_short_ids_are_packed_and_others_hashed() -> None:
+    assert _packed(pa.array(["C0000001", "K1", "ŷ"])) is not None
+    assert _packed(pa.array(["C00000001"])) is None  # 9 bytes
+    assert _packed(pa.array(["A\x00"])) is None
+    assert _packed(pa.array(["", "A"])) is None
+
+
+@given(st.lists(IDS, max_size=60))
+def test_unordered_codes_number_the_same_values_alike(ids: list[str]) -> None:
+    codes = _codes(pa.array(ids, pa.string()), ordered=False).tolist()
+    assert len(set(codes)) == len(set(ids))
+    pairs = list(zip(codes, ids, strict=True))
+    assert all((a == b) == (x == y) for a, x in pairs for b, y in pairs)
