@@ -6,15 +6,21 @@ import functools
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
+# The package root's lazy exports: the plugins, and with them the rule sets, are imported
+# only by commands that use a rule set (`calendar` uses none, and starts without them).
+import safeguarding_rules
+
 from .. import reports
 from .._dates import parse_date
-from ..plugins import RuleSets, load_rule_sets
 from ..reports.i18n import LANGUAGES
 from ._group import Group
+
+if TYPE_CHECKING:
+    from ..plugins import RuleSets
 
 __all__ = [
     "FORMAT_OPTION",
@@ -163,7 +169,7 @@ OVERLAY_OPTION = click.option(
 
 def load_with_files(rule_files: Sequence[str]) -> RuleSets:
     """Load the installed rule sets and the given rule files."""
-    return load_rule_sets(rule_files=rule_files)
+    return safeguarding_rules.load_rule_sets(rule_files=rule_files)
 
 
 def chosen_rule_set(
