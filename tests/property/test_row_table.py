@@ -11,8 +11,8 @@ import pyarrow as pa
 from hypothesis import given
 from hypothesis import strategies as st
 
-from safeguarding_rules.reports import json_chunks, to_data
-from safeguarding_rules.reports.table import RowTable, _encoded
+from safeguarding_rules.reports import csv_text, json_chunks, to_data
+from safeguarding_rules.reports.table import RowTable, _encoded, csv_pieces
 
 TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
 ROWS = st.lists(
@@ -79,3 +79,19 @@ def test_plain_text_is_written_by_arrow_and_text_to_escape_by_orjson() -> None:
         b"".join(quoted.json_rows())
         == b'{"id":"K\\"1","reason":"a\\nb","children":2,"accepted":null}'
     )
+
+
+CELLS = st.text(st.sampled_from("=+-@\t\r\n\x00\"',;a1 ŷ"), max_size=6)
+
+
+@given(st.lists(st.tuples(CELLS, CELLS), max_size=30), st.integers(1, 7))
+def test_csv_from_columns_is_the_csv_written_cell_by_cell(
+    rows: list[tuple[str, str]], size: int
+) -> None:
+    fields = ("=id", "reason")
+    columns = [pa.array([row[i] for row in rows], pa.string()) for i in range(2)]
+    chunks = [
+        [column.slice(start, size) for column in columns] for start in range(0, len(rows), size)
+    ]
+    written = b"".join(csv_pieces(fields, chunks)).decode("utf-8")
+    assert written == csv_text(fields, [dict(zip(fields, row, strict=True)) for row in rows])

@@ -231,7 +231,7 @@ def report_command(
     renderers: dict[str, Callable[[reports.ComplianceReport], str | Iterator[bytes]]] = {
         "text": reports.render_text,
         "json": reports.json_chunks,
-        "csv": reports.render_csv,
+        "csv": reports.render_csv_chunks,
         "html": reports.render_html,
     }
     progress(f"writing {output_format}")

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from .ics import render_ics
     from .output import OutputError, csv_text, neutralise_cell, printable, write_file
     from .quoracy import evaluate_attendance
-    from .render import render_csv, render_html, render_json, render_text
+    from .render import render_csv, render_csv_chunks, render_html, render_json, render_text
     from .report import DFE_BANDS, ComplianceReport, build_report, period_labels
     from .schemas import SCHEMA_NAMES, json_schema
     from .serialise import json_chunks, to_data
@@ -55,7 +55,7 @@ __getattr__ = lazy_exports(
         ".ics": ("render_ics",),
         ".output": ("OutputError", "csv_text", "neutralise_cell", "printable", "write_file"),
         ".quoracy": ("evaluate_attendance",),
-        ".render": ("render_csv", "render_html", "render_json", "render_text"),
+        ".render": ("render_csv", "render_csv_chunks", "render_html", "render_json", "render_text"),
         ".report": ("DFE_BANDS", "ComplianceReport", "build_report", "period_labels"),
         ".schemas": ("SCHEMA_NAMES", "json_schema"),
         ".serialise": ("json_chunks", "to_data"),
@@ -90,6 +90,7 @@ __all__ = [
     "printable",
     "recorded_targets",
     "render_csv",
+    "render_csv_chunks",
     "render_html",
     "render_ics",
     "render_json",

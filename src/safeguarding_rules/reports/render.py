@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .output import csv_text
 from .overlay import describe_calendar
 from .report import ComplianceReport
 from .serialise import json_chunks
+from .table import csv_pieces
 
-__all__ = ["render_csv", "render_html", "render_json", "render_text"]
+__all__ = ["render_csv", "render_csv_chunks", "render_html", "render_json", "render_text"]
 
 
 def _pct(ratio: dict[str, Any]) -> str:
@@ -38,6 +39,11 @@ def render_csv(report: ComplianceReport) -> str:
     Cells a spreadsheet would run as a formula are neutralised (see :mod:`.output`).
     """
     return csv_text(report.row_fields, report.rows())
+
+
+def render_csv_chunks(report: ComplianceReport) -> Iterator[bytes]:
+    """Yield :func:`render_csv`'s UTF-8 bytes in pieces (a national file's rows, streamed)."""
+    return csv_pieces(report.row_fields, report.text_columns())
 
 
 def _unrecognised_lines(quoracy: dict[str, Any], indent: str) -> list[str]:

@@ -135,9 +135,17 @@ class ComplianceReport:
     def rows(self) -> Iterator[dict[str, str]]:
         """One dict per child per conference, in file order, all values as strings."""
         names = list(self._columns)
-        texts = [_as_text(self._columns[name]) for name in names]
-        for values in zip(*texts, strict=True):
-            yield dict(zip(names, values, strict=True))
+        for chunk in self.text_columns():
+            texts = [column.to_pylist() for column in chunk]
+            for values in zip(*texts, strict=True):
+                yield dict(zip(names, values, strict=True))
+
+    def text_columns(self, size: int = 50_000) -> Iterator[list[pa.Array]]:
+        """Yield the CSV columns (:attr:`row_fields`) as Arrow text, ``size`` rows at a time."""
+        rows = len(next(iter(self._columns.values()))) if self._columns else 0
+        for start in range(0, rows, size):
+            stop = min(start + size, rows)
+            yield [_as_text(values, start, stop) for values in self._columns.values()]
 
     @property
     def row_fields(self) -> tuple[str, ...]:
@@ -175,18 +183,22 @@ def _accepted(reasons: pa.Array, rejected: frozenset[str]) -> pa.Array:
 
 def _as_text(
     values: npt.NDArray[Any] | pa.Array | tuple[npt.NDArray[np.int64], list[str]],
-) -> list[str]:
+    start: int,
+    stop: int,
+) -> pa.Array:
+    """Rows ``start`` to ``stop`` of a per-row column, as Arrow text (empty where none)."""
     if isinstance(values, tuple):
         codes, names = values
-        return np.asarray(names, dtype=object)[codes].tolist()  # type: ignore[no-any-return]
+        return pa.array(names, pa.string()).take(pa.array(codes[start:stop]))
     if isinstance(values, pa.Array):
-        return [str(value) for value in values.to_pylist()]
-    if values.dtype.kind in "USO":
-        return [str(value) for value in values.tolist()]
-    if values.dtype.kind == "M":
-        text = pc.cast(_day_array(values), pa.string())
-        return pc.fill_null(text, "").to_pylist()  # type: ignore[no-any-return]
-    return np.where(values >= 0, values.astype(str), "").tolist()  # type: ignore[no-any-return]
+        part = values.slice(start, stop - start)
+        return part if pa.types.is_string(part.type) else pc.cast(part, pa.string())
+    part = values[start:stop]
+    if part.dtype.kind in "USO":
+        return pa.array([str(value) for value in part.tolist()], pa.string())
+    if part.dtype.kind == "M":
+        return pc.fill_null(pc.cast(_day_array(part), pa.string()), "")
+    return pc.if_else(pa.array(part >= 0), pc.cast(pa.array(part), pa.string()), "")
 
 
 def _date_span(records: ConferenceRecords) -> tuple[dt.date | None, dt.date | None]:
