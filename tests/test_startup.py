@@ -52,9 +52,10 @@ ENGINES = {"numpy", "pyarrow", "holidays", "polars", "duckdb"}
 @pytest.mark.parametrize(
     ("args", "not_loaded"),
     [
-        (["rules", "--ruleset", "england"], {*ENGINES, "cattrs", "babel"}),
+        # No calendar is built, no fingerprint made and no rule file read.
+        (["rules", "--ruleset", "england"], {*ENGINES, "cattrs", "babel", "hashlib", "tomllib"}),
         # A plugin's rule set, with a Christmas overlay read from the bank holidays.
-        (["rules", "--ruleset", "conwy"], {*ENGINES, "cattrs", "babel"}),
+        (["rules", "--ruleset", "conwy"], {*ENGINES, "cattrs", "babel", "hashlib", "tomllib"}),
         (
             ["calendar", "between", "2014-12-15", "2015-01-08", "-d", "england"],
             # It uses no rule set, so neither the plugins nor the rules are loaded.

@@ -44,7 +44,6 @@ import enum
 import functools
 import os
 import pathlib
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -313,6 +312,8 @@ def parse_rule_file(text: str, *, label: str = "<rule file>") -> LocalRuleSet:
     :param label: how errors name the file.
     :raises RuleFileError: listing every problem, each naming the file, table and key.
     """
+    import tomllib  # here, not at the top: most commands read no rule file
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import hashlib
 import threading
 from array import array
 from collections.abc import Iterable, Mapping
@@ -341,6 +340,8 @@ class WorkingDayCalendar:
                 working.append(0)
                 reasons[day] = reason
             cum.append(count)
+        import hashlib  # here, not at the top: OpenSSL's start-up is paid only by a build
+
         digest = hashlib.sha256(first.isoformat().encode("ascii") + bytes(working))
         return cls(
             division=division,

@@ -15,7 +15,6 @@ Choosing the edition
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import math
 from collections.abc import Callable, Iterable
@@ -133,6 +132,8 @@ class Deadline:
             "calendar": self.calendar_version,
         }
         text = json.dumps(parts, sort_keys=True, separators=(",", ":"))
+        import hashlib  # here, not at the top: OpenSSL's start-up is a cost only fingerprints pay
+
         return FINGERPRINT_PREFIX + hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
     @property
