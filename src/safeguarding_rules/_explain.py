@@ -19,10 +19,9 @@ Babel themselves (they sit below the reports layer).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from typing import Protocol, TypeAlias
-
-import attrs
+import functools
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple, Protocol, TypeAlias
 
 from ._dates import WEEKDAY_NAMES, long_date, ordinal
 
@@ -53,36 +52,31 @@ def N_(message: str) -> str:
     return message
 
 
-@attrs.frozen
-class Iso:
+class Iso(NamedTuple):
     """A date written ``YYYY-MM-DD`` in every language."""
 
     day: dt.date
 
 
-@attrs.frozen
-class Ordinal:
+class Ordinal(NamedTuple):
     """An ordinal number: ``15th`` in English."""
 
     n: int
 
 
-@attrs.frozen
-class Quoted:
+class Quoted(NamedTuple):
     """An id or a name shown as data, quoted as Python quotes it (``'icpc'``)."""
 
     text: str
 
 
-@attrs.frozen
-class Weekday:
+class Weekday(NamedTuple):
     """The weekday of ``day``, padded to the longest weekday name of the language."""
 
     day: dt.date
 
 
-@attrs.frozen
-class Term:
+class Term(NamedTuple):
     """Text from data (a rule's title, a bank holiday's name) that a catalogue may translate.
 
     ``key`` says what it is: ``"rule:<id>"`` for a rule's title, ``"day"`` for the reason a
@@ -93,8 +87,7 @@ class Term:
     text: str
 
 
-@attrs.frozen
-class Phrase:
+class Phrase(NamedTuple):
     """An English message template and its parameters (see the module docstring)."""
 
     message: str
@@ -105,8 +98,7 @@ class Phrase:
 Value: TypeAlias = "str | int | dt.date | Iso | Ordinal | Quoted | Weekday | Term | Phrase"
 
 
-@attrs.frozen
-class Line:
+class Line(NamedTuple):
     """One line of an explanation: its phrases joined by single spaces, after ``indent``."""
 
     parts: tuple[Phrase, ...]
@@ -168,33 +160,60 @@ ENGLISH: Language = _English()
 
 
 def _value(value: Value, language: Language) -> str:
-    if isinstance(value, Phrase):
-        return render_phrase(value, language)
-    if isinstance(value, dt.date):
+    kind = type(value)
+    if kind is str:
+        return value  # type: ignore[return-value]  # the commonest case, checked first
+    render = _BY_TYPE.get(kind)
+    if render is not None:
+        return render(value, language)
+    if isinstance(value, dt.date):  # a datetime, or a date subclass
         return language.long_date(value)
-    if isinstance(value, Iso):
-        return value.day.isoformat()
-    if isinstance(value, Ordinal):
-        return language.ordinal(value.n)
-    if isinstance(value, Quoted):
-        return repr(value.text)
-    if isinstance(value, Weekday):
-        return language.weekday(value.day)
-    if isinstance(value, Term):
-        return language.term(value)
     return str(value)
+
+
+#: How each kind of parameter is written (a dict lookup: explanations render often).
+_BY_TYPE: dict[type, Callable[[Any, Language], str]] = {
+    Phrase: lambda value, language: render_phrase(value, language),
+    int: lambda value, _: str(value),
+    dt.date: lambda value, language: language.long_date(value),
+    Iso: lambda value, _: value.day.isoformat(),
+    Ordinal: lambda value, language: language.ordinal(value.n),
+    Quoted: lambda value, _: repr(value.text),
+    Weekday: lambda value, language: language.weekday(value.day),
+    Term: lambda value, language: language.term(value),
+}
 
 
 def render_phrase(found: Phrase, language: Language = ENGLISH) -> str:
     """Return ``found`` in ``language``."""
-    params = {name: _value(value, language) for name, value in found.params}
-    return language.gettext(found.message).format(**params)
+    if language is ENGLISH:
+        return _english_phrase(found)
+    return _render(found, language)
+
+
+def _render(found: Phrase, language: Language) -> str:
+    message = found.message if language is ENGLISH else language.gettext(found.message)
+    if not found.params:
+        return message
+    return message.format_map({name: _value(value, language) for name, value in found.params})
+
+
+@functools.lru_cache(maxsize=8192)
+def _english_phrase(found: Phrase) -> str:
+    # Phrases repeat across deadlines (a rule's wording and edition, a holiday, a counting
+    # sentence): a phrase is a tuple of hashable values, so English renders once each.
+    return _render(found, ENGLISH)
 
 
 def render(explanation: Explanation, language: Language = ENGLISH) -> str:
     """Return ``explanation`` in ``language``, one line per :class:`Line`."""
     return "\n".join(
-        found.indent + " ".join(render_phrase(part, language) for part in found.parts)
+        found.indent
+        + (
+            render_phrase(found.parts[0], language)
+            if len(found.parts) == 1
+            else " ".join(render_phrase(part, language) for part in found.parts)
+        )
         for found in explanation
     )
 

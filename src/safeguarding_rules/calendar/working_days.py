@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import threading
 from array import array
 from collections.abc import Iterable, Mapping
@@ -40,6 +41,7 @@ from .._explain import (
     N_,
     Explanation,
     Iso,
+    Line,
     Ordinal,
     Phrase,
     Quoted,
@@ -104,7 +106,13 @@ class NonWorkingDay:
 def skipped_lines(skipped: tuple[NonWorkingDay, ...]) -> Explanation:
     """Return the lines explanations give for the non-working days a count ``skipped``."""
     heading = line(phrase(N_("Skipped {n} non-working day(s):"), n=len(skipped)))
-    return (heading, *(line(day.phrase, indent="  ") for day in skipped))
+    return (heading, *map(_skipped_line, skipped))
+
+
+@functools.lru_cache(maxsize=4096)
+def _skipped_line(day: NonWorkingDay) -> Line:
+    # The same holidays and weekends recur in many explanations: each line is built once.
+    return line(day.phrase, indent="  ")
 
 
 def _closures_converter(

@@ -15,6 +15,7 @@ Choosing the edition
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import math
 from collections.abc import Callable, Iterable
@@ -335,13 +336,21 @@ _CALENDAR_UNIT_SENTENCES = {
 def _rule_lines(rule: Rule, rule_set: str, start: dt.date) -> tuple[Line, ...]:
     """Return the lines saying which rule, source and edition, and counted from what."""
     return (
+        *_rule_source_lines(rule, rule_set),
+        line(phrase(N_("Counted from {event}: {start}."),
+                    event=phrase(rule.start_event.description), start=start)),
+    )  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1024)
+def _rule_source_lines(rule: Rule, rule_set: str) -> tuple[Line, ...]:
+    # The same for every deadline of a rule version: built once (explanations are many).
+    return (
         line(phrase(N_("Rule {rule} of rule set {rule_set}: {wording}."),
                     rule=Quoted(rule.id), rule_set=Quoted(rule_set), wording=rule.wording_phrase)),
         line(phrase(N_("Source: {source}. Confidence: {confidence}."),
                     source=rule.source, confidence=rule.confidence.value)),
         line(phrase(N_("Edition: {edition}."), edition=rule.edition.description)),
-        line(phrase(N_("Counted from {event}: {start}."),
-                    event=phrase(rule.start_event.description), start=start)),
     )  # fmt: skip
 
 
