@@ -2,6 +2,7 @@
 
 Run after bumping the ``holidays`` pin, then review the diff: every changed line is a bank
 holiday that moved, appeared or was renamed, and each must be explained in CHANGELOG.md.
+Run ``scripts/generate_holidays_snapshot.py`` too, for the package's own copy of the data.
 
     python scripts/generate_snapshots.py
 """
