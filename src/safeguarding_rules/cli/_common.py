@@ -35,6 +35,7 @@ __all__ = [
     "deliver",
     "emit",
     "progress",
+    "row_count",
     "rule_set_options",
     "warn",
     "warn_unrecognised",
@@ -143,6 +144,15 @@ def progress(message: str) -> None:
     """Say what a long run is doing, on a terminal only (never into redirected output)."""
     if sys.stderr.isatty():
         click.echo(f"... {message}", err=True)
+
+
+def row_count(rows: int) -> None:
+    """Show a running count of rows read, on one terminal line (nothing when redirected).
+
+    The line ends in a carriage return, so the next message is written over it.
+    """
+    if sys.stderr.isatty():
+        click.echo(f"... read {rows:,} rows\r", err=True, nl=False)
 
 
 #: ``--rules FILE`` (repeatable): load TOML rule files besides the installed rule sets.

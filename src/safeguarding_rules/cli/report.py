@@ -22,6 +22,7 @@ from ._common import (
     date_callback,
     deliver,
     progress,
+    row_count,
     rule_set_options,
     warn,
     warn_unrecognised,
@@ -59,6 +60,7 @@ def _load_records(
         action_rules=action_rules,
         skip_invalid=skip_invalid,
         vocabulary=rule_set.vocabulary,
+        progress=row_count,
     )
     records = loaded.records
     progress(f"read {len(records) + records.skipped_rows:,} rows")

@@ -233,6 +233,7 @@ def _scan_csv(
     file: str,
     names: list[str],
     each: Callable[[Table, npt.NDArray[np.int64]], _T],
+    progress: Callable[[int], object] | None = None,
 ) -> tuple[list[_T], npt.NDArray[np.int64], list[InputProblem]]:
     """Read a CSV file in blocks with Arrow, every column as stripped text, calling ``each``.
 
@@ -241,9 +242,14 @@ def _scan_csv(
     file's records (0, 1, ...); the returned ``numbers`` turn positions into row numbers.
     Rows Arrow cannot read (too many or too few values), and values that run over lines
     (a quote left open), are left out and returned as problems, by row number.
+    ``progress`` is called after each block with the number of rows read so far. A quoted
+    value holding a line break that crosses the end of a block makes Arrow lose its place;
+    the file is then read again with quote-aware splitting (slower, so not the default).
     """
     size = path.stat().st_size
     block_size = BLOCK_SIZE
+    spanning = False  # whether quoted values may hold line breaks (a slower split into blocks)
+    shown = 0  # rows reported to ``progress`` (a count that never goes back on a retry)
     line_end = _line_end(path)
     skipped: list[int] = []
     ragged: list[InputProblem] = []
@@ -276,7 +282,9 @@ def _scan_csv(
                     block_size=block_size,
                 ),
                 parse_options=pacsv.ParseOptions(
-                    ignore_empty_lines=False, invalid_row_handler=invalid
+                    ignore_empty_lines=False,
+                    invalid_row_handler=invalid,
+                    newlines_in_values=spanning,
                 ),
                 convert_options=pacsv.ConvertOptions(
                     column_types=dict.fromkeys(names, pa.string()),
@@ -299,11 +307,17 @@ def _scan_csv(
                         positions = positions[~split]
                         split_problems.extend(found)
                 results.append(each(columns, positions))
+                if progress is not None and read + len(skipped) > shown:
+                    shown = read + len(skipped)
+                    progress(shown)
             break
         except pa.ArrowInvalid as error:
             message = str(error)
-            if "straddl" in message and block_size <= size:
-                block_size *= 8  # a value longer than a block (a long free-text field)
+            if ("straddl" in message or "larger than block" in message) and block_size <= size:
+                block_size *= 8  # a value (or the header) longer than a block
+                continue
+            if "out of sync" in message and not spanning:
+                spanning = True  # a quoted value holding a line break crosses a block's end
                 continue
             if "invalid UTF8" in message:
                 where = re.search(r"column #(\d+): Row #(\d+)", message)
@@ -526,6 +540,7 @@ def read_conference_records(
     action_rules: Iterable[str] = (),
     skip_invalid: bool = False,
     vocabulary: Vocabulary = VOCABULARY,
+    progress: Callable[[int], object] | None = None,
 ) -> ConferenceRecords:
     """Read and check a conference records file.
 
@@ -539,6 +554,8 @@ def read_conference_records(
         ``Review CPC``; a loaded rule set's ``vocabulary`` has its plugins' too).
     :param skip_invalid: drop rows with problems (and every row of a conference whose rows
         disagree) and report them in ``problems``, instead of raising.
+    :param progress: called with the number of rows read so far, after each block of a
+        CSV file (for a running count on a terminal).
     :raises InputErrors: listing every problem, unless ``skip_invalid``.
     """
     source = open_input(path)
@@ -563,7 +580,7 @@ def read_conference_records(
         def check(table: Table, positions: npt.NDArray[np.int64]) -> _Part:
             return _check_part(table, positions, calendar, file, action_rules, vocabulary)
 
-        parts, numbers, problems = _scan_csv(local, file, names, check)
+        parts, numbers, problems = _scan_csv(local, file, names, check, progress)
     return _finish(parts, file, action_rules, skip_invalid, problems, numbers)  # empties parts
 
 

@@ -9,7 +9,7 @@ with a mapping, a council's own CSV export). ``--input-format`` overrides the gu
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -109,12 +109,14 @@ def read_records(
     action_rules: Iterable[str] = (),
     skip_invalid: bool = False,
     vocabulary: Vocabulary = VOCABULARY,
+    progress: Callable[[int], object] | None = None,
 ) -> LoadedRecords:
     """Read conference records from any supported file (see :class:`InputFormat`).
 
     :param input_format: the kind of file; recognised from its content when not given.
     :param mapping: the column mapping for a council's own export.
     :param vocabulary: the spellings conference types and answers may be written in.
+    :param progress: called with the number of rows read so far (CSV files, block by block).
     :raises InputErrors: naming every problem, unless ``skip_invalid``.
     """
     source = open_input(path)  # standard input or a pipe is read once, here
@@ -173,5 +175,6 @@ def read_records(
             action_rules=action_rules,
             skip_invalid=skip_invalid,
             vocabulary=vocabulary,
+            progress=progress,
         )
     return LoadedRecords(records=records, input_format=kind)
