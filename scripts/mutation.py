@@ -44,6 +44,7 @@ MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
             "tests/test_deadlines_golden.py",
             "tests/test_not_computable_outputs.py",
             "tests/test_mutation_calendar.py",
+            "tests/test_i18n_explanations.py",
         ),
     ),
     "deadlines": (
@@ -64,6 +65,7 @@ MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
             "tests/test_overlay_everywhere.py",
             "tests/test_serialise.py",
             "tests/test_mutation_deadlines.py",
+            "tests/test_i18n_explanations.py",
         ),
     ),
     "quoracy": (
@@ -73,11 +75,26 @@ MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
             "tests/test_cli_quoracy.py",
             "tests/test_mutation_blind_spots.py",
             "tests/property/test_quorum_properties.py",
+            "tests/test_unrecognised_agencies.py",
+            "tests/test_vocabulary.py",
+            "tests/test_vocabulary_plugins.py",
+            "tests/property/test_vocabulary_properties.py",
+            "tests/test_testing_kit.py",
+            "tests/test_rulefile.py",
+            "tests/test_report.py",
+            "tests/test_i18n_explanations.py",
         ),
     ),
     "report": (
         "src/safeguarding_rules/reports/report.py",
-        ("tests/test_report.py", "tests/test_cli_report.py", "tests/test_hostile_files.py"),
+        (
+            "tests/test_report.py",
+            "tests/test_unit_report.py",
+            "tests/test_cli_report.py",
+            "tests/test_hostile_files.py",
+            "tests/test_not_computable_outputs.py",
+            "tests/test_overlay_everywhere.py",
+        ),
     ),
 }
 
