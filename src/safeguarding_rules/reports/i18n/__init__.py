@@ -120,15 +120,11 @@ class Translator:
 
     def date(self, day: dt.date) -> str:
         """``3 June 2024`` / ``3 Mehefin 2024``, with CLDR month names."""
-        from babel.dates import format_date  # Babel is imported on first use (start-up time)
-
-        return str(format_date(day, "d MMMM yyyy", locale=_BABEL_LOCALES[self.language]))
+        return _format_date(day, "d MMMM yyyy", _BABEL_LOCALES[self.language])
 
     def long_date(self, day: dt.date) -> str:
         """``Monday 15 December 2014`` / ``Dydd Llun 15 Rhagfyr 2014`` (CLDR names)."""
-        from babel.dates import format_date
-
-        return str(format_date(day, "EEEE d MMMM y", locale=_BABEL_LOCALES[self.language]))
+        return _format_date(day, "EEEE d MMMM y", _BABEL_LOCALES[self.language])
 
     def ordinal(self, n: int) -> str:
         """``15th`` in English; in Welsh the number itself, which the sentences count with.
@@ -140,11 +136,7 @@ class Translator:
 
     def weekday(self, day: dt.date) -> str:
         """Return the weekday's CLDR name, padded to the language's longest (lists align)."""
-        from babel.dates import get_day_names
-
-        names = get_day_names("wide", locale=_BABEL_LOCALES[self.language])
-        width = max(len(str(name)) for name in names.values())
-        return f"{names[day.weekday()]:<{width}}"
+        return _weekday_names(_BABEL_LOCALES[self.language])[day.weekday()]
 
     def term(self, term: Term) -> str:
         """Return a rule's title or a day's reason in this language, if the catalogue has it."""
@@ -162,6 +154,24 @@ class Translator:
         English, and the Welsh templates say so ("yn Saesneg").
         """
         return render(explanation, ENGLISH if self.language == "en" else self)
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_date(day: dt.date, pattern: str, locale: str) -> str:
+    # Dates recur across a report's lines and explanations; Babel's formatting is the cost.
+    from babel.dates import format_date  # Babel is imported on first use (start-up time)
+
+    return str(format_date(day, pattern, locale=locale))
+
+
+@functools.cache
+def _weekday_names(locale: str) -> tuple[str, ...]:
+    """Monday to Sunday in ``locale``, each padded to the longest."""
+    from babel.dates import get_day_names
+
+    names = get_day_names("wide", locale=locale)
+    width = max(len(str(name)) for name in names.values())
+    return tuple(f"{names[day]!s:<{width}}" for day in range(7))
 
 
 @functools.cache
