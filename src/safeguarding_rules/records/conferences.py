@@ -955,12 +955,14 @@ def _check_consistency(
     seen_before = np.maximum.accumulate(np.concatenate(([-1], conference_code[:-1])))
     first_of_code = np.flatnonzero(conference_code > seen_before)
     first = first_of_code[conference_code]
-    pair = conference_code * (int(child_code.max()) + 1) + child_code
-    order = np.argsort(pair, kind="stable")
     repeated = np.zeros(len(rows), dtype=bool)
-    repeated[order[1:]] = pair[order[1:]] == pair[order[:-1]]
-    del order, pair
-    repeated &= ~_is_empty(text["child_id"])
+    distinct = int(child_code.max()) + 1
+    if distinct < len(rows):  # some child is on more than one row: is it twice in one conference?
+        pair = conference_code * distinct + child_code
+        order = np.argsort(pair, kind="stable")
+        repeated[order[1:]] = pair[order[1:]] == pair[order[:-1]]
+        del order, pair
+        repeated &= ~_is_empty(text["child_id"])
     checks: list[tuple[str, npt.NDArray[np.bool_]]] = [("conference_type", kinds != kinds[first])]
     for name in ("conference_date", "strategy_discussion_date"):
         values = dates[name]
