@@ -126,6 +126,7 @@ def test_hours_become_the_fewest_whole_days_that_cover_them(hours: int) -> None:
     deadline = compute(rule(n=hours, unit=Unit.HOURS), D(2015, 1, 5))
     days = (deadline.due - deadline.start).days
     assert (days - 1) * 24 < hours <= days * 24
+    assert f"{hours} hours are elapsed time" in deadline.explain()
     assert f"taken as {days} calendar day(s) after" in deadline.explain()
     before = compute(rule(n=hours, unit=Unit.HOURS, direction=Direction.BEFORE), D(2015, 1, 5))
     assert before.start - before.due == deadline.due - deadline.start
@@ -153,6 +154,11 @@ def test_the_explanation_names_the_overlay_only_when_one_is_used() -> None:
     assert "england-and-wales calendar with the local overlay 'Rota'" in local.explain()
     assert "overlay" not in icpc(D(2014, 12, 15)).explain()
     assert "after it in the england-and-wales calendar (weekends" in icpc(D(2014, 12, 15)).explain()
+
+
+def test_a_rule_s_note_is_shown() -> None:
+    noted = compute(rule(notes="Check the local procedure."), D(2015, 1, 5))
+    assert "Note: Check the local procedure." in noted.explain().splitlines()
 
 
 def test_each_flag_has_a_line_of_its_own() -> None:
