@@ -198,10 +198,16 @@ def test_counts_past_the_coverage_give_nat_only_for_those_rows() -> None:
 
 
 # -- a calendar built with an overlay -------------------------------------------------------
-# National calendars are built once, when the suite imports; these build fresh ones.
+# National calendars are built once, when the suite imports; these build fresh ones, from an
+# empty cache (a mutation tester runs the whole suite once first, which fills it).
 
 
-def test_a_calendar_built_with_an_overlay_keeps_weekends_and_bank_holidays() -> None:
+@pytest.fixture
+def cold(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(module, "_calendars", {})
+
+
+def test_a_calendar_built_with_an_overlay_keeps_weekends_and_bank_holidays(cold: None) -> None:
     overlay = LocalOverlay(name="one closure", closures={D(2020, 12, 29): "closed"})
     cal = calendar_for("england-and-wales", overlay=overlay)
     found = {d.day: (d.kind, d.reason) for d in cal.non_working_days(D(2020, 12, 24), LAST)[:6]}
@@ -224,13 +230,13 @@ def test_a_calendar_built_with_an_overlay_keeps_weekends_and_bank_holidays() -> 
     assert backwards == [cal.add_working_days(d, -3) for d in sample[10:]]
 
 
-def test_an_overlay_calendar_refuses_the_day_after_the_coverage() -> None:
+def test_an_overlay_calendar_refuses_the_day_after_the_coverage(cold: None) -> None:
     cal = calendar_for("england", overlay=LocalOverlay(name="x", closures={LAST: "closed"}))
     with pytest.raises(CalendarRangeError, match="2031-01-01"):
         cal.is_working_day_array(days(D(2031, 1, 1)))
 
 
-def test_data_version_changes_exactly_when_a_day_changes_status() -> None:
+def test_data_version_changes_exactly_when_a_day_changes_status(cold: None) -> None:
     national = calendar_for("england")
     assert len(national.data_version) == len("sha256:") + 16
     assert national.data_version.startswith("sha256:")
@@ -242,7 +248,7 @@ def test_data_version_changes_exactly_when_a_day_changes_status() -> None:
     assert closed.data_version != national.data_version
 
 
-def test_an_overlay_outside_the_coverage_is_refused_naming_the_overlay() -> None:
+def test_an_overlay_outside_the_coverage_is_refused_naming_the_overlay(cold: None) -> None:
     overlay = LocalOverlay(name="too far", closures={D(2031, 1, 2): "closed"})
     with pytest.raises(CalendarRangeError, match="overlay 'too far' lists 2031-01-02"):
         calendar_for("england-and-wales", overlay=overlay)
@@ -291,3 +297,10 @@ def test_the_calendar_cache_keeps_at_most_its_limit(monkeypatch: pytest.MonkeyPa
     for number in range(1, 4):
         calendar_for("england", overlay=LocalOverlay(name=f"o{number}", working_days={FIRST}))
     assert [key[1].name for key in module._calendars if key[1]] == ["o2", "o3"]  # the oldest went
+
+
+def test_calendar_months_and_weeks() -> None:
+    # The documented clamping: 31 January 2015 + 1 month = 28 February 2015.
+    assert CAL.add_months(D(2015, 1, 31), 1) == D(2015, 2, 28)
+    assert CAL.add_months(D(2016, 1, 31), 1) == D(2016, 2, 29)
+    assert CAL.add_weeks(D(2014, 12, 22), 2) == D(2015, 1, 5)  # holidays count
