@@ -113,7 +113,10 @@ def test_a_count_is_provisional_from_the_first_day_of_2029() -> None:
     assert CAL.count(D(2029, 1, 1), -1).provisional
     assert CAL.count(D(2029, 1, 1), 0).provisional
     assert not CAL.count(D(2028, 12, 1), 5).provisional
-    assert "PROVISIONAL" in CAL.count(D(2029, 1, 1), -1).explain()
+    assert (
+        "PROVISIONAL: the count reaches 2029-01-01 or later"
+        in CAL.count(D(2029, 1, 1), -1).explain()
+    )
     assert "PROVISIONAL" not in CAL.count(D(2028, 12, 1), 5).explain()
 
 
@@ -127,6 +130,7 @@ def test_an_explanation_counts_the_days_it_skipped() -> None:
     plain = CAL.count(D(2015, 1, 5), 2).explain()  # Mon 5 to Wed 7 January 2015
     assert "Skipped" not in plain
     assert "No non-working days were skipped." in plain.splitlines()
+    assert plain.splitlines()[1].startswith("Monday 5 January 2015 is day 0 and is not counted")
 
 
 def test_range_errors_end_with_the_coverage_and_name_the_day() -> None:
