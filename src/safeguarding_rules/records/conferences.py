@@ -34,6 +34,7 @@ import pyarrow.csv as pacsv
 from .._dates import parse_date
 from ..calendar import WorkingDayCalendar
 from ..rules import VOCABULARY, CodeList, ConferenceType, Vocabulary
+from .arrow_text import text_bytes
 from .problems import InputErrors, InputProblem
 from .rows import read_table
 from .source import InputSource, open_input
@@ -357,11 +358,8 @@ def _holds(column: pa.Array, byte: bytes) -> bool:
     A value holding a line end is one the CSV parser read across lines: only then are the
     rows checked for a quote left open (:func:`_line_breaks`).
     """
-    data = column.buffers()[2]
-    if data is None:
-        return False
-    raw: bytes = data.to_pybytes()
-    return raw.find(byte) >= 0
+    _, data = text_bytes(column)
+    return bool(np.any(data == ord(byte)))
 
 
 def _load_csv(path: Path, file: str) -> tuple[Table, npt.NDArray[np.int64], list[InputProblem]]:
@@ -916,15 +914,13 @@ def _packed(column: pa.Array) -> npt.NDArray[np.uint64] | None:
     """
     if not len(column) or column.null_count or not pa.types.is_string(column.type):
         return None
-    offsets = np.frombuffer(column.buffers()[1], dtype=np.int32)
-    offsets = offsets[column.offset : column.offset + len(column) + 1]
+    offsets, data = text_bytes(column)
     lengths = np.diff(offsets)
     if int(lengths.max()) > 8 or int(lengths.min()) < 1:
         return None
-    data = np.frombuffer(column.buffers()[2], dtype=np.uint8)[offsets[0] : offsets[-1]]
     if not data.all():
         return None  # a NUL byte would be mistaken for padding
-    starts = offsets[:-1] - offsets[0]
+    starts = offsets[:-1]
     if int(lengths.min()) == 8:
         wide = data.reshape(-1, 8)
     else:

@@ -15,11 +15,11 @@ import io
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, overload
 
-import numpy as np
 import orjson
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..records.arrow_text import text_bytes
 from .output import FORMULA_TRIGGERS, CsvWriter
 
 __all__ = ["RowTable", "csv_pieces"]
@@ -106,13 +106,7 @@ def _needs_escape(column: pa.Array) -> bool:
 
     One scan of the bytes of this slice of the column (no regular expression per value).
     """
-    buffers = column.buffers()
-    if buffers[2] is None or not len(column):
-        return False
-    width = np.int64 if pa.types.is_large_string(column.type) else np.int32
-    offsets = np.frombuffer(buffers[1], dtype=width)
-    start, end = int(offsets[column.offset]), int(offsets[column.offset + len(column)])
-    data = np.frombuffer(buffers[2], dtype=np.uint8)[start:end]
+    _, data = text_bytes(column)
     return bool(((data < 0x20) | (data == ord('"')) | (data == ord("\\"))).any())
 
 
@@ -149,10 +143,8 @@ def _encoded(chunk: pa.Table) -> bytes | None:
         literal = ","
     pieces.append(literal.removesuffix(",") + "},")
     rows = pc.binary_join_element_wise(*pieces, "")
-    offsets = np.frombuffer(rows.buffers()[1], dtype=np.int32)
-    start, end = int(offsets[rows.offset]), int(offsets[rows.offset + len(rows)])
-    joined: bytes = rows.buffers()[2].to_pybytes()[start : end - 1]  # no last comma
-    return joined
+    _, data = text_bytes(rows)
+    return data[:-1].tobytes()  # no last comma
 
 
 #: A cell a spreadsheet would run as a formula (see :func:`~.output.neutralise_cell`).

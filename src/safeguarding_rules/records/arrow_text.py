@@ -1,0 +1,26 @@
+"""The raw bytes of an Arrow text column, for scans numpy does faster than a kernel per value."""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+import pyarrow as pa
+
+__all__ = ["text_bytes"]
+
+
+def text_bytes(column: pa.Array) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint8]]:
+    """Return a text column's value offsets (from 0) and its UTF-8 bytes, without copying.
+
+    Only this slice of the column's buffers is seen: value ``i`` is
+    ``data[offsets[i]:offsets[i + 1]]``.
+    """
+    buffers = column.buffers()
+    width = np.int64 if pa.types.is_large_string(column.type) else np.int32
+    if buffers[1] is None:
+        return np.zeros(len(column) + 1, dtype=np.int64), np.zeros(0, dtype=np.uint8)
+    every = np.frombuffer(buffers[1], dtype=width)
+    offsets = every[column.offset : column.offset + len(column) + 1].astype(np.int64)
+    start, end = int(offsets[0]), int(offsets[-1])
+    data = np.zeros(0, np.uint8) if buffers[2] is None else np.frombuffer(buffers[2], np.uint8)
+    return offsets - start, data[start:end]
