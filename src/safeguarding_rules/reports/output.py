@@ -27,7 +27,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -37,7 +37,6 @@ __all__ = [
     "FORMULA_TRIGGERS",
     "CsvWriter",
     "OutputError",
-    "csv_chunks",
     "csv_text",
     "neutralise_cell",
     "printable",
@@ -109,23 +108,12 @@ class CsvWriter:
 
 def csv_text(fields: Sequence[str], rows: Iterable[Mapping[str, object]]) -> str:
     """Return CSV (RFC 4180): a header of ``fields``, then a line per row, all neutralised."""
-    return b"".join(csv_chunks(fields, rows)).decode("utf-8")
-
-
-def csv_chunks(
-    fields: Sequence[str], rows: Iterable[Mapping[str, object]], *, size: int = 50_000
-) -> Iterator[bytes]:
-    """Yield :func:`csv_text`'s UTF-8 bytes ``size`` rows at a time, never holding it whole."""
     buffer = io.StringIO()
     writer = CsvWriter(buffer)
     writer.writerow(fields)
-    for number, row in enumerate(rows, start=1):
+    for row in rows:
         writer.writerow(row.get(field) for field in fields)
-        if number % size == 0:
-            yield buffer.getvalue().encode("utf-8")
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue().encode("utf-8")
+    return buffer.getvalue()
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -6,7 +6,6 @@ import html
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from .output import csv_text
 from .overlay import describe_calendar
 from .report import ComplianceReport
 from .serialise import json_chunks
@@ -38,7 +37,7 @@ def render_csv(report: ComplianceReport) -> str:
 
     Cells a spreadsheet would run as a formula are neutralised (see :mod:`.output`).
     """
-    return csv_text(report.row_fields, report.rows())
+    return b"".join(render_csv_chunks(report)).decode("utf-8")
 
 
 def render_csv_chunks(report: ComplianceReport) -> Iterator[bytes]:
