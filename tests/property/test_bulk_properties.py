@@ -16,7 +16,7 @@ from safeguarding_rules import (
     calendar_for,
     load_rule_sets,
 )
-from safeguarding_rules.rules.bulk import add_months_array, due_dates
+from safeguarding_rules.rules.bulk import _by_day, _due_dates, add_months_array, due_dates
 
 RULE_SETS = load_rule_sets()
 DAYS = st.dates(min_value=dt.date(2008, 1, 1), max_value=dt.date(2028, 12, 31))
@@ -67,3 +67,40 @@ def test_bulk_due_dates_match_deadline_compute(
         assert versions[index] == rule
         expected = Deadline.compute(rule, day, cal, rule_set=name, counting=counting).due
         assert got == expected
+
+
+@given(
+    st.sampled_from(ALL),
+    DAYS,
+    st.lists(st.one_of(st.none(), st.integers(0, 12)), min_size=1, max_size=80),
+    st.sampled_from(Counting),
+)
+def test_due_dates_by_day_match_row_by_row(
+    case: tuple[str, str], low: dt.date, offsets: list[int | None], counting: Counting
+) -> None:
+    """Many rows over few days (looked up per day) give the row-by-row answers, NaT too."""
+    name, rule_id = case
+    rule_set = RULE_SETS[name]
+    cal = calendar_for(rule_set.division)
+    days = np.array(
+        [None if o is None else low + dt.timedelta(days=o) for o in offsets],
+        dtype="datetime64[D]",
+    )
+    due, used = due_dates(rule_set, rule_id, days, cal, counting=counting)
+    row_due, row_used = _due_dates(rule_set, rule_id, days, cal, None, counting)
+    assert used.tolist() == row_used.tolist()
+    assert due.astype(str).tolist() == row_due.astype(str).tolist()
+
+
+def test_a_long_column_over_few_days_is_worked_out_per_day() -> None:
+    rule_set = RULE_SETS["england"]
+    days = np.array(["2024-12-23", "2024-12-24", None] * 40, dtype="datetime64[D]")
+    assert (
+        _by_day(
+            rule_set, "icpc", days, calendar_for("england-and-wales"), Counting.EVENT_DAY_IS_DAY_0
+        )
+        is not None
+    )
+    due, _ = due_dates(rule_set, "icpc", days, calendar_for("england-and-wales"))
+    # 15 working days, skipping Christmas Day, Boxing Day and New Year's Day.
+    assert due[:3].astype(str).tolist() == ["2025-01-16", "2025-01-17", "NaT"]

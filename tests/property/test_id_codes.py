@@ -33,3 +33,22 @@ def test_unordered_codes_number_the_same_values_alike(ids: list[str]) -> None:
     assert len(set(codes)) == len(set(ids))
     pairs = list(zip(codes, ids, strict=True))
     assert all((a == b) == (x == y) for a, x in pairs for b, y in pairs)
+
+
+@given(st.lists(IDS, max_size=60))
+def test_unordered_short_ids_are_numbered_in_text_order(ids: list[str]) -> None:
+    column = pa.array(ids, pa.string())
+    codes = _codes(column, ordered=False).tolist()
+    if _packed(column) is None:
+        return  # hashed: numbered by first appearance instead
+    ranks = {value: rank for rank, value in enumerate(sorted(set(ids)))}
+    assert codes == [ranks[value] for value in ids]
+
+
+def test_packed_ids_order_as_their_text() -> None:
+    ids = ["C1", "C0000002", "B", "C0000010", "é", "C"]
+    keys = _packed(pa.array(ids, pa.string()))
+    assert keys is not None
+    assert np.argsort(keys, kind="stable").tolist() == sorted(
+        range(len(ids)), key=lambda i: ids[i].encode()
+    )

@@ -20,7 +20,8 @@ from __future__ import annotations
 import csv
 import functools
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -34,7 +35,7 @@ import pyarrow.csv as pacsv
 from .._dates import parse_date
 from ..calendar import WorkingDayCalendar
 from ..rules import VOCABULARY, CodeList, ConferenceType, Vocabulary
-from .arrow_text import text_bytes
+from .arrow_text import text_bytes, trimmed
 from .problems import InputErrors, InputProblem
 from .rows import read_table
 from .source import InputSource, open_input
@@ -293,12 +294,10 @@ def _scan_csv(
                     quoted_strings_can_be_null=False,
                 ),
             )
-            for batch in reader:
+            for batch in _read_ahead(reader):
                 positions = np.arange(read, read + batch.num_rows, dtype=np.int64)
                 read += batch.num_rows
-                columns = {
-                    name: pc.utf8_trim_whitespace(batch.column(i)) for i, name in enumerate(names)
-                }
+                columns = {name: trimmed(batch.column(i)) for i, name in enumerate(names)}
                 if any(_holds(column, line_end) for column in columns.values()):
                     # Some value holds a line break: drop rows that swallowed others.
                     split, found = _line_breaks(columns, positions, file)
@@ -336,6 +335,21 @@ def _scan_csv(
         numbers = numbers[keep_rows]
     ragged.extend(renumber(split_problems, numbers))
     return results, numbers, ragged
+
+
+def _read_ahead(batches: Iterable[_T]) -> Iterator[_T]:
+    """Yield from ``batches``, reading the next one on a second thread meanwhile.
+
+    Arrow parses a block of CSV without holding Python's lock, so the next block is parsed
+    on the second core while this one is checked. One block at most is read ahead, so
+    memory still does not grow with the file; errors reach the caller as if read here.
+    """
+    source = iter(batches)
+    with ThreadPoolExecutor(1, thread_name_prefix="read-ahead") as pool:
+        pending = pool.submit(next, source, None)
+        while (batch := pending.result()) is not None:
+            pending = pool.submit(next, source, None)
+            yield batch
 
 
 def renumber(
@@ -689,9 +703,12 @@ def _check_part(
         f"expected one of: {', '.join(TYPES)}",
         column("conference_type"),
     )
-    previous_kinds, wrong = _kinds(
-        column("previous_conference_type"), vocabulary.conference_types, PREVIOUS_KINDS
-    )
+    if "previous_conference_type" in table:
+        previous_kinds, wrong = _kinds(
+            table["previous_conference_type"], vocabulary.conference_types, PREVIOUS_KINDS
+        )
+    else:  # not given: every row's previous type is empty (code 0)
+        previous_kinds, wrong = np.zeros(n, dtype=np.uint8), np.zeros(n, dtype=bool)
     flag(
         wrong,
         "previous_conference_type",
@@ -833,8 +850,10 @@ def _finish(
             return np.broadcast_to(np.datetime64("NaT", "D"), (length,))
         return found[keep]
 
-    conference_code = _codes(text["conference_id"])
-    child_code = _codes(text["child_id"], ordered=False)
+    with ThreadPoolExecutor(1, thread_name_prefix="codes") as pool:  # two sorts, two cores
+        children = pool.submit(_codes, text["child_id"], ordered=False)
+        conference_code = _codes(text["conference_id"])
+        child_code = children.result()
     _check_consistency(
         conference_code,
         child_code,
@@ -880,8 +899,9 @@ def _codes(column: pa.Array, *, ordered: bool = True) -> npt.NDArray[np.int64]:
     Ids of up to 8 bytes (``C0000123``, ``K2014-07``: most councils') are packed into one
     64-bit integer each and numbered by a sort, several times faster than hashing the
     text; a run of equal ids (the children of one conference, listed together) is sorted
-    once. Any other column is hashed by Arrow's ``dictionary_encode``. Both give the same
-    numbers (a property test checks).
+    once, and a file already in id order (as exports often are) sorts in one pass. Any
+    other column is hashed by Arrow's ``dictionary_encode``. Both give the same numbers
+    (a property test checks); ``ordered=False`` numbers the values in the text's order.
     """
     keys = _packed(column)
     if keys is None:
@@ -899,10 +919,10 @@ def _codes(column: pa.Array, *, ordered: bool = True) -> npt.NDArray[np.int64]:
     head_codes = np.empty(len(heads), dtype=np.int64)
     head_codes[order] = np.cumsum(new) - 1
     if ordered:  # renumber by each value's first appearance (the stable sort keeps it first)
-        first = order[new]
-        rank = np.empty(len(first), dtype=np.int64)
-        rank[np.argsort(first)] = np.arange(len(first), dtype=np.int64)
-        head_codes = rank[head_codes]
+        first = order[new]  # where each value first appears, in value order
+        appears = np.zeros(len(heads), dtype=bool)
+        appears[first] = True
+        head_codes = (np.cumsum(appears) - 1)[first][head_codes]  # rank by that, no sort
     codes: npt.NDArray[np.int64] = head_codes[np.cumsum(starts) - 1]
     return codes
 
@@ -910,7 +930,9 @@ def _codes(column: pa.Array, *, ordered: bool = True) -> npt.NDArray[np.int64]:
 def _packed(column: pa.Array) -> npt.NDArray[np.uint64] | None:
     """Each value's UTF-8 bytes as one integer, if every value is 1 to 8 bytes without NUL.
 
-    Zero bytes pad the shorter values, so two values share an integer only if they are equal.
+    Zero bytes pad the shorter values, so two values share an integer only if they are
+    equal; the bytes are read big-endian, so the integers order as the text does (by UTF-8
+    bytes, the same as by code point).
     """
     if not len(column) or column.null_count or not pa.types.is_string(column.type):
         return None
@@ -928,7 +950,8 @@ def _packed(column: pa.Array) -> npt.NDArray[np.uint64] | None:
         inside = at < lengths[:, None]
         wide = np.where(inside, data[np.minimum(starts[:, None] + at, len(data) - 1)], 0)
         wide = wide.astype(np.uint8)
-    keys: npt.NDArray[np.uint64] = np.ascontiguousarray(wide).view(np.uint64).reshape(-1)
+    big_endian = np.ascontiguousarray(wide).view(np.dtype(">u8")).reshape(-1)
+    keys: npt.NDArray[np.uint64] = big_endian.astype(np.uint64)
     return keys
 
 
