@@ -28,6 +28,7 @@ LAYERS: dict[str, float] = {
     "_validators": 0,
     "_dates": 0,
     "_lazy": 0,
+    "_ahead": 0,
     "_explain": 0,
     "calendar": 1,
     "rules": 2,

@@ -9,11 +9,14 @@ from typing import Any
 
 import attrs
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 
 from safeguarding_rules import Period, ReportingPolicy, calendar_for, load_rule_sets
 from safeguarding_rules.records import read_attendance, read_conference_records
 from safeguarding_rules.reports import build_report, period_labels
+from safeguarding_rules.reports.report import _iso_array
 
 RULE_SETS = load_rule_sets()
 DATA = resources.files("safeguarding_rules") / "data"
@@ -84,6 +87,22 @@ def test_quoracy_and_participation(sample: dict[str, Any]) -> None:
 def test_period_labels(period: Period, start: int, expected: list[str]) -> None:
     days = np.array(["2014-04-01", "2014-12-31", "2015-03-31", "2015-04-01"], dtype="datetime64[D]")
     assert period_labels(days, period, start).tolist() == expected
+
+
+@pytest.mark.parametrize("period", list(Period))
+def test_period_labels_of_many_rows_over_few_days_match_each_day(period: Period) -> None:
+    # Looked up per day of the span (many rows, few days), labelled as each day alone is.
+    days = np.array(["2015-03-31", "2015-04-01", "2014-12-31", "2015-04-01"] * 200, "datetime64[D]")
+    assert period_labels(days, period, 4).tolist() == [
+        period_labels(days[i : i + 1], period, 4)[0] for i in range(len(days))
+    ]
+
+
+def test_iso_text_of_many_rows_over_few_days_is_arrows() -> None:
+    days = np.array(["2024-02-29", None, "2024-03-01", "2024-02-28"] * 50, "datetime64[D]")
+    cast = pc.cast(pa.array(days, pa.date32()), pa.string())
+    assert _iso_array(days).to_pylist() == cast.to_pylist()
+    assert _iso_array(days).to_pylist()[:2] == ["2024-02-29", None]
 
 
 def test_target_and_rejected_reasons(tmp_path: Path) -> None:

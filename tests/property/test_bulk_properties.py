@@ -16,7 +16,7 @@ from safeguarding_rules import (
     calendar_for,
     load_rule_sets,
 )
-from safeguarding_rules.rules.bulk import _by_day, _due_dates, add_months_array, due_dates
+from safeguarding_rules.rules.bulk import _by_day, _due_dates, add_months_array, day_span, due_dates
 
 RULE_SETS = load_rule_sets()
 DAYS = st.dates(min_value=dt.date(2008, 1, 1), max_value=dt.date(2028, 12, 31))
@@ -104,3 +104,21 @@ def test_a_long_column_over_few_days_is_worked_out_per_day() -> None:
     due, _ = due_dates(rule_set, "icpc", days, calendar_for("england-and-wales"))
     # 15 working days, skipping Christmas Day, Boxing Day and New Year's Day.
     assert due[:3].astype(str).tolist() == ["2025-01-16", "2025-01-17", "NaT"]
+
+
+@given(DAYS, st.lists(st.one_of(st.none(), st.integers(0, 40)), max_size=120))
+def test_day_span_places_each_row_on_its_day(low: dt.date, offsets: list[int | None]) -> None:
+    days = np.array(
+        [None if o is None else low + dt.timedelta(days=o) for o in offsets],
+        dtype="datetime64[D]",
+    )
+    found = day_span(days)
+    given = [o for o in offsets if o is not None]
+    if found is None:  # only where the span is not much shorter than the column
+        assert not given or 2 * (max(given) - min(given) + 1) >= len(offsets)
+        return
+    span, places = found
+    assert span.tolist() == [low + dt.timedelta(days=o) for o in range(min(given), max(given) + 1)]
+    assert [None if p < 0 else span[p].astype(dt.date) for p in places.tolist()] == [
+        None if o is None else low + dt.timedelta(days=o) for o in offsets
+    ]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
@@ -32,6 +32,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from .._ahead import ahead
 from .._dates import parse_date
 from ..calendar import WorkingDayCalendar
 from ..rules import VOCABULARY, CodeList, ConferenceType, Vocabulary
@@ -294,7 +295,7 @@ def _scan_csv(
                     quoted_strings_can_be_null=False,
                 ),
             )
-            for batch in _read_ahead(reader):
+            for batch in ahead(reader):  # the next block is parsed meanwhile
                 positions = np.arange(read, read + batch.num_rows, dtype=np.int64)
                 read += batch.num_rows
                 columns = {name: trimmed(batch.column(i)) for i, name in enumerate(names)}
@@ -335,21 +336,6 @@ def _scan_csv(
         numbers = numbers[keep_rows]
     ragged.extend(renumber(split_problems, numbers))
     return results, numbers, ragged
-
-
-def _read_ahead(batches: Iterable[_T]) -> Iterator[_T]:
-    """Yield from ``batches``, reading the next one on a second thread meanwhile.
-
-    Arrow parses a block of CSV without holding Python's lock, so the next block is parsed
-    on the second core while this one is checked. One block at most is read ahead, so
-    memory still does not grow with the file; errors reach the caller as if read here.
-    """
-    source = iter(batches)
-    with ThreadPoolExecutor(1, thread_name_prefix="read-ahead") as pool:
-        pending = pool.submit(next, source, None)
-        while (batch := pending.result()) is not None:
-            pending = pool.submit(next, source, None)
-            yield batch
 
 
 def renumber(

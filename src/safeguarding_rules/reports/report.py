@@ -25,7 +25,7 @@ from ..calendar import WorkingDayCalendar
 from ..records import ConferenceAttendance, ConferenceRecords
 from ..records.conferences import KINDS, PREVIOUS_KINDS
 from ..rules import Confidence, Counting, Period, ReportingPolicy, RuleSet, unrecognised_names
-from ..rules.bulk import NOT_COMPUTABLE, due_dates
+from ..rules.bulk import NOT_COMPUTABLE, day_span, due_dates
 from .overlay import calendar_summary
 from .table import RowTable
 
@@ -70,12 +70,17 @@ def _period_codes(
 
     Labelling each distinct month once (not each date) keeps this one pass over the dates.
     """
-    months = days.astype("datetime64[M]").astype(np.int64)  # months since 1970-01
+    found = day_span(days)
+    if found is None:
+        months = days.astype("datetime64[M]").astype(np.int64)  # months since 1970-01
+    else:  # a month per day of the span, looked up per row
+        each_day, places = found
+        months = each_day.astype("datetime64[M]").astype(np.int64)[places]
     if not len(months):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype="<U12")
     low = int(months.min())
-    span = np.arange(low, int(months.max()) + 1, dtype=np.int64)
-    return months - low, _month_labels(span, period, year_start_month)
+    every_month = np.arange(low, int(months.max()) + 1, dtype=np.int64)
+    return months - low, _month_labels(every_month, period, year_start_month)
 
 
 def _by_period(
@@ -158,8 +163,12 @@ def _day_array(days: Dates) -> pa.Array:
 
 
 def _iso_array(days: Dates) -> pa.Array:
-    """Dates as an Arrow array of ``YYYY-MM-DD`` text."""
-    return pc.cast(_day_array(days), pa.string())
+    """Dates as an Arrow array of ``YYYY-MM-DD`` text (null where NaT)."""
+    found = day_span(days)
+    if found is None:
+        return pc.cast(_day_array(days), pa.string())
+    span, places = found  # each day of the span written once, then looked up per row
+    return pc.cast(_day_array(span), pa.string()).take(pa.array(places, mask=places < 0))
 
 
 def _none_if_empty(values: pa.Array) -> pa.Array:

@@ -19,6 +19,7 @@ import orjson
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .._ahead import ahead
 from ..records.arrow_text import text_bytes
 from .output import FORMULA_TRIGGERS, CsvWriter
 
@@ -79,11 +80,11 @@ class RowTable(Sequence[dict[str, Any]]):
         text that JSON must escape (a quote, a backslash or a control character), or a column of
         another type, is encoded by orjson from its dictionaries instead.
         """
-        for start in range(0, len(self), size):
-            chunk = self._table.slice(start, size)
-            if not chunk.num_rows:
-                continue
-            yield _encoded(chunk) or orjson.dumps(chunk.to_pylist())[1:-1]
+        chunks = (self._table.slice(start, size) for start in range(0, len(self), size))
+        # The next chunk is encoded on the second core while this one is written.
+        yield from ahead(
+            _encoded(chunk) or orjson.dumps(chunk.to_pylist())[1:-1] for chunk in chunks
+        )
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, RowTable):

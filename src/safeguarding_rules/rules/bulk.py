@@ -15,7 +15,7 @@ from ..calendar import WorkingDayCalendar
 from .model import Counting, Direction, Rule, Unit
 from .rule_set import RuleSet
 
-__all__ = ["NOT_COMPUTABLE", "add_months_array", "due_dates"]
+__all__ = ["NOT_COMPUTABLE", "add_months_array", "day_span", "due_dates"]
 
 #: The version index :func:`due_dates` gives a row whose due date falls outside the
 #: calendar's coverage: the rule applies, but no due date can be computed.
@@ -81,6 +81,25 @@ def due_dates(
     return _due_dates(rule_set, rule_id, start, calendar, anchor, counting)
 
 
+def day_span(days: Dates) -> tuple[Dates, npt.NDArray[np.int64]] | None:
+    """Every day from the first to the last of ``days``, and each row's place among them.
+
+    A national column has millions of rows but a few thousand distinct days: whatever
+    depends on the day alone is worked out once per day of the span and looked up per row
+    (``answers[places]``). NaT rows are at place -1. ``None`` where the span is not much
+    shorter than the column (or all are NaT): work row by row instead.
+    """
+    given = ~np.isnat(days)
+    if not given.any():
+        return None
+    low, high = days[given].min(), days[given].max()
+    span = int((high - low).astype(np.int64)) + 1
+    if 2 * span >= len(days):
+        return None
+    places: npt.NDArray[np.int64] = np.where(given, (days - low).astype(np.int64), -1)
+    return low + np.arange(span, dtype=np.int64).astype("timedelta64[D]"), places
+
+
 def _by_day(
     rule_set: RuleSet,
     rule_id: str,
@@ -95,20 +114,16 @@ def _by_day(
     ``None`` where the span is not much shorter than the column, or leaves the calendar's
     coverage (the row-by-row path then names the first date outside it, as it always has).
     """
-    given = ~np.isnat(start)
-    if not given.any():
+    found = day_span(start)
+    if found is None:
         return None
-    low, high = start[given].min(), start[given].max()
-    span = int((high - low).astype(np.int64)) + 1
-    if 2 * span >= len(start) or low < np.datetime64(calendar.first, "D"):
+    days, places = found
+    if days[0] < np.datetime64(calendar.first, "D") or days[-1] > np.datetime64(calendar.last, "D"):
         return None
-    if high > np.datetime64(calendar.last, "D"):
-        return None
-    days = low + np.arange(span, dtype=np.int64).astype("timedelta64[D]")
     day_due, day_used = _due_dates(rule_set, rule_id, days, calendar, days, counting)
-    offset = np.where(given, (start - low).astype(np.int64), 0)
-    due: Dates = np.where(given, day_due[offset], np.datetime64("NaT", "D"))
-    used: npt.NDArray[np.int64] = np.where(given, day_used[offset], -1)
+    given = places >= 0
+    due: Dates = np.where(given, day_due[places], np.datetime64("NaT", "D"))
+    used: npt.NDArray[np.int64] = np.where(given, day_used[places], -1)
     return due, used
 
 
