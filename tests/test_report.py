@@ -12,11 +12,13 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from safeguarding_rules import Period, ReportingPolicy, calendar_for, load_rule_sets
 from safeguarding_rules.records import read_attendance, read_conference_records
 from safeguarding_rules.reports import build_report, period_labels
-from safeguarding_rules.reports.report import _iso_array
+from safeguarding_rules.reports.report import _by_day_then_id, _iso_array
 
 RULE_SETS = load_rule_sets()
 DATA = resources.files("safeguarding_rules") / "data"
@@ -163,3 +165,22 @@ def test_csv_rows_carry_due_date_and_status(tmp_path: Path) -> None:
     assert row["working_days_late"] == "1"
     assert row["edition"] == "wt2013"
     assert dt.date.fromisoformat(row["conference_date"]) == dt.date(2015, 1, 9)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.dates(dt.date(2020, 1, 1), dt.date(2020, 1, 20)), st.text("AKé019", max_size=10)
+        ),
+        max_size=40,
+        unique_by=lambda row: row[1],
+    )
+)
+def test_late_conferences_are_ordered_as_arrow_orders_day_then_id(
+    rows: list[tuple[dt.date, str]],
+) -> None:
+    days = np.array([day for day, _ in rows], dtype="datetime64[D]")
+    ids = pa.array([conference for _, conference in rows], pa.string())
+    table = pa.table({"day": pa.array(days, pa.date32()), "id": ids})
+    expected = pc.sort_indices(table, [("day", "ascending"), ("id", "ascending")])
+    assert _by_day_then_id(days, ids).tolist() == expected.to_pylist()

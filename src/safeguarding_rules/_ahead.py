@@ -7,13 +7,15 @@ second core. One item at most is made ahead, so memory stays bounded.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
-__all__ = ["ahead"]
+__all__ = ["ahead", "mapped_ahead"]
 
 _T = TypeVar("_T")
+_R = TypeVar("_R")
 
 
 def ahead(items: Iterable[_T]) -> Iterator[_T]:
@@ -30,3 +32,22 @@ def ahead(items: Iterable[_T]) -> Iterator[_T]:
         while (item := pending.result()) is not done:
             pending = pool.submit(next, source, done)
             yield item  # type: ignore[misc]
+
+
+def mapped_ahead(
+    function: Callable[[_T], _R], items: Iterable[_T], *, workers: int = 2
+) -> Iterator[_R]:
+    """Yield ``function(item)`` for each item, in order, with up to ``workers`` made ahead.
+
+    Each result is made on one of ``workers`` threads while the caller uses the ones
+    before it, so the caller's work (writing a chunk) and the making of the next ones
+    (encoding them) share both cores. At most ``workers`` results wait at a time.
+    """
+    with ThreadPoolExecutor(workers, thread_name_prefix="ahead") as pool:
+        pending: deque[Future[_R]] = deque()
+        for item in items:
+            pending.append(pool.submit(function, item))
+            if len(pending) > workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()

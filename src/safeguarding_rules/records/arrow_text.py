@@ -7,7 +7,7 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["text_bytes", "trimmed"]
+__all__ = ["packed", "text_bytes", "trimmed"]
 
 
 def text_bytes(column: pa.Array) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint8]]:
@@ -45,3 +45,31 @@ def trimmed(column: pa.Array) -> pa.Array:
         if bool(((ends - np.uint8(0x21)) >= np.uint8(0x80 - 0x21)).any()):  # <= 0x20, >= 0x80
             return pc.utf8_trim_whitespace(column)
     return column
+
+
+def packed(column: pa.Array) -> npt.NDArray[np.uint64] | None:
+    """Each value's UTF-8 bytes as one integer, if every value is 1 to 8 bytes without NUL.
+
+    Zero bytes pad the shorter values, so two values share an integer only if they are
+    equal; the bytes are read big-endian, so the integers order as the text does (by UTF-8
+    bytes, the same as by code point).
+    """
+    if not len(column) or column.null_count or not pa.types.is_string(column.type):
+        return None
+    offsets, data = text_bytes(column)
+    lengths = np.diff(offsets)
+    if int(lengths.max()) > 8 or int(lengths.min()) < 1:
+        return None
+    if not data.all():
+        return None  # a NUL byte would be mistaken for padding
+    starts = offsets[:-1]
+    if int(lengths.min()) == 8:
+        wide = data.reshape(-1, 8)
+    else:
+        at = np.arange(8, dtype=np.int32)
+        inside = at < lengths[:, None]
+        wide = np.where(inside, data[np.minimum(starts[:, None] + at, len(data) - 1)], 0)
+        wide = wide.astype(np.uint8)
+    big_endian = np.ascontiguousarray(wide).view(np.dtype(">u8")).reshape(-1)
+    keys: npt.NDArray[np.uint64] = big_endian.astype(np.uint64)
+    return keys

@@ -36,7 +36,7 @@ from .._ahead import ahead
 from .._dates import parse_date
 from ..calendar import WorkingDayCalendar
 from ..rules import VOCABULARY, CodeList, ConferenceType, Vocabulary
-from .arrow_text import text_bytes, trimmed
+from .arrow_text import packed, text_bytes, trimmed
 from .problems import InputErrors, InputProblem
 from .rows import read_table
 from .source import InputSource, open_input
@@ -889,7 +889,7 @@ def _codes(column: pa.Array, *, ordered: bool = True) -> npt.NDArray[np.int64]:
     other column is hashed by Arrow's ``dictionary_encode``. Both give the same numbers
     (a property test checks); ``ordered=False`` numbers the values in the text's order.
     """
-    keys = _packed(column)
+    keys = packed(column)
     if keys is None:
         encoded = pc.dictionary_encode(column)
         return np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
@@ -911,34 +911,6 @@ def _codes(column: pa.Array, *, ordered: bool = True) -> npt.NDArray[np.int64]:
         head_codes = (np.cumsum(appears) - 1)[first][head_codes]  # rank by that, no sort
     codes: npt.NDArray[np.int64] = head_codes[np.cumsum(starts) - 1]
     return codes
-
-
-def _packed(column: pa.Array) -> npt.NDArray[np.uint64] | None:
-    """Each value's UTF-8 bytes as one integer, if every value is 1 to 8 bytes without NUL.
-
-    Zero bytes pad the shorter values, so two values share an integer only if they are
-    equal; the bytes are read big-endian, so the integers order as the text does (by UTF-8
-    bytes, the same as by code point).
-    """
-    if not len(column) or column.null_count or not pa.types.is_string(column.type):
-        return None
-    offsets, data = text_bytes(column)
-    lengths = np.diff(offsets)
-    if int(lengths.max()) > 8 or int(lengths.min()) < 1:
-        return None
-    if not data.all():
-        return None  # a NUL byte would be mistaken for padding
-    starts = offsets[:-1]
-    if int(lengths.min()) == 8:
-        wide = data.reshape(-1, 8)
-    else:
-        at = np.arange(8, dtype=np.int32)
-        inside = at < lengths[:, None]
-        wide = np.where(inside, data[np.minimum(starts[:, None] + at, len(data) - 1)], 0)
-        wide = wide.astype(np.uint8)
-    big_endian = np.ascontiguousarray(wide).view(np.dtype(">u8")).reshape(-1)
-    keys: npt.NDArray[np.uint64] = big_endian.astype(np.uint64)
-    return keys
 
 
 def _check_consistency(

@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 
 from ..calendar import WorkingDayCalendar
 from ..records import ConferenceAttendance, ConferenceRecords
+from ..records.arrow_text import packed
 from ..records.conferences import KINDS, PREVIOUS_KINDS
 from ..rules import Confidence, Counting, Period, ReportingPolicy, RuleSet, unrecognised_names
 from ..rules.bulk import NOT_COMPUTABLE, day_span, due_dates
@@ -208,6 +209,27 @@ def _as_text(
     if part.dtype.kind == "M":
         return pc.fill_null(pc.cast(_day_array(part), pa.string()), "")
     return pc.if_else(pa.array(part >= 0), pc.cast(pa.array(part), pa.string()), "")
+
+
+def _by_day_then_id(days: Dates, ids: pa.Array) -> npt.NDArray[np.int64]:
+    """Return the order of rows by day, then id (text by UTF-8 bytes, as Arrow orders it).
+
+    Ids of up to 8 bytes are sorted as integers (:func:`~..records.arrow_text.packed`),
+    then the days stably: several times faster than Arrow's sort on two keys, and the
+    same order (a test checks). Other ids are sorted by Arrow.
+    """
+    keys = packed(ids)
+    if keys is None or np.isnat(days).any():
+        table = pa.table({"day": _day_array(days), "id": ids})
+        order = pc.sort_indices(table, [("day", "ascending"), ("id", "ascending")])
+        return np.asarray(order.to_numpy(zero_copy_only=False), dtype=np.int64)
+    by_id = np.argsort(keys, kind="stable")
+    day = days.astype(np.int64)[by_id]
+    day -= day.min()
+    if int(day.max()) < 1 << 16:  # a two-byte key, which numpy sorts by radix
+        day = day.astype(np.uint16)
+    by_day: npt.NDArray[np.int64] = by_id[np.argsort(day, kind="stable")]
+    return by_day
 
 
 def _date_span(records: ConferenceRecords) -> tuple[dt.date | None, dt.date | None]:
@@ -432,16 +454,13 @@ def _initial(run: _Run) -> dict[str, Any]:
         bands[name] = int(in_band.sum())
     children = np.bincount(records.conference_code[assessed], minlength=1)
     where = np.flatnonzero(late & per_conference)
-    # By date, then id (Arrow orders text by UTF-8 bytes: the same as by code point).
-    late_rows = pa.table(
-        {"day": _day_array(conf[where]), "id": records.text["conference_id"].take(where)}
-    )
-    order = pc.sort_indices(late_rows, [("day", "ascending"), ("id", "ascending")])
-    where = where[np.asarray(order.to_numpy(zero_copy_only=False))]
+    late_ids = records.text["conference_id"].take(where)
+    order = _by_day_then_id(conf[where], late_ids)
+    where = where[order]
     reasons = records.text["reason_for_delay"].take(pa.array(where))
     late_conferences = RowTable(
         {
-            "conference_id": late_rows["id"].take(order),
+            "conference_id": late_ids.take(pa.array(order)),
             "conference_date": _iso_array(conf[where]),
             "strategy_discussion_date": _iso_array(sd[where]),
             "due_date": _iso_array(row_due[where]),

@@ -19,7 +19,7 @@ import orjson
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .._ahead import ahead
+from .._ahead import mapped_ahead
 from ..records.arrow_text import text_bytes
 from .output import FORMULA_TRIGGERS, CsvWriter
 
@@ -81,10 +81,8 @@ class RowTable(Sequence[dict[str, Any]]):
         another type, is encoded by orjson from its dictionaries instead.
         """
         chunks = (self._table.slice(start, size) for start in range(0, len(self), size))
-        # The next chunk is encoded on the second core while this one is written.
-        yield from ahead(
-            _encoded(chunk) or orjson.dumps(chunk.to_pylist())[1:-1] for chunk in chunks
-        )
+        # The next chunks are encoded on both cores while this one is written.
+        yield from mapped_ahead(_json_chunk, chunks)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, RowTable):
@@ -100,6 +98,11 @@ class RowTable(Sequence[dict[str, Any]]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (RowTable, ({name: self._table[name] for name in self._table.column_names},))
+
+
+def _json_chunk(chunk: pa.Table) -> bytes:
+    """Return a chunk of rows as comma-separated JSON objects: by Arrow, else by orjson."""
+    return _encoded(chunk) or orjson.dumps(chunk.to_pylist())[1:-1]
 
 
 def _needs_escape(column: pa.Array) -> bool:
