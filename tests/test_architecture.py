@@ -29,6 +29,7 @@ LAYERS: dict[str, float] = {
     "_dates": 0,
     "_lazy": 0,
     "_ahead": 0,
+    "_memory": 0,
     "_explain": 0,
     "calendar": 1,
     "rules": 2,

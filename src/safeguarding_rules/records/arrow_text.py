@@ -62,14 +62,13 @@ def packed(column: pa.Array) -> npt.NDArray[np.uint64] | None:
         return None
     if not data.all():
         return None  # a NUL byte would be mistaken for padding
-    starts = offsets[:-1]
-    if int(lengths.min()) == 8:
-        wide = data.reshape(-1, 8)
-    else:
-        at = np.arange(8, dtype=np.int32)
-        inside = at < lengths[:, None]
-        wide = np.where(inside, data[np.minimum(starts[:, None] + at, len(data) - 1)], 0)
-        wide = wide.astype(np.uint8)
-    big_endian = np.ascontiguousarray(wide).view(np.dtype(">u8")).reshape(-1)
-    keys: npt.NDArray[np.uint64] = big_endian.astype(np.uint64)
+    if int(lengths.min()) == 8:  # all eight bytes: the text is the integers, big-endian
+        big_endian = np.ascontiguousarray(data).view(np.dtype(">u8"))
+        return big_endian.astype(np.uint64)
+    keys = np.zeros(len(lengths), dtype=np.uint64)
+    last = len(data) - 1
+    for at in range(8):  # one byte of every value at a time: memory of a column, not eight
+        byte = data[np.minimum(offsets[:-1] + at, last)].astype(np.uint64)
+        byte[lengths <= at] = 0
+        keys |= byte << np.uint64(8 * (7 - at))
     return keys

@@ -34,6 +34,7 @@ import pyarrow.csv as pacsv
 
 from .._ahead import ahead
 from .._dates import parse_date
+from .._memory import trim_heap
 from ..calendar import WorkingDayCalendar
 from ..rules import VOCABULARY, CodeList, ConferenceType, Vocabulary
 from .arrow_text import packed, text_bytes, trimmed
@@ -212,6 +213,12 @@ def _not_utf8(
 def _header_line(path: Path) -> str:
     with path.open("rb") as handle:
         return handle.readline().decode("utf-8-sig", "replace")
+
+
+def _release_freed() -> None:
+    """Give freed memory back to the operating system: Arrow's pool, then malloc's heap."""
+    pa.default_memory_pool().release_unused()
+    trim_heap()
 
 
 def _csv_header(path: Path, file: str) -> list[str]:
@@ -579,6 +586,7 @@ def read_conference_records(
             return _check_part(table, positions, calendar, file, action_rules, vocabulary)
 
         parts, numbers, problems = _scan_csv(local, file, names, check, progress)
+    _release_freed()  # the blocks' text and the checks' passing arrays
     return _finish(parts, file, action_rules, skip_invalid, problems, numbers)  # empties parts
 
 
@@ -855,7 +863,7 @@ def _finish(
     if problems and not skip_invalid:
         raise InputErrors(problems)
     skipped = int(bad.sum())
-    pa.default_memory_pool().release_unused()  # the file's text as read, before trimming
+    _release_freed()  # the joined blocks and the checks' passing arrays
     keep: npt.NDArray[np.bool_] | slice = ~bad if skipped else slice(None)
     if skipped:
         keep_arrow = pa.array(~bad)
@@ -893,20 +901,25 @@ def _codes(column: pa.Array, *, ordered: bool = True) -> npt.NDArray[np.int64]:
     if keys is None:
         encoded = pc.dictionary_encode(column)
         return np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+    # Each intermediate is let go as soon as it is used: on a national file each is tens
+    # of megabytes, and the child and conference ids are numbered at the same time.
     starts = np.empty(len(keys), dtype=bool)
     starts[0] = True
     np.not_equal(keys[1:], keys[:-1], out=starts[1:])
     heads = keys[starts]
+    del keys
     order = np.argsort(heads, kind="stable")
     ranked = heads[order]
-    new = np.empty(len(heads), dtype=bool)
+    del heads
+    new = np.empty(len(ranked), dtype=bool)
     new[0] = True
     np.not_equal(ranked[1:], ranked[:-1], out=new[1:])
-    head_codes = np.empty(len(heads), dtype=np.int64)
+    del ranked
+    head_codes = np.empty(len(order), dtype=np.int64)
     head_codes[order] = np.cumsum(new) - 1
     if ordered:  # renumber by each value's first appearance (the stable sort keeps it first)
         first = order[new]  # where each value first appears, in value order
-        appears = np.zeros(len(heads), dtype=bool)
+        appears = np.zeros(len(order), dtype=bool)
         appears[first] = True
         head_codes = (np.cumsum(appears) - 1)[first][head_codes]  # rank by that, no sort
     codes: npt.NDArray[np.int64] = head_codes[np.cumsum(starts) - 1]

@@ -136,7 +136,9 @@ class ComplianceReport:
     summary: dict[str, Any]
     #: Per-row columns for the CSV output, turned into text only when rows are asked for:
     #: Arrow text, dates (NaT is empty), integers (negative is empty), or codes into names.
-    _columns: dict[str, npt.NDArray[Any] | pa.Array | tuple[npt.NDArray[np.int64], list[str]]]
+    _columns: dict[
+        str, npt.NDArray[Any] | pa.Array | tuple[npt.NDArray[np.integer[Any]], list[str]]
+    ]
 
     def rows(self) -> Iterator[dict[str, str]]:
         """One dict per child per conference, in file order, all values as strings."""
@@ -192,7 +194,7 @@ def _accepted(reasons: pa.Array, rejected: frozenset[str]) -> pa.Array:
 
 
 def _as_text(
-    values: npt.NDArray[Any] | pa.Array | tuple[npt.NDArray[np.int64], list[str]],
+    values: npt.NDArray[Any] | pa.Array | tuple[npt.NDArray[np.integer[Any]], list[str]],
     start: int,
     stop: int,
 ) -> pa.Array:
@@ -295,13 +297,15 @@ def build_report(
         },
         "rules_used": [],
     }
-    status = np.zeros(n, dtype=np.int64)  # an index into STATUSES
+    # Per-row columns for the CSV, in the narrowest types that hold them (a national file
+    # has millions of rows): a status code, a (rule, edition) code, and day counts.
+    status = np.zeros(n, dtype=np.int8)  # an index into STATUSES
     due = np.full(n, np.datetime64("NaT"), dtype="datetime64[D]")
     # An index into `applied` (rule, edition) per row; 0 is none.
-    applied_code = np.zeros(n, dtype=np.int64)
+    applied_code = np.zeros(n, dtype=np.int16)
     applied: list[tuple[str, str]] = [("", "")]
-    working_days = np.full(n, -1, dtype=np.int64)
-    days_late = np.full(n, -1, dtype=np.int64)
+    working_days = np.full(n, -1, dtype=np.int32)
+    days_late = np.full(n, -1, dtype=np.int32)
 
     def note_rule(rule_id: str, used: npt.NDArray[np.int64], mask: npt.NDArray[np.bool_]) -> None:
         versions = rule_set.versions(rule_id)
@@ -382,10 +386,10 @@ class _Run:
     period: Period
     year_start: int
     policy: ReportingPolicy
-    status: npt.NDArray[np.int64]
+    status: npt.NDArray[np.int8]
     due: Dates
-    working_days: npt.NDArray[np.int64]
-    days_late: npt.NDArray[np.int64]
+    working_days: npt.NDArray[np.int32]
+    days_late: npt.NDArray[np.int32]
     note_rule: Callable[[str, npt.NDArray[np.int64], npt.NDArray[np.bool_]], None]
 
 
@@ -413,12 +417,12 @@ def _initial(run: _Run) -> dict[str, Any]:
     note_rule("icpc", used, initial)
     due[initial] = row_due[initial]
     conf = records.conference_date
-    wd = np.zeros(len(records), dtype=np.int64)
+    wd = np.zeros(len(records), dtype=np.int32)
     if assessed.any():
         wd[assessed] = calendar.working_days_between_array(sd[assessed], conf[assessed])
     on_time = assessed & (conf <= row_due)
     late = assessed & ~on_time
-    lateness = np.zeros(len(records), dtype=np.int64)
+    lateness = np.zeros(len(records), dtype=np.int32)
     if late.any():
         lateness[late] = calendar.working_days_between_array(row_due[late], conf[late])
     status[on_time] = ON_TIME
