@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -42,6 +43,18 @@ def test_deadline_is_on_the_right_side_and_explains_itself(
         assert deadline.due > start
     if rule.unit is Unit.WORKING_DAYS:
         assert deadline.due_is_working_day
+        # "the Nth working day after/before it" states the count made, whatever the
+        # convention and whether the event day is a working day.
+        (nth, direction) = re.findall(
+            r"the (\d+)(?:st|nd|rd|th) working day (after|before)", deadline.explain()
+        )[0]
+        assert direction == rule.direction.value
+        day = dt.timedelta(days=1)
+        assert int(nth) == (
+            calendar.working_days_between(start, deadline.due)  # start < d <= due
+            if rule.direction is Direction.AFTER
+            else calendar.working_days_between(deadline.due - day, start - day)  # due <= d < start
+        )
     text = deadline.explain()
     assert rule.source in text
     assert rule.edition.title in text

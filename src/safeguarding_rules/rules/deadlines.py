@@ -293,7 +293,9 @@ class Deadline:
                     "The event day counts as day 1 (convention day1), so the due date is the "
                     "{nth} working day after it in {calendar}."
                 )
-                nth = max(rule.n - 1, 0)
+                # One working day from a non-working event day is the next working day
+                # (see compute), not the event day itself.
+                nth = rule.n - 1 or (0 if self.due == self.start else 1)
             else:
                 message = N_(
                     "The event day is day 0 and is not counted; the due date is the {nth} "
