@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from safeguarding_rules.reports import csv_text, json_chunks, to_data
-from safeguarding_rules.reports.table import RowTable, _encoded, csv_pieces
+from safeguarding_rules.reports.table import RowTable, _csv_lines, _encoded, csv_pieces
 
 TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
 ROWS = st.lists(
@@ -95,3 +95,11 @@ def test_csv_from_columns_is_the_csv_written_cell_by_cell(
     ]
     written = b"".join(csv_pieces(fields, chunks)).decode("utf-8")
     assert written == csv_text(fields, [dict(zip(fields, row, strict=True)) for row in rows])
+
+
+def test_csv_chunks_without_cells_to_quote_are_joined_by_arrow() -> None:
+    columns = [pa.array(["=1+2", "K2", ""]), pa.array(["a b", "ŷ", "x"])]
+    assert _csv_lines(columns) is not None  # no comma, quote or line end: Arrow's path
+    assert _csv_lines([pa.array(["a,b"])]) is None  # a cell to quote: Python's csv
+    written = b"".join(csv_pieces(("id", "reason"), [columns])).decode("utf-8")
+    assert written == "id,reason\r\n'=1+2,a b\r\nK2,ŷ\r\n,x\r\n"

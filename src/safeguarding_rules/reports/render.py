@@ -6,10 +6,13 @@ import html
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from .overlay import describe_calendar
 from .report import ComplianceReport
 from .serialise import json_chunks
-from .table import csv_pieces
+from .table import RowTable, csv_pieces, html_escaped, joined
 
 __all__ = ["render_csv", "render_csv_chunks", "render_html", "render_json", "render_text"]
 
@@ -97,15 +100,7 @@ def render_text(report: ComplianceReport) -> str:
         ]
         if icpc["late_conferences"]:
             lines.append(f"  late conferences ({len(icpc['late_conferences'])}):")
-            for late in icpc["late_conferences"]:
-                reason = late["reason_for_delay"] or "no reason recorded"
-                if late["reason_accepted"] is False:
-                    reason += " (NOT an accepted reason under this rule set)"
-                lines.append(
-                    f"    {late['conference_id']} on {late['conference_date']}: "
-                    f"{late['children']} child(ren), {late['working_days']} working days, "
-                    f"{late['working_days_late']} late; {reason}"
-                )
+            lines += _late_lines(icpc["late_conferences"])
         if icpc["pending"]:
             lines.append(f"  not yet held: {icpc['pending']} child(ren)")
         if icpc.get("not_computable"):
@@ -286,6 +281,69 @@ def _bar_chart(
     return "".join(parts)
 
 
+#: The late conferences' columns, as the text and HTML reports show them.
+_LATE = ("conference_id", "conference_date", "children", "working_days", "working_days_late")
+
+
+def _late_lines(late: Sequence[dict[str, Any]]) -> list[str]:
+    """Return the text report's line for each late conference (by columns for a RowTable)."""
+    none, rejected = "no reason recorded", " (NOT an accepted reason under this rule set)"
+    if isinstance(late, RowTable) and _complete(late):
+        c = late.column
+        reasons = _reasons(late, none, rejected)
+        text = joined("    ", c("conference_id"), " on ", c("conference_date"), ": ",
+                      c("children"), " child(ren), ", c("working_days"), " working days, ",
+                      c("working_days_late"), " late; ", reasons)  # fmt: skip
+        lines: list[str] = text.to_pylist()
+        return lines
+    return [
+        f"    {row['conference_id']} on {row['conference_date']}: {row['children']} "
+        f"child(ren), {row['working_days']} working days, {row['working_days_late']} late; "
+        f"{_reason(row, none, rejected)}"
+        for row in late
+    ]
+
+
+def _late_table(late: Sequence[dict[str, Any]]) -> str:
+    """Return the HTML report's table of late conferences (by columns for a RowTable)."""
+    header = ["conference", "date", "children", "working days", "late by", "reason"]
+    none, rejected = "none recorded", " (not accepted)"
+    if not (isinstance(late, RowTable) and _complete(late)):
+        rows = [[*(row[name] for name in _LATE), _reason(row, none, rejected)] for row in late]
+        return _table(header, rows)
+    cells = [html_escaped(late.column(name)) for name in _LATE]
+    cells.append(html_escaped(_reasons(late, none, rejected)))
+    pieces: list[pa.Array | str] = ["<tr>"]
+    for cell in cells:
+        pieces += ["<td>", cell, "</td>"]
+    body = "".join(joined(*pieces, "</tr>").to_pylist())
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _complete(late: RowTable) -> bool:
+    """Whether the late conferences can be written a column at a time (no empty values)."""
+    return not any(late.column(name).null_count for name in _LATE)
+
+
+def _reason(row: dict[str, Any], none: str, rejected: str) -> str:
+    """Return a late conference's reason for delay as shown (``none`` if not given).
+
+    ``rejected`` is added where the rule set does not accept the reason.
+    """
+    reason = row["reason_for_delay"] or none
+    return reason + rejected if row["reason_accepted"] is False else reason
+
+
+def _reasons(late: RowTable, none: str, rejected: str) -> pa.Array:
+    """Return :func:`_reason` for every row of ``late``, by Arrow."""
+    reasons, accepted = late.column("reason_for_delay"), late.column("reason_accepted")
+    given = pc.fill_null(pc.greater(pc.binary_length(reasons), 0), False)
+    shown = pc.if_else(given, reasons, none)
+    refused = pc.fill_null(pc.invert(accepted), False)
+    return pc.if_else(refused, pc.binary_join_element_wise(shown, rejected, ""), shown)
+
+
 def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)
     body = "".join(
@@ -395,23 +453,7 @@ def render_html(report: ComplianceReport) -> str:
         )
         if icpc["late_conferences"]:
             body.append("<h3>Late conferences</h3>")
-            body.append(
-                _table(
-                    ["conference", "date", "children", "working days", "late by", "reason"],
-                    [
-                        [
-                            late["conference_id"],
-                            late["conference_date"],
-                            late["children"],
-                            late["working_days"],
-                            late["working_days_late"],
-                            (late["reason_for_delay"] or "none recorded")
-                            + (" (not accepted)" if late["reason_accepted"] is False else ""),
-                        ]
-                        for late in icpc["late_conferences"]
-                    ],
-                )
-            )
+            body.append(_late_table(icpc["late_conferences"]))
     else:
         body.append(f"<p>Not assessed: {esc(icpc['why'])}</p>")
     reviews = s["review_timeliness"]

@@ -15,15 +15,17 @@ import io
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, overload
 
+import numpy as np
 import orjson
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 
 from .._ahead import mapped_ahead
 from ..records.arrow_text import text_bytes
 from .output import FORMULA_TRIGGERS, CsvWriter
 
-__all__ = ["RowTable", "csv_pieces"]
+__all__ = ["RowTable", "csv_pieces", "html_escaped", "joined"]
 
 #: Rows made into dictionaries at a time, when iterating or writing JSON.
 CHUNK = 20_000
@@ -66,6 +68,10 @@ class RowTable(Sequence[dict[str, Any]]):
     def __iter__(self) -> Iterator[dict[str, Any]]:
         for chunk in self.row_chunks():
             yield from chunk
+
+    def column(self, name: str) -> pa.Array:
+        """Return one column as an Arrow array (for renderers that work a column at a time)."""
+        return self._table[name].combine_chunks()
 
     def row_chunks(self, size: int = CHUNK) -> Iterator[list[dict[str, Any]]]:
         """Yield the rows as lists of at most ``size`` dictionaries."""
@@ -151,30 +157,103 @@ def _encoded(chunk: pa.Table) -> bytes | None:
     return data[:-1].tobytes()  # no last comma
 
 
-#: A cell a spreadsheet would run as a formula (see :func:`~.output.neutralise_cell`).
-_FORMULA = "^[" + "".join(f"\\x{{{ord(c):x}}}" for c in sorted(FORMULA_TRIGGERS)) + "]"
+#: The first bytes of a cell a spreadsheet would run as a formula (see
+#: :func:`~.output.neutralise_cell`); each trigger is a single ASCII character.
+_TRIGGERS = np.zeros(256, dtype=bool)
+_TRIGGERS[[ord(trigger) for trigger in FORMULA_TRIGGERS]] = True
 
 
 def csv_pieces(fields: Sequence[str], chunks: Iterable[Sequence[pa.Array]]) -> Iterator[bytes]:
     """Yield CSV (UTF-8): a header of ``fields``, then each chunk of Arrow text columns.
 
     The same bytes as :func:`~.output.csv_text` (a test checks), with formula cells
-    neutralised a column at a time by Arrow instead of one cell at a time in Python.
+    neutralised a column at a time by Arrow instead of one cell at a time in Python, and
+    the chunks written on both cores.
     """
     buffer = io.StringIO()
-    writer = CsvWriter(buffer)
-    writer.writerow(fields)
+    CsvWriter(buffer).writerow(fields)
     yield buffer.getvalue().encode("utf-8")
-    for chunk in chunks:
-        buffer.seek(0)
-        buffer.truncate()
-        columns = [
-            pc.if_else(
-                pc.match_substring_regex(column, _FORMULA),
-                pc.binary_join_element_wise("'", column, ""),
-                column,
-            ).to_pylist()
-            for column in chunk
-        ]
-        writer.writerows_as_they_are(zip(*columns, strict=True))
-        yield buffer.getvalue().encode("utf-8")
+    yield from mapped_ahead(_csv_chunk, chunks)
+
+
+def _csv_chunk(chunk: Sequence[pa.Array]) -> bytes:
+    """Return a chunk of text columns as CSV lines, formula cells neutralised."""
+    columns = [_neutralised(column) for column in chunk]
+    lines = _csv_lines(columns)
+    if lines is not None:
+        return lines
+    buffer = io.StringIO()
+    rows = zip(*(column.to_pylist() for column in columns), strict=True)
+    CsvWriter(buffer).writerows_as_they_are(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _neutralised(column: pa.Array) -> pa.Array:
+    """Prefix ``'`` to each cell a spreadsheet would run as a formula, a column at a time.
+
+    Every trigger is one ASCII byte, so a cell's first byte says whether it begins with one
+    (a UTF-8 character beyond ASCII never begins with such a byte); most columns have none
+    and are returned as they are.
+    """
+    offsets, data = text_bytes(column)
+    if not len(data):
+        return column
+    starts = np.take(data, offsets[:-1], mode="clip")
+    formula = _TRIGGERS[starts] & (np.diff(offsets) > 0)
+    if not formula.any():
+        return column
+    return pc.if_else(pa.array(formula), pc.binary_join_element_wise("'", column, ""), column)
+
+
+def _csv_lines(columns: Sequence[pa.Array]) -> bytes | None:
+    """Return a chunk of text columns as CSV lines, if no cell needs quoting (else ``None``).
+
+    Python's ``csv`` quotes a cell only if it holds a comma, a quote or a line end; without
+    one, Arrow's own CSV writer, quoting nothing, writes the same bytes several times
+    faster.
+    """
+    if not columns or not len(columns[0]):
+        return None
+    if any(bool(_CSV_SPECIAL[text_bytes(column)[1]].any()) for column in columns):
+        return None
+    table = pa.table({str(i): column for i, column in enumerate(columns)})
+    sink = pa.BufferOutputStream()
+    options = pacsv.WriteOptions(
+        include_header=False, eol="\r\n", quoting_style="none", batch_size=len(table)
+    )
+    try:
+        pacsv.write_csv(table, sink, options)
+    except pa.ArrowInvalid:  # a cell Arrow would quote after all: let Python's csv write it
+        return None
+    return bytes(sink.getvalue())
+
+
+#: Bytes that make Python's ``csv`` quote a cell: comma, quote, carriage return, line feed.
+_CSV_SPECIAL = np.zeros(256, dtype=bool)
+_CSV_SPECIAL[list(b',"\r\n')] = True
+
+
+#: What :func:`html.escape` replaces (with ``quote=True``), ampersand first.
+_HTML_ENTITIES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#x27;"))
+
+
+def html_escaped(column: pa.Array) -> pa.Array:
+    """Return text (or numbers, as text) escaped as :func:`html.escape` escapes, by Arrow.
+
+    A replacement whose character no value holds is skipped after one scan of the bytes.
+    """
+    text = column if pa.types.is_string(column.type) else pc.cast(column, pa.string())
+    for char, entity in _HTML_ENTITIES:
+        if bool((text_bytes(text)[1] == ord(char)).any()):
+            text = pc.replace_substring(text, char, entity)
+    return text
+
+
+def joined(*pieces: pa.Array | str) -> pa.Array:
+    """Return each row's pieces (text columns and literal text) joined into one text."""
+    columns = [
+        piece if isinstance(piece, str) or pa.types.is_string(piece.type)
+        else pc.cast(piece, pa.string())
+        for piece in pieces
+    ]  # fmt: skip
+    return pc.binary_join_element_wise(*columns, "")

@@ -1,0 +1,56 @@
+"""Late conferences are written the same whether by columns (Arrow) or row by row."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import pyarrow as pa
+from hypothesis import given
+from hypothesis import strategies as st
+
+from safeguarding_rules.reports.render import _late_lines, _late_table
+from safeguarding_rules.reports.table import RowTable, html_escaped
+
+TEXT = st.text(st.sampled_from("K0 &<>\"'é\x1b\n"), max_size=8)
+LATE = st.lists(
+    st.fixed_dictionaries(
+        {
+            "conference_id": TEXT,
+            "conference_date": st.just("2024-02-29") | TEXT,
+            "children": st.integers(1, 12),
+            "working_days": st.integers(0, 400),
+            "working_days_late": st.integers(0, 400),
+            "reason_for_delay": st.none() | TEXT,
+            "reason_accepted": st.none() | st.booleans(),
+        }
+    ),
+    min_size=1,
+    max_size=25,
+)
+TYPES = {
+    "conference_id": pa.string(),
+    "conference_date": pa.string(),
+    "children": pa.int64(),
+    "working_days": pa.int64(),
+    "working_days_late": pa.int64(),
+    "reason_for_delay": pa.string(),
+    "reason_accepted": pa.bool_(),
+}
+
+
+def table(rows: list[dict[str, Any]]) -> RowTable:
+    return RowTable({name: pa.array([r[name] for r in rows], kind) for name, kind in TYPES.items()})
+
+
+@given(LATE)
+def test_late_conferences_read_the_same_by_columns_and_by_rows(rows: list[dict[str, Any]]) -> None:
+    assert _late_lines(table(rows)) == _late_lines(rows)
+    assert _late_table(table(rows)) == _late_table(rows)
+
+
+@given(st.lists(st.text(max_size=10), max_size=20))
+def test_html_escaped_is_html_escape(values: list[str]) -> None:
+    assert html_escaped(pa.array(values, pa.string())).to_pylist() == [
+        html.escape(v) for v in values
+    ]
