@@ -513,8 +513,8 @@ def evaluate_quorum(
     """
     named = [(record, *_identify(record.agency, vocabulary)) for record in attendances]
     unrecognised = unrecognised_names((r.agency for r, _, known in named if not known), vocabulary)
+    where = f"conference {conference_id}: " if conference_id else ""
     if strict and unrecognised:
-        where = f"conference {conference_id}: " if conference_id else ""
         raise UnrecognisedAgencyError(
             f"{where}{len(unrecognised)} agency name(s) not recognised by the {rule_set!r} "
             f"vocabulary: {', '.join(map(repr, unrecognised))}; use an agency id or a listed "
@@ -536,7 +536,7 @@ def evaluate_quorum(
     )
     if chair_reason is not None and not quorate and not may_proceed:
         raise QuorumError(
-            f"conference {conference_id or ''}: the chair is recorded as proceeding while "
+            f"{where}the chair is recorded as proceeding while "
             f"inquorate, which {rule_set!r} does not allow with {len(groupings)} grouping(s)"
         )
     reconvene_due = None
