@@ -1,7 +1,7 @@
 """The compliance report side by side with the SQL and dataframe code an analyst would write.
 
     python benchmarks/bench_side_by_side.py [--rows 100000 1000000 3000000] [--repeat 3]
-                                            [--shuffle]
+                                            [--shuffle] [--formats csv html text]
 
 For each size, generates the initial conferences of ``bench_report.py`` and runs, each in a
 fresh process (so wall time includes start-up and peak memory is that process's alone;
@@ -16,9 +16,12 @@ that the cache is written and the libraries are in the file-system cache for all
 
 It prints the median wall time and peak resident memory of each, and checks that all three
 give the same headline figures: initial conferences on time by child and by conference,
-the DfE bands and the longest wait. The file lists conferences in date order with their
-ids in sequence, as an export usually does; ``--shuffle`` puts its rows in random order
-instead (the ids then arrive in no order, the costliest case for numbering them).
+the DfE bands and the longest wait. ``--formats csv html text`` also times the report
+written in those formats (its figures are checked from the JSON run).
+
+The file lists conferences in date order with their ids in sequence, as an export usually
+does; ``--shuffle`` puts its rows in random order instead (the ids then arrive in no order,
+the costliest case for numbering them).
 """
 
 from __future__ import annotations
@@ -158,6 +161,12 @@ def measure(tool: str, path: Path) -> tuple[float, float, Figures]:
         out = Path(folder) / "out.json"
         if tool == "report":
             command = [part.format(path=path, out=out) for part in REPORT]
+        elif tool.startswith("report-"):  # another output format: timed, figures not read
+            output_format = tool.removeprefix("report-")
+            command = [
+                part.format(path=path, out=out.with_suffix(f".{output_format}")) for part in REPORT
+            ]
+            command[command.index("json")] = output_format
         else:
             command = [sys.executable, __file__, "--one", tool, str(path)]
         started = time.perf_counter()
@@ -170,7 +179,10 @@ def measure(tool: str, path: Path) -> tuple[float, float, Figures]:
         wall = time.perf_counter() - started
         if status != 0:
             raise SystemExit(f"{tool} failed on {path}")
-        figures = report_figures(out) if tool == "report" else json.loads(output)["figures"]
+        if tool == "report":
+            figures = report_figures(out)
+        else:
+            figures = json.loads(output)["figures"] if output.strip() else []
     return wall, usage.ru_maxrss / 1024, figures
 
 
@@ -190,16 +202,24 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--tools", nargs="+", default=list(TOOLS), choices=list(TOOLS))
     parser.add_argument("--shuffle", action="store_true", help="rows in random order")
+    parser.add_argument(
+        "--formats",
+        nargs="+",
+        default=[],
+        choices=["csv", "html", "text"],
+        help="also time the report written in these formats (figures checked from JSON)",
+    )
     parser.add_argument("--one", nargs=2, metavar=("TOOL", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
         print(json.dumps({"figures": TOOLS[args.one[0]](Path(args.one[1]))}))
         return
+    tools = [*args.tools, *(f"report-{name}" for name in args.formats)]
     results: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as folder:
         warm = Path(folder) / "warm-up.csv"
         generate(warm, 100, 2014)
-        for tool in args.tools:
+        for tool in tools:
             measure(tool, warm)
         for rows in args.rows:
             path = Path(folder) / f"conferences-{rows}.csv"
@@ -207,9 +227,10 @@ def main(argv: Sequence[str] | None = None) -> None:
             if args.shuffle:
                 shuffle(path, 2014)
             answers = {}
-            for tool in args.tools:
+            for tool in tools:
                 runs = [measure(tool, path) for _ in range(args.repeat)]
-                answers[tool] = runs[0][2]
+                if tool in TOOLS:
+                    answers[tool] = runs[0][2]
                 results.append(
                     {
                         "rows": rows,

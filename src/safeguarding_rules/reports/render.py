@@ -9,6 +9,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..records.arrow_text import text_bytes
 from .overlay import describe_calendar
 from .report import ComplianceReport
 from .serialise import json_chunks
@@ -316,7 +317,7 @@ def _late_table(late: Sequence[dict[str, Any]]) -> str:
     pieces: list[pa.Array | str] = ["<tr>"]
     for cell in cells:
         pieces += ["<td>", cell, "</td>"]
-    body = "".join(joined(*pieces, "</tr>").to_pylist())
+    body = text_bytes(joined(*pieces, "</tr>"))[1].tobytes().decode("utf-8")  # one string
     head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 

@@ -21,6 +21,7 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .._ahead import mapped_ahead
 from ..calendar import WorkingDayCalendar
 from ..records import ConferenceAttendance, ConferenceRecords
 from ..records.arrow_text import packed
@@ -151,9 +152,12 @@ class ComplianceReport:
     def text_columns(self, size: int = 50_000) -> Iterator[list[pa.Array]]:
         """Yield the CSV columns (:attr:`row_fields`) as Arrow text, ``size`` rows at a time."""
         rows = len(next(iter(self._columns.values()))) if self._columns else 0
-        for start in range(0, rows, size):
+
+        def chunk(start: int) -> list[pa.Array]:
             stop = min(start + size, rows)
-            yield [_as_text(values, start, stop) for values in self._columns.values()]
+            return [_as_text(values, start, stop) for values in self._columns.values()]
+
+        yield from mapped_ahead(chunk, range(0, rows, size))  # made on both cores
 
     @property
     def row_fields(self) -> tuple[str, ...]:
@@ -209,7 +213,7 @@ def _as_text(
     if part.dtype.kind in "USO":
         return pa.array([str(value) for value in part.tolist()], pa.string())
     if part.dtype.kind == "M":
-        return pc.fill_null(pc.cast(_day_array(part), pa.string()), "")
+        return pc.fill_null(_iso_array(part), "")
     return pc.if_else(pa.array(part >= 0), pc.cast(pa.array(part), pa.string()), "")
 
 

@@ -208,13 +208,11 @@ def _neutralised(column: pa.Array) -> pa.Array:
 def _csv_lines(columns: Sequence[pa.Array]) -> bytes | None:
     """Return a chunk of text columns as CSV lines, if no cell needs quoting (else ``None``).
 
-    Python's ``csv`` quotes a cell only if it holds a comma, a quote or a line end; without
-    one, Arrow's own CSV writer, quoting nothing, writes the same bytes several times
-    faster.
+    Python's ``csv`` quotes a cell only if it holds a comma, a quote or a line end, and
+    Arrow's CSV writer, told to quote nothing, refuses exactly those cells; so where it
+    succeeds it writes the same bytes, several times faster.
     """
     if not columns or not len(columns[0]):
-        return None
-    if any(bool(_CSV_SPECIAL[text_bytes(column)[1]].any()) for column in columns):
         return None
     table = pa.table({str(i): column for i, column in enumerate(columns)})
     sink = pa.BufferOutputStream()
@@ -223,14 +221,9 @@ def _csv_lines(columns: Sequence[pa.Array]) -> bytes | None:
     )
     try:
         pacsv.write_csv(table, sink, options)
-    except pa.ArrowInvalid:  # a cell Arrow would quote after all: let Python's csv write it
+    except pa.ArrowInvalid:  # a cell to quote: Python's csv writes this chunk
         return None
     return bytes(sink.getvalue())
-
-
-#: Bytes that make Python's ``csv`` quote a cell: comma, quote, carriage return, line feed.
-_CSV_SPECIAL = np.zeros(256, dtype=bool)
-_CSV_SPECIAL[list(b',"\r\n')] = True
 
 
 #: What :func:`html.escape` replaces (with ``quote=True``), ampersand first.
