@@ -11,8 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from safeguarding_rules.reports.output import (
+    _CONTROL,
     FORMULA_TRIGGERS,
     OutputError,
+    _escape_control,
     csv_text,
     neutralise_cell,
     printable,
@@ -49,6 +51,14 @@ def test_printable_leaves_no_control_character(text: str) -> None:
     assert not [c for c in shown if (ord(c) < 0x20 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F]
     assert "\u202e" not in shown
     assert "\n" not in printable_line(text)
+
+
+@given(
+    st.text(st.characters(codec="utf-8") | st.sampled_from("\x1b\r\x85\u2028\u202e\u2066\u2019é"))
+)
+def test_printable_is_the_regular_expressions_answer(text: str) -> None:
+    # The fast screen (no byte a control could begin with) never changes the answer.
+    assert printable(text) == _CONTROL.sub(_escape_control, text)
 
 
 def test_printable_keeps_ordinary_text() -> None:

@@ -79,7 +79,16 @@ def printable(text: str) -> str:
     >>> printable("C1\x1b[2J\r")
     'C1\\x1b[2J\\r'
     """
+    encoded = text.encode("utf-8", "surrogatepass")
+    if len(encoded.translate(None, _MAYBE_CONTROL)) == len(encoded):
+        return text  # no byte any control character could begin with: a fast C scan
     return _CONTROL.sub(_escape_control, text)
+
+
+#: Every UTF-8 byte a character of ``_CONTROL`` can begin with: the ASCII controls but tab
+#: and line feed, DEL, and the lead bytes of the C1 controls (0xC2) and of the separators,
+#: embeddings, overrides and isolates (0xE2).
+_MAYBE_CONTROL = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, 0xC2, 0xE2])
 
 
 def printable_line(text: str) -> str:
