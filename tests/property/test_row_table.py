@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import pickle
 from typing import Any
@@ -103,3 +104,31 @@ def test_csv_chunks_without_cells_to_quote_are_joined_by_arrow() -> None:
     assert _csv_lines([pa.array(["a,b"])]) is None  # a cell to quote: Python's csv
     written = b"".join(csv_pieces(("id", "reason"), [columns])).decode("utf-8")
     assert written == "id,reason\r\n'=1+2,a b\r\nK2,ŷ\r\n,x\r\n"
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.none() | st.integers(-3, 10**6),
+            st.none() | st.dates(),
+            CELLS,
+        ),
+        max_size=30,
+    ),
+    st.integers(1, 7),
+)
+def test_csv_from_numbers_and_dates_is_their_text_written_cell_by_cell(
+    rows: list[tuple[int | None, dt.date | None, str]], size: int
+) -> None:
+    fields = ("days", "due", "reason")
+    columns = [
+        pa.array([row[0] for row in rows], pa.int32()),
+        pa.array([row[1] for row in rows], pa.date32()),
+        pa.array([row[2] for row in rows], pa.string()),
+    ]
+    chunks = [
+        [column.slice(start, size) for column in columns] for start in range(0, len(rows), size)
+    ]
+    written = b"".join(csv_pieces(fields, chunks)).decode("utf-8")
+    as_text = [["" if cell is None else str(cell) for cell in row] for row in rows]
+    assert written == csv_text(fields, [dict(zip(fields, row, strict=True)) for row in as_text])

@@ -46,7 +46,7 @@ def render_csv(report: ComplianceReport) -> str:
 
 def render_csv_chunks(report: ComplianceReport) -> Iterator[bytes]:
     """Yield :func:`render_csv`'s UTF-8 bytes in pieces (a national file's rows, streamed)."""
-    return csv_pieces(report.row_fields, report.text_columns())
+    return csv_pieces(report.row_fields, report.csv_columns())
 
 
 def _unrecognised_lines(quoracy: dict[str, Any], indent: str) -> list[str]:

@@ -159,6 +159,21 @@ class ComplianceReport:
 
         yield from mapped_ahead(chunk, range(0, rows, size))  # made on both cores
 
+    def csv_columns(self, size: int = 50_000) -> Iterator[list[pa.Array]]:
+        """Yield the CSV columns as Arrow arrays, ``size`` rows at a time, for a CSV writer.
+
+        The same cells as :meth:`text_columns`, but numbers and dates stay numbers and
+        dates (null where empty), which Arrow's CSV writer formats itself, faster than
+        making them text first.
+        """
+        rows = len(next(iter(self._columns.values()))) if self._columns else 0
+
+        def chunk(start: int) -> list[pa.Array]:
+            stop = min(start + size, rows)
+            return [_as_arrow(values, start, stop) for values in self._columns.values()]
+
+        yield from mapped_ahead(chunk, range(0, rows, size))  # made on both cores
+
     @property
     def row_fields(self) -> tuple[str, ...]:
         """The CSV columns."""
@@ -215,6 +230,26 @@ def _as_text(
     if part.dtype.kind == "M":
         return pc.fill_null(_iso_array(part), "")
     return pc.if_else(pa.array(part >= 0), pc.cast(pa.array(part), pa.string()), "")
+
+
+def _as_arrow(
+    values: npt.NDArray[Any] | pa.Array | tuple[npt.NDArray[np.integer[Any]], list[str]],
+    start: int,
+    stop: int,
+) -> pa.Array:
+    """Return rows ``start`` to ``stop`` of a per-row column for a CSV writer.
+
+    Text, or dates and whole numbers (null where empty), whose cells read as
+    :func:`_as_text` gives them.
+    """
+    if isinstance(values, pa.Array | tuple):
+        return _as_text(values, start, stop)
+    part = values[start:stop]
+    if part.dtype.kind == "M":
+        return _day_array(part)
+    if part.dtype.kind in "iu":
+        return pa.array(part, mask=part < 0)
+    return _as_text(values, start, stop)
 
 
 def _by_day_then_id(days: Dates, ids: pa.Array) -> npt.NDArray[np.int64]:

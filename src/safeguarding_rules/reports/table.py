@@ -164,7 +164,10 @@ _TRIGGERS[[ord(trigger) for trigger in FORMULA_TRIGGERS]] = True
 
 
 def csv_pieces(fields: Sequence[str], chunks: Iterable[Sequence[pa.Array]]) -> Iterator[bytes]:
-    """Yield CSV (UTF-8): a header of ``fields``, then each chunk of Arrow text columns.
+    """Yield CSV (UTF-8): a header of ``fields``, then each chunk of Arrow columns.
+
+    Columns are text, or dates and whole numbers (written as ISO dates and digits; null is
+    an empty cell).
 
     The same bytes as :func:`~.output.csv_text` (a test checks), with formula cells
     neutralised a column at a time by Arrow instead of one cell at a time in Python, and
@@ -193,8 +196,18 @@ def _neutralised(column: pa.Array) -> pa.Array:
 
     Every trigger is one ASCII byte, so a cell's first byte says whether it begins with one
     (a UTF-8 character beyond ASCII never begins with such a byte); most columns have none
-    and are returned as they are.
+    and are returned as they are. Dates, and whole numbers none of which is negative,
+    cannot begin with one and are returned as they are, for the CSV writer to format.
     """
+    kind = column.type
+    if pa.types.is_date(kind):
+        return column
+    if pa.types.is_integer(kind):
+        if not pc.any(pc.less(column, 0)).as_py():
+            return column
+        column = pc.cast(column, pa.string())
+    elif not pa.types.is_string(kind):
+        column = pc.cast(column, pa.string())
     offsets, data = text_bytes(column)
     if not len(data):
         return column
