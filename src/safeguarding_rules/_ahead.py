@@ -1,8 +1,8 @@
-"""Work one item ahead on a second thread, for pipelines over a national file.
+"""Work made ahead on other threads, for pipelines over a national file.
 
 Arrow's kernels and numpy's loops run without holding Python's lock, so while one item (a
-block of a CSV file, a chunk of a JSON report) is used, the next can be made on the
-second core. One item at most is made ahead, so memory stays bounded.
+block of a CSV file, a chunk of a JSON report) is used, the next ones can be made on the
+second core. Only a fixed few items are made ahead, so memory stays bounded.
 """
 
 from __future__ import annotations
