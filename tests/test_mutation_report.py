@@ -261,3 +261,117 @@ def test_counting_the_discussion_as_day_1_brings_every_due_date_a_day_forward(
     ]
     assert {row["due_date"] for row in built.rows() if row["rule"] == "icpc"} == {"2015-01-07"}
     assert built.summary["counting"] == "day1"
+
+
+def test_review_and_core_group_due_dates_follow_the_counting_convention(tmp_path: Path) -> None:
+    # Counting the event as day 1 brings each review's due date a day forward: K's and L's
+    # to 7 March, N's to 7 June and D's to 30 March, all now late; only M (due 9 March, held
+    # that day) is on time. The core groups are due on the 9th working day after the
+    # conference: A's 21 January, B's and C's 22 January, all late.
+    summary = to_data(report(tmp_path, counting=Counting.EVENT_DAY_IS_DAY_1).summary)
+    assert summary["review_timeliness"]["by_child"] == ratio(1, 5, 20.0)
+    assert summary["core_group_timeliness"]["by_child"] == ratio(0, 3, 0.0)
+
+
+def test_indicators_without_their_records_say_why(tmp_path: Path) -> None:
+    path = tmp_path / "initial.csv"
+    path.write_text(HEAD + ROWS.splitlines(keepends=True)[3], encoding="utf-8")  # D: no core group
+    summary = build_report(read_conference_records(path, calendar_for("england")), ENGLAND).summary
+    assert summary["review_timeliness"] == {
+        "assessed": False,
+        "why": "no review conferences in the records",
+    }
+    assert summary["core_group_timeliness"] == {
+        "assessed": False,
+        "why": "no core_group_date given for initial conferences",
+    }
+
+
+def test_report_deadlines_count_what_was_done_on_or_before_the_due_date(tmp_path: Path) -> None:
+    # Bracknell Forest (Berkshire LSCB handout): reports shared with parents 48 hours before
+    # an initial conference and 5 working days before a review. Thu 8 Jan 2015 - 48 hours is
+    # Tue 6 January; Fri 9 January's is due Wed 7 January; Mon 9 Mar 2015 - 5 working days
+    # is Mon 2 March.
+    path = tmp_path / "actions.csv"
+    path.write_text(
+        "child_id,conference_id,conference_type,conference_date,strategy_discussion_date,"
+        "previous_conference_date,previous_conference_type,report_to_parents_initial_date,"
+        "report_to_parents_review_date\n"
+        "A,I1,initial,2015-01-08,2014-12-15,,,2015-01-06,\n"  # on the due date: on time
+        "B,I2,initial,2015-01-09,2014-12-15,,,2015-01-08,\n"  # a day after it: late
+        "C,I3,initial,2015-01-12,2014-12-15,,,,\n"  # not recorded
+        "D,I4,initial,,2014-12-15,,,,\n"  # not held: does not apply
+        "K,R1,review,2015-03-09,,2014-12-08,initial,,2015-03-02\n"  # on time
+        "L,R2,review,2015-03-09,,2014-12-08,initial,,2015-03-03\n",  # late
+        encoding="utf-8",
+    )
+    bracknell = get_rule_set("bracknell-forest")
+    actions = ("report_to_parents_initial", "report_to_parents_review")
+    records = read_conference_records(path, bracknell.calendar(), action_rules=actions)
+    assert to_data(build_report(records, bracknell).summary)["report_deadlines"] == [
+        {
+            "rule": "report_to_parents_initial",
+            "title": "Reports shared with parents (initial conference)",
+            "by_child": ratio(1, 2, 50.0),
+            "not_recorded": 1,
+            "unconfirmed": False,
+        },
+        {
+            "rule": "report_to_parents_review",
+            "title": "Reports shared with parents (review conference)",
+            "by_child": ratio(1, 2, 50.0),
+            "not_recorded": 0,
+            "unconfirmed": False,
+        },
+    ]
+
+
+def test_rows_under_a_rule_s_first_edition_are_assessed(tmp_path: Path) -> None:
+    # Working Together 2006 (in force from 1 April 2006) is the first edition of each rule.
+    # Mon 11 Feb 2008 + 15 working days = Mon 3 March (no bank holiday between); the first
+    # core group 10 working days after that is Mon 17 March (Easter 2008 is 21-24 March);
+    # the first review 3 months after 3 March is 3 June: all held on their due dates.
+    path = tmp_path / "2008.csv"
+    path.write_text(
+        HEAD
+        + "S,I1,initial,2008-03-03,2008-02-11,,,2008-03-17,\n"
+        + "S,R1,review,2008-06-03,,2008-03-03,initial,,\n",
+        encoding="utf-8",
+    )
+    built = build_report(read_conference_records(path, calendar_for("england")), ENGLAND)
+    summary = to_data(built.summary)
+    assert summary["initial_conference_timeliness"]["by_child"] == ratio(1, 1, 100.0)
+    assert summary["initial_conference_timeliness"]["not_assessed"] == 0
+    assert summary["core_group_timeliness"]["by_child"] == ratio(1, 1, 100.0)
+    assert summary["review_timeliness"]["by_child"] == ratio(1, 1, 100.0)
+    assert [(row["rule"], row["edition"], row["status"]) for row in built.rows()] == [
+        ("icpc", "wt2006", "on_time"),
+        ("first_review", "wt2006", "on_time"),
+    ]
+
+
+def test_a_previous_conference_s_type_is_taken_from_the_file_when_not_given(
+    tmp_path: Path,
+) -> None:
+    # No first reviews here. T's previous conference is given as a review: due 6 months on,
+    # 8 June 2015. V's previous conference (R0, 8 December 2014) is in the file, a review:
+    # so V's R3 is a later review too, due 8 June. U's previous conference is neither in the
+    # file nor typed, and R0 has none: neither is assessed.
+    path = tmp_path / "reviews.csv"
+    path.write_text(
+        HEAD
+        + "T,R1,review,2015-06-08,,2014-12-08,review,,\n"
+        + "U,R2,review,2015-06-09,,2014-12-09,,,\n"
+        + "V,R0,review,2014-12-08,,,,,\n"
+        + "V,R3,review,2015-06-08,,2014-12-08,,,\n",
+        encoding="utf-8",
+    )
+    built = build_report(read_conference_records(path, calendar_for("england")), ENGLAND)
+    reviews = to_data(built.summary)["review_timeliness"]
+    assert (reviews["by_child"], reviews["not_assessed"]["rows"]) == (ratio(2, 2, 100.0), 2)
+    assert [(row["conference_id"], row["rule"], row["status"]) for row in built.rows()] == [
+        ("R1", "subsequent_review", "on_time"),
+        ("R2", "", "not_assessed"),
+        ("R0", "", "not_assessed"),
+        ("R3", "subsequent_review", "on_time"),
+    ]
