@@ -22,6 +22,7 @@ import pytest
 from safeguarding_rules import (
     Counting,
     CountingUnit,
+    Period,
     ReportingPolicy,
     calendar_for,
     get_rule_set,
@@ -374,4 +375,16 @@ def test_a_previous_conference_s_type_is_taken_from_the_file_when_not_given(
         ("R2", "", "not_assessed"),
         ("R0", "", "not_assessed"),
         ("R3", "subsequent_review", "on_time"),
+    ]
+
+
+def test_reviews_are_counted_by_the_period_asked_for(tmp_path: Path) -> None:
+    # The reviews above by financial year: K, L, M and D in 2014-15 (L late), N in 2015-16.
+    path = tmp_path / "conferences.csv"
+    path.write_text(HEAD + ROWS, encoding="utf-8")
+    records = read_conference_records(path, calendar_for("england"))
+    built = build_report(records, ENGLAND, period=Period.YEAR)
+    assert to_data(built.summary)["review_timeliness"]["by_period"] == [
+        {"period": "2014-15", "by_child": ratio(3, 4, 75.0)},
+        {"period": "2015-16", "by_child": ratio(1, 1, 100.0)},
     ]
