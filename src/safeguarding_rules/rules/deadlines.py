@@ -374,7 +374,10 @@ class NotComputable:
     anchor: dt.date
     #: Why it cannot be computed, in words.
     reason: str
-    #: The date outside the calendar's coverage (the start, or where the count would end).
+    #: The date the calendar refused: the start, if it is outside the coverage; the due
+    #: date, for a rule counted in calendar days, weeks or months that ends outside it; and
+    #: the start again for a count of working days that runs past the coverage (where such a
+    #: count would end is not known without that year's bank holidays).
     day: dt.date
 
     @classmethod
