@@ -151,13 +151,7 @@ class ComplianceReport:
 
     def text_columns(self, size: int = 50_000) -> Iterator[list[pa.Array]]:
         """Yield the CSV columns (:attr:`row_fields`) as Arrow text, ``size`` rows at a time."""
-        rows = len(next(iter(self._columns.values()))) if self._columns else 0
-
-        def chunk(start: int) -> list[pa.Array]:
-            stop = min(start + size, rows)
-            return [_as_text(values, start, stop) for values in self._columns.values()]
-
-        yield from mapped_ahead(chunk, range(0, rows, size))  # made on both cores
+        return self._chunks(_as_text, size)
 
     def csv_columns(self, size: int = 50_000) -> Iterator[list[pa.Array]]:
         """Yield the CSV columns as Arrow arrays, ``size`` rows at a time, for a CSV writer.
@@ -166,13 +160,19 @@ class ComplianceReport:
         dates (null where empty), which Arrow's CSV writer formats itself, faster than
         making them text first.
         """
+        return self._chunks(_as_arrow, size)
+
+    def _chunks(
+        self, convert: Callable[[Any, int, int], pa.Array], size: int
+    ) -> Iterator[list[pa.Array]]:
+        """Yield every column's rows ``convert``-ed, ``size`` rows at a time, on both cores."""
         rows = len(next(iter(self._columns.values()))) if self._columns else 0
 
         def chunk(start: int) -> list[pa.Array]:
             stop = min(start + size, rows)
-            return [_as_arrow(values, start, stop) for values in self._columns.values()]
+            return [convert(values, start, stop) for values in self._columns.values()]
 
-        yield from mapped_ahead(chunk, range(0, rows, size))  # made on both cores
+        yield from mapped_ahead(chunk, range(0, rows, size))
 
     @property
     def row_fields(self) -> tuple[str, ...]:

@@ -152,8 +152,7 @@ def _encoded(chunk: pa.Table) -> bytes | None:
         pieces += [literal, pc.fill_null(text, "null") if nulls else text]
         literal = ","
     pieces.append(literal.removesuffix(",") + "},")
-    rows = pc.binary_join_element_wise(*pieces, "")
-    _, data = text_bytes(rows)
+    _, data = text_bytes(joined(*pieces))
     return data[:-1].tobytes()  # no last comma
 
 
