@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from safeguarding_rules._ahead import ahead, mapped_ahead
+from safeguarding_rules._columnar import ahead, mapped_ahead
 
 
 @given(st.lists(st.integers()), st.integers(1, 4))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ctypes
 import sys
 
-from safeguarding_rules._memory import trim_heap
+from safeguarding_rules._columnar import trim_heap
 
 
 def test_trim_heap_asks_glibc_on_linux_and_is_harmless_elsewhere() -> None:

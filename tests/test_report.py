@@ -16,9 +16,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from safeguarding_rules import Period, ReportingPolicy, calendar_for, load_rule_sets
+from safeguarding_rules._columnar import iso_text as _iso_array
+from safeguarding_rules._columnar import order_by_day_then_id as _by_day_then_id
 from safeguarding_rules.records import read_attendance, read_conference_records
 from safeguarding_rules.reports import build_report, period_labels
-from safeguarding_rules.reports.report import _by_day_then_id, _iso_array
 
 RULE_SETS = load_rule_sets()
 DATA = resources.files("safeguarding_rules") / "data"

@@ -10,7 +10,7 @@ import pytest
 
 from safeguarding_rules import calendar_for
 from safeguarding_rules.records import ConferenceRecords, InputErrors, read_conference_records
-from safeguarding_rules.records import conferences as module
+from safeguarding_rules._columnar import csv_blocks as module
 
 HEADER = "child_id,conference_id,conference_type,conference_date,strategy_discussion_date,reason_for_delay\n"
 

@@ -7,7 +7,7 @@ import pyarrow.compute as pc
 from hypothesis import given
 from hypothesis import strategies as st
 
-from safeguarding_rules.records.arrow_text import trimmed
+from safeguarding_rules._columnar import trimmed
 
 #: Text heavy in what trimming looks at: ASCII and Unicode spaces, controls, non-ASCII.
 TEXT = st.text(st.sampled_from(" \t\r\n\x0b\x0c\x1c\x85\u00a0\u2003\u3000aZ0,é\u0175\U0001f600"))

@@ -16,7 +16,8 @@ from safeguarding_rules import (
     calendar_for,
     load_rule_sets,
 )
-from safeguarding_rules.rules.bulk import _by_day, _due_dates, add_months_array, day_span, due_dates
+from safeguarding_rules._columnar import day_span
+from safeguarding_rules.rules.bulk import _by_day, _due_dates, add_months_array, due_dates
 
 RULE_SETS = load_rule_sets()
 DAYS = st.dates(min_value=dt.date(2008, 1, 1), max_value=dt.date(2028, 12, 31))

@@ -8,8 +8,8 @@ import pyarrow.compute as pc
 from hypothesis import given
 from hypothesis import strategies as st
 
-from safeguarding_rules.records.arrow_text import packed as _packed
-from safeguarding_rules.records.conferences import _codes
+from safeguarding_rules._columnar import number_ids as _codes
+from safeguarding_rules._columnar import packed as _packed
 
 IDS = st.text(st.sampled_from("AKC019-\x00ŷé/"), max_size=10)
 

@@ -17,29 +17,23 @@ column and value; nothing is dropped silently.
 
 from __future__ import annotations
 
-import csv
 import functools
-import re
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.csv as pacsv
 
-from .._ahead import ahead
+from .._columnar import both, first_of_each, number_ids, release_memory
 from .._dates import parse_date
-from .._memory import trim_heap
 from ..calendar import WorkingDayCalendar
 from ..rules import VOCABULARY, CodeList, ConferenceType, Vocabulary
-from .arrow_text import packed, text_bytes, trimmed
+from .csv_file import Table, csv_header, load_jsonl, read_csv_blocks, renumber
 from .problems import InputErrors, InputProblem
-from .rows import read_table
 from .source import InputSource, open_input
 
 __all__ = [
@@ -149,251 +143,7 @@ class ConferenceRecords:
 
     def first_of_conference(self) -> npt.NDArray[np.int64]:
         """Return the position of each conference's first row, in file order."""
-        codes = self.conference_code
-        if not len(codes):
-            return np.zeros(0, dtype=np.int64)
-        first = np.full(int(codes.max()) + 1, len(codes), dtype=np.int64)
-        np.minimum.at(first, codes, np.arange(len(codes), dtype=np.int64))
-        return np.sort(first[first < len(codes)])
-
-
-Table = dict[str, pa.Array]
-_T = TypeVar("_T")
-#: Arrow reads a CSV file in blocks of this many bytes; a row must fit in one block.
-BLOCK_SIZE = 1 << 23
-#: The first bytes of files that are not text: what they are, and what to do instead.
-SIGNATURES = (
-    (b"PK\x03\x04", "an Excel workbook (.xlsx) or another zip file, not a CSV file"),
-    (b"\xd0\xcf\x11\xe0", "an old Excel workbook (.xls), not a CSV file"),
-    (b"\xff\xfe", "UTF-16 text, not UTF-8"),
-    (b"\xfe\xff", "UTF-16 text, not UTF-8"),
-)
-SAVE_AS = "save it from the spreadsheet as 'CSV UTF-8 (Comma delimited)' and read that file"
-
-
-def _sniff(path: Path, file: str) -> None:
-    """Refuse a workbook or UTF-16 file before reading it as CSV, saying what to do."""
-    try:
-        with path.open("rb") as handle:
-            start = handle.read(8)
-    except OSError as error:
-        problem = InputProblem(file, 0, None, None, f"cannot read: {error.strerror}")
-        raise InputErrors([problem]) from None
-    for signature, what in SIGNATURES:
-        if start.startswith(signature):
-            problem = InputProblem(file, 1, None, None, f"this file is {what}: {SAVE_AS}")
-            raise InputErrors([problem])
-
-
-def _not_utf8(
-    path: Path, file: str, row: int | None = None, column: str | None = None
-) -> InputErrors:
-    """Name the first row that is not UTF-8 text (found by scanning, unless Arrow said)."""
-    if row is None:
-        row = 1
-        with path.open("rb") as handle:
-            for number, line in enumerate(handle, start=1):
-                try:
-                    line.decode("utf-8")
-                except UnicodeDecodeError:
-                    row = number
-                    fields = next(csv.reader([line.decode("utf-8", "replace")]), [])
-                    if number > 1:
-                        header = next(csv.reader([_header_line(path)]), [])
-                        at = [i for i, field in enumerate(fields) if "\ufffd" in field]
-                        if at and at[0] < len(header):
-                            column = header[at[0]].strip().lower()
-                    break
-    message = (
-        "not UTF-8 text (perhaps Windows-1252 or Latin-1, as older Excel saves CSV): " + SAVE_AS
-    )
-    return InputErrors([InputProblem(file, row, column, None, message)])
-
-
-def _header_line(path: Path) -> str:
-    with path.open("rb") as handle:
-        return handle.readline().decode("utf-8-sig", "replace")
-
-
-def _release_freed() -> None:
-    """Give freed memory back to the operating system: Arrow's pool, then malloc's heap."""
-    pa.default_memory_pool().release_unused()
-    trim_heap()
-
-
-def _csv_header(path: Path, file: str) -> list[str]:
-    """Read a CSV file's header (our column names: stripped, lower case), refusing non-CSV."""
-    _sniff(path, file)
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            header = next(csv.reader(handle), [])
-    except OSError as error:
-        problem = InputProblem(file, 0, None, None, f"cannot read: {error.strerror}")
-        raise InputErrors([problem]) from None
-    except UnicodeDecodeError:
-        raise _not_utf8(path, file) from None
-    names = [h.strip().lower() for h in header]
-    if len(set(names)) != len(names):
-        raise InputErrors([InputProblem(file, 1, None, None, "a column name is repeated")])
-    return names
-
-
-def _scan_csv(
-    path: Path,
-    file: str,
-    names: list[str],
-    each: Callable[[Table, npt.NDArray[np.int64]], _T],
-    progress: Callable[[int], object] | None = None,
-) -> tuple[list[_T], npt.NDArray[np.int64], list[InputProblem]]:
-    """Read a CSV file in blocks with Arrow, every column as stripped text, calling ``each``.
-
-    Only one block's text is held at a time, so memory does not grow with the file's text.
-    ``each(table, positions)`` gets a block's columns and each record's position among the
-    file's records (0, 1, ...); the returned ``numbers`` turn positions into row numbers.
-    Rows Arrow cannot read (too many or too few values), and values that run over lines
-    (a quote left open), are left out and returned as problems, by row number.
-    ``progress`` is called after each block with the number of rows read so far. A quoted
-    value holding a line break that crosses the end of a block makes Arrow lose its place;
-    the file is then read again with quote-aware splitting (slower, so not the default).
-    """
-    size = path.stat().st_size
-    block_size = BLOCK_SIZE
-    spanning = False  # whether quoted values may hold line breaks (a slower split into blocks)
-    shown = 0  # rows reported to ``progress`` (a count that never goes back on a retry)
-    line_end = _line_end(path)
-    skipped: list[int] = []
-    ragged: list[InputProblem] = []
-
-    def invalid(row: pacsv.InvalidRow) -> str:
-        number = int(row.number) if row.number is not None else 0
-        skipped.append(number)
-        ragged.append(
-            InputProblem(
-                file, number, None, None,
-                f"{row.actual_columns} values for {row.expected_columns} header columns",
-            )
-        )  # fmt: skip
-        return "skip"
-
-    while True:
-        skipped.clear()
-        ragged.clear()
-        results: list[_T] = []
-        split_problems: list[InputProblem] = []  # by position, until numbered below
-        read = 0
-        try:
-            reader = pacsv.open_csv(
-                path,
-                read_options=pacsv.ReadOptions(
-                    use_threads=False,
-                    column_names=names,
-                    skip_rows=1,
-                    encoding="utf-8",
-                    block_size=block_size,
-                ),
-                parse_options=pacsv.ParseOptions(
-                    ignore_empty_lines=False,
-                    invalid_row_handler=invalid,
-                    newlines_in_values=spanning,
-                ),
-                convert_options=pacsv.ConvertOptions(
-                    column_types=dict.fromkeys(names, pa.string()),
-                    strings_can_be_null=False,
-                    quoted_strings_can_be_null=False,
-                ),
-            )
-            for batch in ahead(reader):  # the next block is parsed meanwhile
-                positions = np.arange(read, read + batch.num_rows, dtype=np.int64)
-                read += batch.num_rows
-                columns = {name: trimmed(batch.column(i)) for i, name in enumerate(names)}
-                if any(_holds(column, line_end) for column in columns.values()):
-                    # Some value holds a line break: drop rows that swallowed others.
-                    split, found = _line_breaks(columns, positions, file)
-                    if split.any():
-                        keep = pa.array(~split)
-                        columns = {name: column.filter(keep) for name, column in columns.items()}
-                        positions = positions[~split]
-                        split_problems.extend(found)
-                results.append(each(columns, positions))
-                if progress is not None and read + len(skipped) > shown:
-                    shown = read + len(skipped)
-                    progress(shown)
-            break
-        except pa.ArrowInvalid as error:
-            message = str(error)
-            if ("straddl" in message or "larger than block" in message) and block_size <= size:
-                block_size *= 8  # a value (or the header) longer than a block
-                continue
-            if "out of sync" in message and not spanning:
-                spanning = True  # a quoted value holding a line break crosses a block's end
-                continue
-            if "invalid UTF8" in message:
-                where = re.search(r"column #(\d+): Row #(\d+)", message)
-                if where is None:
-                    raise _not_utf8(path, file) from None
-                column = names[int(where[1])] if int(where[1]) < len(names) else None
-                raise _not_utf8(path, file, int(where[2]), column) from None
-            problem = InputProblem(file, 0, None, None, f"not a readable CSV file: {message}")
-            raise InputErrors([problem]) from None
-    numbers = np.arange(2, read + len(skipped) + 2, dtype=np.int64)
-    if skipped:
-        keep_rows = np.ones(len(numbers), dtype=bool)
-        at = np.array(skipped, dtype=np.int64) - 2
-        keep_rows[at[(at >= 0) & (at < len(keep_rows))]] = False
-        numbers = numbers[keep_rows]
-    ragged.extend(renumber(split_problems, numbers))
-    return results, numbers, ragged
-
-
-def renumber(
-    problems: Iterable[InputProblem], numbers: npt.NDArray[np.int64]
-) -> list[InputProblem]:
-    """Rewrite problems found by record position to name the row number instead."""
-    return [attrs.evolve(problem, row=int(numbers[problem.row])) for problem in problems]
-
-
-def _line_end(path: Path) -> bytes:
-    """Return the byte that ends the file's lines: LF (also for CRLF), or CR (old Mac)."""
-    with path.open("rb") as handle:
-        start = handle.read(1 << 16)
-    return b"\r" if b"\r" in start and b"\n" not in start else b"\n"
-
-
-def _holds(column: pa.Array, byte: bytes) -> bool:
-    """Whether any value could hold ``byte`` (one fast scan of the column's text bytes).
-
-    A value holding a line end is one the CSV parser read across lines: only then are the
-    rows checked for a quote left open (:func:`_line_breaks`).
-    """
-    _, data = text_bytes(column)
-    return bool(np.any(data == ord(byte)))
-
-
-def _load_csv(path: Path, file: str) -> tuple[Table, npt.NDArray[np.int64], list[InputProblem]]:
-    """Read every column of a CSV file as text with Arrow, keeping each record's row number."""
-    names = _csv_header(path, file)
-    parts, numbers, problems = _scan_csv(path, file, names, lambda table, at: (table, at))
-    positions = np.concatenate([at for _, at in parts]) if parts else np.zeros(0, np.int64)
-    table = {
-        name: pa.concat_arrays([part[name] for part, _ in parts])
-        if parts
-        else pa.array([], pa.string())
-        for name in names
-    }
-    return table, numbers[positions], problems
-
-
-def _load_jsonl(
-    source: InputSource, file: str
-) -> tuple[Table, npt.NDArray[np.int64], list[InputProblem]]:
-    read = read_table(source)
-    rows = read.rows
-    names = list(dict.fromkeys(name for row in rows for name in row.fields))
-    columns = {
-        name: pa.array([row.fields.get(name, "") for row in rows], type=pa.string())
-        for name in names
-    }
-    return columns, np.array([row.number for row in rows], dtype=np.int64), list(read.problems)
+        return first_of_each(self.conference_code)
 
 
 def _is_empty(column: pa.Array) -> npt.NDArray[np.bool_]:
@@ -505,37 +255,7 @@ def _kinds(
 
 
 #: Columns that are never free text: a line break in one means the row was misread.
-_STRUCTURED = (*REQUIRED, *DATE_COLUMNS, "family_id", "previous_conference_type")
-
-
-def _line_breaks(
-    table: Table, rows: npt.NDArray[np.int64], file: str
-) -> tuple[npt.NDArray[np.bool_], list[InputProblem]]:
-    """Find values that run over lines: an unclosed quote swallows the rows after it.
-
-    A free-text value may hold a line break; one that holds what looks like whole rows
-    (as many commas as the header has, after a line break) is a quote left open.
-    """
-    bad = np.zeros(len(rows), dtype=bool)
-    problems = []
-    looks_like_row = r"[\r\n][^\r\n]*" + ",[^\r\n]*" * max(len(table) - 1, 1)
-    for name, column in table.items():
-        if not any(pc.any(pc.match_substring(column, end)).as_py() for end in "\r\n"):
-            continue
-        pattern = r"[\r\n]" if name in _STRUCTURED or name.endswith("_date") else looks_like_row
-        where = np.flatnonzero(_matches(column, pattern))
-        for position, text in zip(where.tolist(), _texts(column, where), strict=True):
-            lines = text.splitlines()
-            problems.append(
-                InputProblem(
-                    file, int(rows[position]), name, lines[0][:40] if lines else "",
-                    f"this value runs over {len(lines)} lines of the file, taking in the "
-                    f'rows after it: is a closing quote (") missing? This row and the '
-                    f"{len(lines) - 1} line(s) after it were not read",
-                )
-            )  # fmt: skip
-        bad[where] = True
-    return bad, problems
+STRUCTURED = (*REQUIRED, *DATE_COLUMNS, "family_id", "previous_conference_type")
 
 
 def read_conference_records(
@@ -567,7 +287,7 @@ def read_conference_records(
     file = source.name
     action_rules = tuple(action_rules)
     if source.json_lines:
-        table, rows, problems = _load_jsonl(source, file)
+        table, rows, problems = load_jsonl(source, file)
         return check_conference_columns(
             table,
             rows,
@@ -579,14 +299,19 @@ def read_conference_records(
             vocabulary=vocabulary,
         )
     with source.as_path() as local:
-        names = _csv_header(local, file)
+        names = csv_header(local, file)
         _require(names, file, [])
 
-        def check(table: Table, positions: npt.NDArray[np.int64]) -> _Part:
-            return _check_part(table, positions, calendar, file, action_rules, vocabulary)
+        def check(
+            table: Table, positions: npt.NDArray[np.int64], found: list[InputProblem]
+        ) -> _Part:
+            part = _check_part(table, positions, calendar, file, action_rules, vocabulary)
+            return attrs.evolve(part, unread=found)
 
-        parts, numbers, problems = _scan_csv(local, file, names, check, progress)
-    _release_freed()  # the blocks' text and the checks' passing arrays
+        parts, numbers, problems = read_csv_blocks(
+            local, file, names, check, structured=STRUCTURED, progress=progress
+        )
+    release_memory()  # the blocks' text and the checks' passing arrays
     return _finish(parts, file, action_rules, skip_invalid, problems, numbers)  # empties parts
 
 
@@ -642,6 +367,8 @@ class _Part:
     bad: npt.NDArray[np.bool_]
     #: Found by ``rows`` as given (positions, for a CSV file read in blocks).
     problems: list[InputProblem]
+    #: Rows the loader could not read in this block (by ``rows`` as given), not in it.
+    unread: list[InputProblem] = attrs.Factory(list)
 
 
 def _check_part(
@@ -793,6 +520,8 @@ def _finish(
     :param problems: the loader's own problems, by row number (rows it could not read).
     :param numbers: row numbers by position, where the blocks' ``rows`` are positions.
     """
+    not_read = [problem for part in parts for problem in part.unread]
+    problems.extend(renumber(not_read, numbers) if numbers is not None else not_read)
     unread = len({problem.row for problem in problems})  # rows the loader could not read
     found = [problem for part in parts for problem in part.problems]
     # Join the blocks one column at a time, letting go of each block's copy as it is joined,
@@ -844,10 +573,10 @@ def _finish(
             return np.broadcast_to(np.datetime64("NaT", "D"), (length,))
         return found[keep]
 
-    with ThreadPoolExecutor(1, thread_name_prefix="codes") as pool:  # two sorts, two cores
-        children = pool.submit(_codes, text["child_id"], ordered=False)
-        conference_code = _codes(text["conference_id"])
-        child_code = children.result()
+    conference_code, child_code = both(  # two sorts, on two cores
+        lambda: number_ids(text["conference_id"]),
+        lambda: number_ids(text["child_id"], ordered=False),
+    )
     _check_consistency(
         conference_code,
         child_code,
@@ -863,7 +592,7 @@ def _finish(
     if problems and not skip_invalid:
         raise InputErrors(problems)
     skipped = int(bad.sum())
-    _release_freed()  # the joined blocks and the checks' passing arrays
+    release_memory()  # the joined blocks and the checks' passing arrays
     keep: npt.NDArray[np.bool_] | slice = ~bad if skipped else slice(None)
     if skipped:
         keep_arrow = pa.array(~bad)
@@ -885,45 +614,6 @@ def _finish(
         problems=tuple(problems),
         skipped_rows=skipped + unread,
     )
-
-
-def _codes(column: pa.Array, *, ordered: bool = True) -> npt.NDArray[np.int64]:
-    """Return a small integer per distinct value (``ordered``: in order of first appearance).
-
-    Ids of up to 8 bytes (``C0000123``, ``K2014-07``: most councils') are packed into one
-    64-bit integer each and numbered by a sort, several times faster than hashing the
-    text; a run of equal ids (the children of one conference, listed together) is sorted
-    once, and a file already in id order (as exports often are) sorts in one pass. Any
-    other column is hashed by Arrow's ``dictionary_encode``. Both give the same numbers
-    (a property test checks); ``ordered=False`` numbers the values in the text's order.
-    """
-    keys = packed(column)
-    if keys is None:
-        encoded = pc.dictionary_encode(column)
-        return np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
-    # Each intermediate is let go as soon as it is used: on a national file each is tens
-    # of megabytes, and the child and conference ids are numbered at the same time.
-    starts = np.empty(len(keys), dtype=bool)
-    starts[0] = True
-    np.not_equal(keys[1:], keys[:-1], out=starts[1:])
-    heads = keys[starts]
-    del keys
-    order = np.argsort(heads, kind="stable")
-    ranked = heads[order]
-    del heads
-    new = np.empty(len(ranked), dtype=bool)
-    new[0] = True
-    np.not_equal(ranked[1:], ranked[:-1], out=new[1:])
-    del ranked
-    head_codes = np.empty(len(order), dtype=np.int64)
-    head_codes[order] = np.cumsum(new) - 1
-    if ordered:  # renumber by each value's first appearance (the stable sort keeps it first)
-        first = order[new]  # where each value first appears, in value order
-        appears = np.zeros(len(order), dtype=bool)
-        appears[first] = True
-        head_codes = (np.cumsum(appears) - 1)[first][head_codes]  # rank by that, no sort
-    codes: npt.NDArray[np.int64] = head_codes[np.cumsum(starts) - 1]
-    return codes
 
 
 def _check_consistency(

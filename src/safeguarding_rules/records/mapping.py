@@ -47,8 +47,8 @@ import pyarrow.compute as pc
 
 from ..calendar import WorkingDayCalendar
 from ..rules import VOCABULARY, Vocabulary, normalise
-from .conferences import ConferenceRecords, Table, check_conference_columns
-from .conferences import _load_csv as load_csv
+from .conferences import STRUCTURED, ConferenceRecords, Table, check_conference_columns
+from .csv_file import load_csv
 from .located import FIELDS
 from .rows import InputErrors, InputProblem
 from .workbook import as_dates, as_ids, header_row, is_workbook, open_workbook, read_sheet
@@ -199,7 +199,7 @@ def read_mapped_records(
         rows = np.arange(header + 2, header + 2 + n, dtype=np.int64)
         where = f"sheet {sheet!r}, "
     else:
-        raw, rows, problems = load_csv(Path(path), file)
+        raw, rows, problems = load_csv(Path(path), file, structured=STRUCTURED)
         if problems and not skip_invalid:
             raise InputErrors(problems)
         raw = _original_headings(Path(path), raw)

@@ -9,11 +9,11 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..records.arrow_text import text_bytes
+from .._columnar import joined, text_bytes
 from .overlay import describe_calendar
 from .report import ComplianceReport
 from .serialise import json_chunks
-from .table import RowTable, csv_pieces, html_escaped, joined
+from .table import RowTable, csv_pieces, html_escaped
 
 __all__ = ["render_csv", "render_csv_chunks", "render_html", "render_json", "render_text"]
 

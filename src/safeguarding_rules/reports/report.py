@@ -21,13 +21,12 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .._ahead import mapped_ahead
+from .._columnar import date_array, day_span, iso_text, mapped_ahead, order_by_day_then_id
 from ..calendar import WorkingDayCalendar
 from ..records import ConferenceAttendance, ConferenceRecords
-from ..records.arrow_text import packed
 from ..records.conferences import KINDS, PREVIOUS_KINDS
 from ..rules import Confidence, Counting, Period, ReportingPolicy, RuleSet, unrecognised_names
-from ..rules.bulk import NOT_COMPUTABLE, day_span, due_dates
+from ..rules.bulk import NOT_COMPUTABLE, due_dates
 from .overlay import calendar_summary
 from .table import RowTable
 
@@ -180,19 +179,6 @@ class ComplianceReport:
         return tuple(self._columns)
 
 
-def _day_array(days: Dates) -> pa.Array:
-    return pa.array(days.astype("datetime64[D]"), pa.date32())
-
-
-def _iso_array(days: Dates) -> pa.Array:
-    """Dates as an Arrow array of ``YYYY-MM-DD`` text (null where NaT)."""
-    found = day_span(days)
-    if found is None:
-        return pc.cast(_day_array(days), pa.string())
-    span, places = found  # each day of the span written once, then looked up per row
-    return pc.cast(_day_array(span), pa.string()).take(pa.array(places, mask=places < 0))
-
-
 def _none_if_empty(values: pa.Array) -> pa.Array:
     """Empty text as null (``None``), as the JSON report shows a reason not given."""
     return pc.if_else(pc.equal(pc.binary_length(values), 0), pa.scalar(None, pa.string()), values)
@@ -228,7 +214,7 @@ def _as_text(
     if part.dtype.kind in "USO":
         return pa.array([str(value) for value in part.tolist()], pa.string())
     if part.dtype.kind == "M":
-        return pc.fill_null(_iso_array(part), "")
+        return pc.fill_null(iso_text(part), "")
     return pc.if_else(pa.array(part >= 0), pc.cast(pa.array(part), pa.string()), "")
 
 
@@ -246,31 +232,10 @@ def _as_arrow(
         return _as_text(values, start, stop)
     part = values[start:stop]
     if part.dtype.kind == "M":
-        return _day_array(part)
+        return date_array(part)
     if part.dtype.kind in "iu":
         return pa.array(part, mask=part < 0)
     return _as_text(values, start, stop)
-
-
-def _by_day_then_id(days: Dates, ids: pa.Array) -> npt.NDArray[np.int64]:
-    """Return the order of rows by day, then id (text by UTF-8 bytes, as Arrow orders it).
-
-    Ids of up to 8 bytes are sorted as integers (:func:`~..records.arrow_text.packed`),
-    then the days stably: several times faster than Arrow's sort on two keys, and the
-    same order (a test checks). Other ids are sorted by Arrow.
-    """
-    keys = packed(ids)
-    if keys is None or np.isnat(days).any():
-        table = pa.table({"day": _day_array(days), "id": ids})
-        order = pc.sort_indices(table, [("day", "ascending"), ("id", "ascending")])
-        return np.asarray(order.to_numpy(zero_copy_only=False), dtype=np.int64)
-    by_id = np.argsort(keys, kind="stable")
-    day = days.astype(np.int64)[by_id]
-    day -= day.min()
-    if int(day.max()) < 1 << 16:  # a two-byte key, which numpy sorts by radix
-        day = day.astype(np.uint16)
-    by_day: npt.NDArray[np.int64] = by_id[np.argsort(day, kind="stable")]
-    return by_day
 
 
 def _date_span(records: ConferenceRecords) -> tuple[dt.date | None, dt.date | None]:
@@ -498,15 +463,15 @@ def _initial(run: _Run) -> dict[str, Any]:
     children = np.bincount(records.conference_code[assessed], minlength=1)
     where = np.flatnonzero(late & per_conference)
     late_ids = records.text["conference_id"].take(where)
-    order = _by_day_then_id(conf[where], late_ids)
+    order = order_by_day_then_id(conf[where], late_ids)
     where = where[order]
     reasons = records.text["reason_for_delay"].take(pa.array(where))
     late_conferences = RowTable(
         {
             "conference_id": late_ids.take(pa.array(order)),
-            "conference_date": _iso_array(conf[where]),
-            "strategy_discussion_date": _iso_array(sd[where]),
-            "due_date": _iso_array(row_due[where]),
+            "conference_date": iso_text(conf[where]),
+            "strategy_discussion_date": iso_text(sd[where]),
+            "due_date": iso_text(row_due[where]),
             "children": pa.array(children[records.conference_code[where]], pa.int64()),
             "working_days": pa.array(wd[where], pa.int64()),
             "working_days_late": pa.array(lateness[where], pa.int64()),

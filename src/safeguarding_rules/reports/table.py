@@ -21,11 +21,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from .._ahead import mapped_ahead
-from ..records.arrow_text import text_bytes
+from .._columnar import joined, mapped_ahead, text_bytes
 from .output import FORMULA_TRIGGERS, CsvWriter
 
-__all__ = ["RowTable", "csv_pieces", "html_escaped", "joined"]
+__all__ = ["RowTable", "csv_pieces", "html_escaped"]
 
 #: Rows made into dictionaries at a time, when iterating or writing JSON.
 CHUNK = 20_000
@@ -252,13 +251,3 @@ def html_escaped(column: pa.Array) -> pa.Array:
         if bool((text_bytes(text)[1] == ord(char)).any()):
             text = pc.replace_substring(text, char, entity)
     return text
-
-
-def joined(*pieces: pa.Array | str) -> pa.Array:
-    """Return each row's pieces (text columns and literal text) joined into one text."""
-    columns = [
-        piece if isinstance(piece, str) or pa.types.is_string(piece.type)
-        else pc.cast(piece, pa.string())
-        for piece in pieces
-    ]  # fmt: skip
-    return pc.binary_join_element_wise(*columns, "")

@@ -11,11 +11,12 @@ import math
 import numpy as np
 import numpy.typing as npt
 
+from .._columnar import day_span
 from ..calendar import WorkingDayCalendar
 from .model import Counting, Direction, Rule, Unit
 from .rule_set import RuleSet
 
-__all__ = ["NOT_COMPUTABLE", "add_months_array", "day_span", "due_dates"]
+__all__ = ["NOT_COMPUTABLE", "add_months_array", "due_dates"]
 
 #: The version index :func:`due_dates` gives a row whose due date falls outside the
 #: calendar's coverage: the rule applies, but no due date can be computed.
@@ -79,25 +80,6 @@ def due_dates(
         if by_day is not None:
             return by_day
     return _due_dates(rule_set, rule_id, start, calendar, anchor, counting)
-
-
-def day_span(days: Dates) -> tuple[Dates, npt.NDArray[np.int64]] | None:
-    """Every day from the first to the last of ``days``, and each row's place among them.
-
-    A national column has millions of rows but a few thousand distinct days: whatever
-    depends on the day alone is worked out once per day of the span and looked up per row
-    (``answers[places]``). NaT rows are at place -1. ``None`` where the span is not much
-    shorter than the column (or all are NaT): work row by row instead.
-    """
-    given = ~np.isnat(days)
-    if not given.any():
-        return None
-    low, high = days[given].min(), days[given].max()
-    span = int((high - low).astype(np.int64)) + 1
-    if 2 * span >= len(days):
-        return None
-    places: npt.NDArray[np.int64] = np.where(given, (days - low).astype(np.int64), -1)
-    return low + np.arange(span, dtype=np.int64).astype("timedelta64[D]"), places
 
 
 def _by_day(

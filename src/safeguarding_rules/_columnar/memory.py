@@ -14,7 +14,9 @@ import functools
 import sys
 from collections.abc import Callable
 
-__all__ = ["trim_heap"]
+import pyarrow as pa
+
+__all__ = ["release_memory", "trim_heap"]
 
 
 @functools.cache
@@ -38,3 +40,9 @@ def trim_heap() -> bool:
         return False
     trim(0)
     return True
+
+
+def release_memory() -> None:
+    """Give freed memory back to the operating system: Arrow's pool, then malloc's heap."""
+    pa.default_memory_pool().release_unused()
+    trim_heap()

@@ -1,4 +1,7 @@
-"""The raw bytes of an Arrow text column, for scans numpy does faster than a kernel per value."""
+"""Arrow text columns: raw bytes, trimming, packing short values into integers, joining.
+
+The raw bytes serve scans that numpy does faster than an Arrow kernel per value.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["packed", "text_bytes", "trimmed"]
+__all__ = ["holds_byte", "joined", "packed", "text_bytes", "trimmed"]
 
 
 def text_bytes(column: pa.Array) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint8]]:
@@ -72,3 +75,19 @@ def packed(column: pa.Array) -> npt.NDArray[np.uint64] | None:
         byte[lengths <= at] = 0
         keys |= byte << np.uint64(8 * (7 - at))
     return keys
+
+
+def joined(*pieces: pa.Array | str) -> pa.Array:
+    """Return each row's pieces (text columns and literal text) joined into one text."""
+    columns = [
+        piece if isinstance(piece, str) or pa.types.is_string(piece.type)
+        else pc.cast(piece, pa.string())
+        for piece in pieces
+    ]  # fmt: skip
+    return pc.binary_join_element_wise(*columns, "")
+
+
+def holds_byte(column: pa.Array, byte: bytes) -> bool:
+    """Whether any value holds ``byte`` (one scan of the column's text bytes)."""
+    _, data = text_bytes(column)
+    return bool(np.any(data == ord(byte)))

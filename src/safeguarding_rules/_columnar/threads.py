@@ -12,10 +12,11 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
-__all__ = ["ahead", "mapped_ahead"]
+__all__ = ["ahead", "both", "mapped_ahead"]
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")
+_S = TypeVar("_S")
 
 
 def ahead(items: Iterable[_T]) -> Iterator[_T]:
@@ -51,3 +52,14 @@ def mapped_ahead(
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+
+def both(first: Callable[[], _R], second: Callable[[], _S]) -> tuple[_R, _S]:
+    """Return ``(first(), second())``, ``second`` made on another thread meanwhile.
+
+    For two independent pieces of work each long enough to fill a core (two sorts of a
+    national file's ids, say); an error in either reaches the caller.
+    """
+    with ThreadPoolExecutor(1, thread_name_prefix="both") as pool:
+        later = pool.submit(second)
+        return first(), later.result()
