@@ -23,8 +23,8 @@ import time
 from pathlib import Path
 
 from safeguarding_rules import calendar_for, get_rule_set
-from safeguarding_rules.records import read_annex_a, read_cin_census
-from safeguarding_rules.reports import build_report, with_census
+from safeguarding_rules.records import InputFormat, LoadedRecords, read_annex_a, read_cin_census
+from safeguarding_rules.reports import build_report
 from safeguarding_rules.testing.returns import (
     LIST_5_HEADINGS,
     random_census,
@@ -50,13 +50,16 @@ def stage(kind: str, path: Path) -> dict[str, float]:
         return {"read_s": 0.0, "read_cpu_s": 0.0, "report_s": 0.0, "peak_mb": _peak_mb()}
     if kind == "census":
         read = read_cin_census(path, calendar)
-        records = read.records
+        loaded = LoadedRecords(
+            records=read.records, input_format=InputFormat.CIN_CENSUS, census=read.census
+        )
     else:
-        records = read_annex_a(path, calendar)
+        loaded = LoadedRecords(
+            records=read_annex_a(path, calendar), input_format=InputFormat.ANNEX_A
+        )
+    records = loaded.records
     read_s, read_cpu_s = time.perf_counter() - start, _cpu_s() - cpu
-    report = build_report(records, england)
-    if kind == "census":
-        report = with_census(report, read.census, england, calendar)
+    build_report(loaded, england)
     return {
         "read_s": read_s,
         "read_cpu_s": read_cpu_s,

@@ -20,7 +20,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from safeguarding_rules import calendar_for, get_rule_set
+from safeguarding_rules import calendar_for, get_rule_set, to_data
 from safeguarding_rules.records import read_conference_records
 from safeguarding_rules.reports import build_report, render_json
 
@@ -68,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         t2 = time.perf_counter()
         text = render_json(report)
         t3 = time.perf_counter()
-    icpc = report.summary["initial_conference_timeliness"]
+    icpc = to_data(report)["initial_conference_timeliness"]
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"read and check: {t1 - t0:6.2f} s")
     print(f"indicators:     {t2 - t1:6.2f} s")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from safeguarding_rules import calendar_for, get_rule_set
+from safeguarding_rules import calendar_for, get_rule_set, to_data
 from safeguarding_rules.records import InputErrors, read_annex_a
 from safeguarding_rules.reports import build_report
 from safeguarding_rules.testing.returns import LIST_5_HEADINGS, LIST_7_HEADINGS, write_annex_a
@@ -76,7 +76,7 @@ def test_list_5_and_list_7(tmp_path: Path, headings: tuple[str, ...]) -> None:
     ]  # fmt: skip
     # "b) No" to a plan: no review is due from that conference.
     assert records.plan_end_date.astype(str).tolist() == ["NaT", "2023-06-30", "NaT", "NaT"]
-    summary = build_report(records, ENGLAND).summary
+    summary = to_data(build_report(records, ENGLAND))
     assert summary["initial_conference_timeliness"]["by_child"] == {
         "on_time": 1, "total": 2, "percent": 50.0
     }  # fmt: skip

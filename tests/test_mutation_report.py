@@ -75,7 +75,7 @@ def ratio(on_time: int, total: int, percent: float | None) -> dict[str, Any]:
 def test_initial_conferences_by_child_by_conference_band_period_and_lateness(
     tmp_path: Path,
 ) -> None:
-    summary = to_data(report(tmp_path).summary)
+    summary = to_data(report(tmp_path))
     late = {
         "strategy_discussion_date": "2014-12-15",
         "due_date": "2015-01-08",
@@ -146,7 +146,7 @@ def test_reviews_are_on_time_by_child_and_late_by_conference_if_any_child_is(
     tmp_path: Path,
 ) -> None:
     # K, M, N and D on time, L late (so R2 is late); P has no previous conference.
-    reviews = to_data(report(tmp_path).summary)["review_timeliness"]
+    reviews = to_data(report(tmp_path))["review_timeliness"]
     assert reviews == {
         "assessed": True,
         "by_child": ratio(4, 5, 80.0),
@@ -167,7 +167,7 @@ def test_core_groups_and_the_rules_used(tmp_path: Path) -> None:
     # First core group within 10 working days of the initial conference: A's (8 Jan) is
     # due 22 January, held then; B's and C's (9 Jan) due 23 January: C's on the 23rd, B's
     # on the 26th, late.
-    summary = to_data(report(tmp_path).summary)
+    summary = to_data(report(tmp_path))
     assert summary["core_group_timeliness"] == {"assessed": True, "by_child": ratio(2, 3, 66.7)}
     used = [(u["rule"], u["edition"], u["rows"]) for u in summary["rules_used"]]
     # icpc for the 8 rows from 2014 (not I8, past the coverage, nor I9, before 2006-04-01).
@@ -220,7 +220,7 @@ def test_each_row_carries_its_due_date_status_and_count(tmp_path: Path) -> None:
 def test_the_headline_is_measured_against_the_target(
     tmp_path: Path, target: float, unit: CountingUnit, meets: bool
 ) -> None:
-    initial = report(tmp_path, target=target, headline_unit=unit).summary[
+    initial = to_data(report(tmp_path, target=target, headline_unit=unit))[
         "initial_conference_timeliness"
     ]
     assert (initial["headline"], initial["target"]) == (f"by_{unit.value}", target)
@@ -228,7 +228,7 @@ def test_the_headline_is_measured_against_the_target(
 
 
 def test_a_rejected_reason_for_delay_is_not_accepted_whatever_its_case(tmp_path: Path) -> None:
-    summary = to_data(report(tmp_path, rejected_delay_reasons={"PARENTS cannot attend"}).summary)
+    summary = to_data(report(tmp_path, rejected_delay_reasons={"PARENTS cannot attend"}))
     accepted = [
         (late["conference_id"], late["reason_accepted"])
         for late in summary["initial_conference_timeliness"]["late_conferences"]
@@ -239,7 +239,7 @@ def test_a_rejected_reason_for_delay_is_not_accepted_whatever_its_case(tmp_path:
 
 def test_counts_are_whole_numbers_in_the_json(tmp_path: Path) -> None:
     # "working_days": 16, not 16.0, for the programs that read the JSON report.
-    initial = to_data(report(tmp_path).summary)["initial_conference_timeliness"]
+    initial = to_data(report(tmp_path))["initial_conference_timeliness"]
     for late in initial["late_conferences"]:
         for key in ("children", "working_days", "working_days_late"):
             assert type(late[key]) is int, key
@@ -252,7 +252,7 @@ def test_counting_the_discussion_as_day_1_brings_every_due_date_a_day_forward(
     # The 15th working day counting 15 December as day 1 is Wed 7 January: I1 (8 January)
     # is now late by 1; F's I5 (2 January) and D's I3 (31 December) are still on time.
     built = report(tmp_path, counting=Counting.EVENT_DAY_IS_DAY_1)
-    initial = to_data(built.summary)["initial_conference_timeliness"]
+    initial = to_data(built)["initial_conference_timeliness"]
     assert initial["by_child"] == ratio(2, 7, 28.6)
     assert [late["conference_id"] for late in initial["late_conferences"]] == [
         "I1",
@@ -261,7 +261,7 @@ def test_counting_the_discussion_as_day_1_brings_every_due_date_a_day_forward(
         "I7",
     ]
     assert {row["due_date"] for row in built.rows() if row["rule"] == "icpc"} == {"2015-01-07"}
-    assert built.summary["counting"] == "day1"
+    assert to_data(built)["counting"] == "day1"
 
 
 def test_review_and_core_group_due_dates_follow_the_counting_convention(tmp_path: Path) -> None:
@@ -269,7 +269,7 @@ def test_review_and_core_group_due_dates_follow_the_counting_convention(tmp_path
     # to 7 March, N's to 7 June and D's to 30 March, all now late; only M (due 9 March, held
     # that day) is on time. The core groups are due on the 9th working day after the
     # conference: A's 21 January, B's and C's 22 January, all late.
-    summary = to_data(report(tmp_path, counting=Counting.EVENT_DAY_IS_DAY_1).summary)
+    summary = to_data(report(tmp_path, counting=Counting.EVENT_DAY_IS_DAY_1))
     assert summary["review_timeliness"]["by_child"] == ratio(1, 5, 20.0)
     assert summary["core_group_timeliness"]["by_child"] == ratio(0, 3, 0.0)
 
@@ -277,7 +277,7 @@ def test_review_and_core_group_due_dates_follow_the_counting_convention(tmp_path
 def test_indicators_without_their_records_say_why(tmp_path: Path) -> None:
     path = tmp_path / "initial.csv"
     path.write_text(HEAD + ROWS.splitlines(keepends=True)[3], encoding="utf-8")  # D: no core group
-    summary = build_report(read_conference_records(path, calendar_for("england")), ENGLAND).summary
+    summary = to_data(build_report(read_conference_records(path, calendar_for("england")), ENGLAND))
     assert summary["review_timeliness"] == {
         "assessed": False,
         "why": "no review conferences in the records",
@@ -309,7 +309,7 @@ def test_report_deadlines_count_what_was_done_on_or_before_the_due_date(tmp_path
     bracknell = get_rule_set("bracknell-forest")
     actions = ("report_to_parents_initial", "report_to_parents_review")
     records = read_conference_records(path, bracknell.calendar(), action_rules=actions)
-    assert to_data(build_report(records, bracknell).summary)["report_deadlines"] == [
+    assert to_data(build_report(records, bracknell))["report_deadlines"] == [
         {
             "rule": "report_to_parents_initial",
             "title": "Reports shared with parents (initial conference)",
@@ -340,7 +340,7 @@ def test_rows_under_a_rule_s_first_edition_are_assessed(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     built = build_report(read_conference_records(path, calendar_for("england")), ENGLAND)
-    summary = to_data(built.summary)
+    summary = to_data(built)
     assert summary["initial_conference_timeliness"]["by_child"] == ratio(1, 1, 100.0)
     assert summary["initial_conference_timeliness"]["not_assessed"] == 0
     assert summary["core_group_timeliness"]["by_child"] == ratio(1, 1, 100.0)
@@ -368,7 +368,7 @@ def test_a_previous_conference_s_type_is_taken_from_the_file_when_not_given(
         encoding="utf-8",
     )
     built = build_report(read_conference_records(path, calendar_for("england")), ENGLAND)
-    reviews = to_data(built.summary)["review_timeliness"]
+    reviews = to_data(built)["review_timeliness"]
     assert (reviews["by_child"], reviews["not_assessed"]["rows"]) == (ratio(2, 2, 100.0), 2)
     assert [(row["conference_id"], row["rule"], row["status"]) for row in built.rows()] == [
         ("R1", "subsequent_review", "on_time"),
@@ -384,7 +384,7 @@ def test_reviews_are_counted_by_the_period_asked_for(tmp_path: Path) -> None:
     path.write_text(HEAD + ROWS, encoding="utf-8")
     records = read_conference_records(path, calendar_for("england"))
     built = build_report(records, ENGLAND, period=Period.YEAR)
-    assert to_data(built.summary)["review_timeliness"]["by_period"] == [
+    assert to_data(built)["review_timeliness"]["by_period"] == [
         {"period": "2014-15", "by_child": ratio(3, 4, 75.0)},
         {"period": "2015-16", "by_child": ratio(1, 1, 100.0)},
     ]

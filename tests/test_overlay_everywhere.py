@@ -19,6 +19,7 @@ from safeguarding_rules import (
     StrategyDiscussion,
     calendar_for,
     load_rule_sets,
+    to_data,
 )
 from safeguarding_rules.cli import main
 from safeguarding_rules.records import read_conference_records
@@ -81,8 +82,8 @@ def test_the_late_count_changes_exactly_where_a_closure_falls_in_a_window(
         cid for cid, (sd, held) in windows.items() if any(sd < day < held for day in closures)
     }
     assert 0 < len(spanning) < len(windows)  # the test data straddles the closures
-    national = build_report(records, CONWY).summary
-    local = build_report(records, CONWY, use_overlay=True).summary
+    national = to_data(build_report(records, CONWY))
+    local = to_data(build_report(records, CONWY, use_overlay=True))
     assert _late_ids(national) == set(windows)
     assert _late_ids(local) == set(windows) - spanning
     assert local["initial_conference_timeliness"]["by_conference"]["on_time"] == len(spanning)
@@ -93,12 +94,12 @@ def test_the_report_says_which_overlay_was_used_in_every_format(tmp_path: Path) 
     records = read_conference_records(path, WALES)
     local = build_report(records, CONWY, use_overlay=True)
     national = build_report(records, CONWY)
-    calendar = local.summary["calendar"]
+    calendar = to_data(local)["calendar"]
     assert calendar["overlay"] == "Conwy Christmas closure"
     assert [c["date"] for c in calendar["closures"]] == ["2014-12-29", "2014-12-30", "2014-12-31"]
     assert "UNCONFIRMED" in calendar["closures"][0]["reason"]
-    assert national.summary["calendar"]["overlay"] is None
-    assert national.summary["calendar"]["overlay_available"] == "Conwy Christmas closure"
+    assert to_data(national)["calendar"]["overlay"] is None
+    assert to_data(national)["calendar"]["overlay_available"] == "Conwy Christmas closure"
     text = render_text(local)
     assert "with the local overlay 'Conwy Christmas closure'" in text
     assert "2014-12-29 Christmas closure" in text

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from safeguarding_rules import Period, ReportingPolicy, calendar_for, load_rule_sets
+from safeguarding_rules import Period, ReportingPolicy, calendar_for, load_rule_sets, to_data
 from safeguarding_rules._columnar import iso_text as _iso_array
 from safeguarding_rules._columnar import order_by_day_then_id as _by_day_then_id
 from safeguarding_rules.records import read_attendance, read_conference_records
@@ -32,7 +32,8 @@ def sample() -> dict[str, Any]:
         records = read_conference_records(path, calendar_for("england"))
     with resources.as_file(DATA / "sample_attendance.csv") as path:
         attendance, _ = read_attendance(path)
-    return build_report(records, england, attendance=attendance).summary
+    found: dict[str, Any] = to_data(build_report(records, england, attendance=attendance))
+    return found
 
 
 def test_sample_reproduces_conwys_arithmetic(sample: dict[str, Any]) -> None:
@@ -121,7 +122,7 @@ def test_target_and_rejected_reasons(tmp_path: Path) -> None:
         RULE_SETS["wales"],
         reporting=ReportingPolicy(target=0.9, rejected_delay_reasons={"parents cannot attend"}),
     )
-    summary = build_report(read_conference_records(path, calendar_for("wales")), wales).summary
+    summary = to_data(build_report(read_conference_records(path, calendar_for("wales")), wales))
     icpc = summary["initial_conference_timeliness"]
     assert icpc["by_child"]["percent"] == 33.3
     assert icpc["by_conference"]["percent"] == 50.0
@@ -144,7 +145,7 @@ def test_rule_set_without_icpc_says_so(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     records = read_conference_records(path, calendar_for("scotland"))
-    summary = build_report(records, RULE_SETS["scotland"]).summary
+    summary = to_data(build_report(records, RULE_SETS["scotland"]))
     assert summary["initial_conference_timeliness"]["assessed"] is False
     assert "no 'icpc' rule" in summary["initial_conference_timeliness"]["why"]
 

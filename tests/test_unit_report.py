@@ -179,8 +179,9 @@ def test_conwy_whole_unit_report_in_welsh() -> None:
     for expected in (
         "Adroddiad yr uned ddiogelu: set reolau conwy, ar 29 Mawrth 2025",
         "Plant: cynadleddau amddiffyn plant",
-        "Cynhadledd amddiffyn plant gychwynnol o fewn yr amserlen",
-        "Fesul plentyn: 78.3% (94 o 120)",
+        "Cynadleddau cychwynnol o fewn yr amserlen",
+        "fesul plentyn:    78.3% (94 o 120)",
+        "fesul cynhadledd: 86.7% (52 o 60)",
         "Oedolion sy'n wynebu risg: ymholiadau diogelu",
         "Plant sydd ar goll o'r cartref neu o ofal: cyfweliadau dychwelyd adref",
         "adult_enquiry (wsp2019)",

@@ -9,8 +9,16 @@ import pyarrow as pa
 from hypothesis import given
 from hypothesis import strategies as st
 
-from safeguarding_rules.reports.render import _late_lines, _late_table
+from safeguarding_rules.reports.indicators.initial import (
+    _late_line_rows,
+    _late_lines,
+    _late_table,
+    _late_table_rows,
+)
 from safeguarding_rules.reports.table import RowTable, html_escaped
+from safeguarding_rules.reports.writer import writer
+
+W = writer("en")
 
 TEXT = st.text(st.sampled_from("K0 &<>\"'é\x1b\n"), max_size=8)
 LATE = st.lists(
@@ -45,8 +53,8 @@ def table(rows: list[dict[str, Any]]) -> RowTable:
 
 @given(LATE)
 def test_late_conferences_read_the_same_by_columns_and_by_rows(rows: list[dict[str, Any]]) -> None:
-    assert _late_lines(table(rows)) == _late_lines(rows)
-    assert _late_table(table(rows)) == _late_table(rows)
+    assert _late_lines(table(rows), W) == _late_line_rows(table(rows), W)
+    assert _late_table(table(rows), W) == _late_table_rows(table(rows), W)
 
 
 @given(st.lists(st.text(max_size=10), max_size=20))

@@ -8,13 +8,13 @@ import json
 from collections.abc import Callable, Iterator
 from importlib import resources
 
+import attrs
 import click
 
 from .. import records as readers
 from .. import reports
-from ..calendar import calendar_for
 from ..reports.overlay import calendar_summary, describe_calendar
-from ..rules import Counting, NotComputable, Period, RuleSet, StartEvent
+from ..rules import Counting, NotComputable, Period, RuleSet
 from ._common import (
     OUTPUT_OPTION,
     OVERLAY_OPTION,
@@ -31,6 +31,9 @@ from .unit import LANGUAGE_OPTION, load_unit_inputs, render_unit, unit_options
 
 __all__ = ["due_command", "report_command"]
 
+#: How reports name the sample year shipped with the package.
+SAMPLE_NAME = "synthetic sample year (fictional council, no real personal data)"
+
 
 def _load_records(
     records_file: str | None,
@@ -38,28 +41,19 @@ def _load_records(
     skip_invalid: bool,
     input_format: str | None = None,
     mapping_file: str | None = None,
-) -> tuple[readers.LoadedRecords, str]:
-    action_rules = [
-        rule_id
-        for rule_id in rule_set.rule_ids
-        if rule_set.versions(rule_id)[-1].start_event is StartEvent.CONFERENCE
-    ]
-    calendar = calendar_for(rule_set.division)
+) -> readers.LoadedRecords:
     if records_file is None:
         sample = resources.files("safeguarding_rules") / "data" / "sample_conferences.csv"
         with resources.as_file(sample) as path:
-            records = readers.read_conference_records(path, calendar, action_rules=action_rules)
-        loaded = readers.LoadedRecords(records=records, input_format=readers.InputFormat.CSV)
-        return loaded, "synthetic sample year (fictional council, no real personal data)"
+            loaded = readers.read_records(path, rule_set)
+        return attrs.evolve(loaded, records=attrs.evolve(loaded.records, file=SAMPLE_NAME))
     progress(f"reading {records_file}")
     loaded = readers.read_records(
         records_file,
-        calendar,
+        rule_set,
         input_format=readers.InputFormat(input_format) if input_format else None,
         mapping=readers.read_mapping(mapping_file) if mapping_file else None,
-        action_rules=action_rules,
         skip_invalid=skip_invalid,
-        vocabulary=rule_set.vocabulary,
         progress=row_count,
     )
     records = loaded.records
@@ -68,7 +62,7 @@ def _load_records(
         warn(f"Skipped {records.skipped_rows} row(s) with {len(records.problems)} problem(s):")
         for problem in records.problems:
             warn(f"  {problem}")
-    return loaded, records_file
+    return loaded
 
 
 #: ``--input-format`` and ``--mapping``, shared by ``report`` and ``due``.
@@ -166,9 +160,7 @@ def report_command(
     whole unit's report (with no FILE, the sample unit year: children, adult enquiries and
     missing episodes).
     """
-    loaded, source_name = _load_records(
-        records_file, rule_set, skip_invalid, input_format, mapping_file
-    )
+    loaded = _load_records(records_file, rule_set, skip_invalid, input_format, mapping_file)
     records = loaded.records
     conferences: list[readers.ConferenceAttendance] = []
     if attendance is not None:
@@ -192,27 +184,17 @@ def report_command(
             conferences, _ = readers.read_attendance(path, vocabulary=rule_set.vocabulary)
     progress(f"computing indicators over {len(records):,} rows")
     report = reports.build_report(
-        records,
+        loaded,
         rule_set,
         attendance=conferences,
         period=Period(period) if period else None,
         year_start_month=1 if calendar_years else None,
         counting=Counting(counting),
-        source_name=source_name,
         use_overlay=use_overlay,
     )
-    if "quoracy" in report.summary:
-        warn_unrecognised(report.summary["quoracy"]["unrecognised_agencies"])
-    if loaded.census is not None:
-        report = reports.with_census(
-            report,
-            loaded.census,
-            rule_set,
-            calendar_for(rule_set.division),
-            counting=Counting(counting),
-        )
-    elif not loaded.conferences_known:
-        report = reports.without_conferences(report, loaded.input_format.value)
+    quoracy = report.indicators.get("quoracy")
+    if quoracy is not None:
+        warn_unrecognised(quoracy.unrecognised_agencies)
     if unit or adults_file or missing_file or language != "en":
         inputs = load_unit_inputs(
             rule_set,
@@ -291,7 +273,7 @@ def due_command(
     with --adults and --missing, adult enquiries, strategy meetings and plan reviews, and
     return interviews too. FILE may be any input ``report`` reads.
     """
-    loaded, _ = _load_records(
+    loaded = _load_records(
         records_file, rule_set, skip_invalid=False, input_format=input_format,
         mapping_file=mapping_file,
     )  # fmt: skip

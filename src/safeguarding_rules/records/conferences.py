@@ -99,6 +99,9 @@ class ConferenceRecords:
     problems: tuple[InputProblem, ...] = ()
     #: How many rows were skipped because of problems.
     skipped_rows: int = 0
+    #: The kind of file they were read from (``csv``, ``jsonl``, ``cin-census``,
+    #: ``annex-a``, ``mapped``: an :class:`~.detect.InputFormat` value).
+    input_format: str = "csv"
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -288,7 +291,7 @@ def read_conference_records(
     action_rules = tuple(action_rules)
     if source.json_lines:
         table, rows, problems = load_jsonl(source, file)
-        return check_conference_columns(
+        records = check_conference_columns(
             table,
             rows,
             calendar,
@@ -298,6 +301,7 @@ def read_conference_records(
             problems=problems,
             vocabulary=vocabulary,
         )
+        return attrs.evolve(records, input_format="jsonl")
     with source.as_path() as local:
         names = csv_header(local, file)
         _require(names, file, [])

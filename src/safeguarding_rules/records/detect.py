@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .._lazy import lazy_exports
-from ..calendar import WorkingDayCalendar
-from ..rules import VOCABULARY, Vocabulary
+from ..calendar import WorkingDayCalendar, calendar_for
+from ..rules import VOCABULARY, RuleSet, StartEvent, Vocabulary
 from .conferences import ConferenceRecords, read_conference_records
 from .problems import InputErrors, InputProblem
 from .source import InputSource, open_input, starts_like_workbook
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .cin_census import CensusReturn
     from .mapping import ColumnMapping
 
-__all__ = ["InputFormat", "LoadedRecords", "detect_format", "read_records"]
+__all__ = ["InputFormat", "LoadedRecords", "detect_format", "read_records", "reader_rules"]
 
 #: The census, workbook and mapping readers, imported only when such a file is read: they
 #: need lxml or fastexcel, which a report on a CSV file never loads.
@@ -76,20 +76,14 @@ class LoadedRecords:
 def detect_format(
     path: str | Path | InputSource, *, mapping: ColumnMapping | None = None
 ) -> InputFormat:
-    """Recognise a records file by its first bytes.
+    """Recognise a records file by its first bytes (read once, when it is opened).
 
     :param path: the file, ``-`` for standard input, or an opened :class:`InputSource`.
     :raises InputErrors: if it cannot be read.
     """
     if mapping is not None:
         return InputFormat.MAPPED
-    source = open_input(path)
-    try:
-        with source.open_binary() as handle:
-            start = handle.read(512)
-    except OSError as error:
-        problem = InputProblem(source.name, 0, None, None, f"cannot read: {error.strerror}")
-        raise InputErrors([problem]) from None
+    start = open_input(path).head
     if starts_like_workbook(start):
         return InputFormat.ANNEX_A
     text = start.removeprefix(b"\xef\xbb\xbf").lstrip()
@@ -100,9 +94,24 @@ def detect_format(
     return InputFormat.CSV
 
 
+def reader_rules(rule_set: RuleSet) -> tuple[WorkingDayCalendar, tuple[str, ...], Vocabulary]:
+    """Return what the readers take from a rule set.
+
+    Its division's calendar (dates outside it are problems), the rules whose
+    ``<rule id>_date`` columns to read (those counted from the conference), and the
+    spellings its plugins add to the vocabulary.
+    """
+    action_rules = tuple(
+        rule_id
+        for rule_id in rule_set.rule_ids
+        if rule_set.versions(rule_id)[-1].start_event is StartEvent.CONFERENCE
+    )
+    return calendar_for(rule_set.division), action_rules, rule_set.vocabulary
+
+
 def read_records(
-    path: str | Path,
-    calendar: WorkingDayCalendar,
+    path: str | Path | InputSource,
+    rules: RuleSet | WorkingDayCalendar,
     *,
     input_format: InputFormat | None = None,
     mapping: ColumnMapping | None = None,
@@ -113,14 +122,27 @@ def read_records(
 ) -> LoadedRecords:
     """Read conference records from any supported file (see :class:`InputFormat`).
 
+    The file is opened once and recognised by its first bytes, then read by its format's
+    reader.
+
+    :param rules: the rule set the records will be judged by: its division's calendar,
+        the action dates its rules read, and its vocabulary. (A calendar alone also works,
+        with ``action_rules`` and ``vocabulary`` given separately.)
     :param input_format: the kind of file; recognised from its content when not given.
     :param mapping: the column mapping for a council's own export.
-    :param vocabulary: the spellings conference types and answers may be written in.
+    :param action_rules: with a calendar: the rule ids whose ``<rule id>_date`` columns to read.
+    :param vocabulary: with a calendar: the spellings conference types and answers may be
+        written in.
     :param progress: called with the number of rows read so far (CSV files, block by block).
     :raises InputErrors: naming every problem, unless ``skip_invalid``.
     """
+    if isinstance(rules, RuleSet):
+        calendar, action_rules, vocabulary = reader_rules(rules)
+    else:
+        calendar = rules
     source = open_input(path)  # standard input or a pipe is read once, here
-    kind = input_format or detect_format(source, mapping=mapping)
+    detected = detect_format(source, mapping=mapping)
+    kind = input_format or detected
     if source.path is None and kind not in (InputFormat.CSV, InputFormat.JSONL):
         raise InputErrors(
             [
@@ -131,15 +153,19 @@ def read_records(
                 )
             ]
         )  # fmt: skip
-    path = source.path or path
+    where = source.path or Path(source.name)
     if kind is InputFormat.CIN_CENSUS:
         read = _reader("read_cin_census")(
-            path, calendar, action_rules=action_rules, skip_invalid=skip_invalid
+            where, calendar, action_rules=action_rules, skip_invalid=skip_invalid
         )
-        return LoadedRecords(records=read.records, input_format=kind, census=read.census)
+        return LoadedRecords(
+            records=attrs.evolve(read.records, input_format=kind.value),
+            input_format=kind,
+            census=read.census,
+        )
     if kind is InputFormat.ANNEX_A:
         records = _reader("read_annex_a")(
-            path,
+            where,
             calendar,
             action_rules=action_rules,
             skip_invalid=skip_invalid,
@@ -148,10 +174,10 @@ def read_records(
     elif kind is InputFormat.MAPPED:
         if mapping is None:
             raise InputErrors(
-                [InputProblem(str(path), 0, None, None, "the mapped format needs a mapping file")]
+                [InputProblem(source.name, 0, None, None, "the mapped format needs a mapping file")]
             )
         records = _reader("read_mapped_records")(
-            path,
+            where,
             mapping,
             calendar,
             action_rules=action_rules,
@@ -159,7 +185,7 @@ def read_records(
             vocabulary=vocabulary,
         )
     else:
-        if detect_format(source) is InputFormat.ANNEX_A:
+        if detected is InputFormat.ANNEX_A:
             raise InputErrors(
                 [
                     InputProblem(
@@ -177,4 +203,6 @@ def read_records(
             vocabulary=vocabulary,
             progress=progress,
         )
-    return LoadedRecords(records=records, input_format=kind)
+    if kind is not InputFormat.CSV:  # (a CSV reader's file may be JSON lines: it says)
+        records = attrs.evolve(records, input_format=kind.value)
+    return LoadedRecords(records=records, input_format=InputFormat(records.input_format))

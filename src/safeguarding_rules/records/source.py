@@ -31,6 +31,8 @@ STDIN = "-"
 STDIN_NAME = "standard input"
 
 _JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+#: How many first bytes are kept to recognise a file by.
+_HEAD = 512
 
 
 @attrs.frozen(kw_only=True)
@@ -45,6 +47,8 @@ class InputSource:
     data: bytes | None
     #: Whether it holds JSON lines (else CSV).
     json_lines: bool
+    #: Its first bytes (up to 512), read when it was opened: what kind of file it is.
+    head: bytes = b""
 
     def open_binary(self) -> BinaryIO:
         """Open it for reading bytes from the start (each call starts again)."""
@@ -105,7 +109,11 @@ def open_input(path: str | Path | InputSource, *, stdin: BinaryIO | None = None)
         except OSError as error:
             raise _cannot_read(name, error.strerror or str(error)) from None
         return InputSource(
-            name=STDIN_NAME, path=None, data=data, json_lines=_looks_like_json_lines(data)
+            name=STDIN_NAME,
+            path=None,
+            data=data,
+            json_lines=_looks_like_json_lines(data),
+            head=data[:_HEAD],
         )
     file = Path(path)
     try:
@@ -117,18 +125,18 @@ def open_input(path: str | Path | InputSource, *, stdin: BinaryIO | None = None)
     if stat.S_ISREG(mode):
         try:
             with file.open("rb") as handle:
-                start = handle.read(512)
+                start = handle.read(_HEAD)
         except OSError as error:
             raise _cannot_read(name, error.strerror or str(error)) from None
         json_lines = file.suffix.lower() in _JSON_LINES_SUFFIXES or _looks_like_json_lines(start)
-        return InputSource(name=name, path=file, data=None, json_lines=json_lines)
+        return InputSource(name=name, path=file, data=None, json_lines=json_lines, head=start)
     try:
         with file.open("rb") as handle:
             data = handle.read()
     except OSError as error:
         raise _cannot_read(name, error.strerror or str(error)) from None
     json_lines = file.suffix.lower() in _JSON_LINES_SUFFIXES or _looks_like_json_lines(data)
-    return InputSource(name=name, path=None, data=data, json_lines=json_lines)
+    return InputSource(name=name, path=None, data=data, json_lines=json_lines, head=data[:_HEAD])
 
 
 #: The first bytes of an OLE2 container (an old ``.xls`` workbook).

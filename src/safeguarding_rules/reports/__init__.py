@@ -1,6 +1,7 @@
 """Outputs: the compliance report, the due-date worklist, their renderers, and plain data.
 
 * :mod:`.report`: :func:`build_report`, indicators by child and by conference.
+* :mod:`.indicators`: one module per indicator (its result class, figures and templates).
 * :mod:`.worklist`: :func:`due_actions`, what is due or overdue on a given day.
 * :mod:`.render`: the report as text, JSON, CSV or self-contained HTML.
 * :mod:`.ics`: the worklist as an iCalendar file.
@@ -20,14 +21,8 @@ from typing import TYPE_CHECKING
 from .._lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from .census import (
-        CONFERENCE_UNKNOWN,
-        dfe_c4,
-        recorded_targets,
-        with_census,
-        without_conferences,
-    )
     from .ics import render_ics
+    from .indicators import CONFERENCE_UNKNOWN, INDICATORS, Indicator, NotAssessed, NotKnown, Ratio
     from .output import OutputError, csv_text, neutralise_cell, printable, write_file
     from .quoracy import evaluate_attendance
     from .render import render_csv, render_csv_chunks, render_html, render_json, render_text
@@ -45,12 +40,13 @@ __getattr__ = lazy_exports(
     __name__,
     globals(),
     {
-        ".census": (
+        ".indicators": (
             "CONFERENCE_UNKNOWN",
-            "dfe_c4",
-            "recorded_targets",
-            "with_census",
-            "without_conferences",
+            "INDICATORS",
+            "Indicator",
+            "NotAssessed",
+            "NotKnown",
+            "Ratio",
         ),
         ".ics": ("render_ics",),
         ".output": ("OutputError", "csv_text", "neutralise_cell", "printable", "write_file"),
@@ -69,17 +65,21 @@ __getattr__ = lazy_exports(
 __all__ = [
     "CONFERENCE_UNKNOWN",
     "DFE_BANDS",
+    "INDICATORS",
     "SCHEMA_NAMES",
     "CaseDueAction",
     "ComplianceReport",
     "DueAction",
+    "Indicator",
+    "NotAssessed",
+    "NotKnown",
     "OutputError",
+    "Ratio",
     "UnitReport",
     "build_report",
     "build_unit_report",
     "case_due_actions",
     "csv_text",
-    "dfe_c4",
     "due_actions",
     "due_horizon",
     "evaluate_attendance",
@@ -88,7 +88,6 @@ __all__ = [
     "neutralise_cell",
     "period_labels",
     "printable",
-    "recorded_targets",
     "render_csv",
     "render_csv_chunks",
     "render_html",
@@ -99,7 +98,5 @@ __all__ = [
     "render_unit_text",
     "render_worklist_text",
     "to_data",
-    "with_census",
-    "without_conferences",
     "write_file",
 ]

@@ -8,6 +8,7 @@ fell in the period covered, so that a reader can see exactly where a closure mov
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from .._explain import N_, Explanation, Quoted, line, phrase
@@ -49,12 +50,12 @@ def calendar_summary(
     }
 
 
-def describe_calendar(data: dict[str, Any], *, language: str = "en") -> str:
+def describe_calendar(data: Mapping[str, Any], *, language: str = "en") -> str:
     """One sentence (or two) saying what :func:`calendar_summary` found, in ``language``."""
     return translator(language).explain(calendar_explanation(data))
 
 
-def calendar_explanation(data: dict[str, Any]) -> Explanation:
+def calendar_explanation(data: Mapping[str, Any]) -> Explanation:
     """:func:`describe_calendar` as a line to render in any language."""
     division = data["division"]
     if data["overlay"] is None:

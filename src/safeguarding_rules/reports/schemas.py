@@ -19,10 +19,18 @@ import json
 from importlib import resources
 from typing import Any
 
+from .._lazy import lazy_exports
+
 __all__ = ["SCHEMA_NAMES", "build_schema", "json_schema"]
 
 #: The documents there is a schema for.
 SCHEMA_NAMES = ("deadlines", "quorum", "report", "rules", "worklist")
+#: Each schema's version (``x-schema-version``), raised with every change to its document's
+#: keys, which CHANGELOG.md lists under the version. A schema not listed is at version 1.
+SCHEMA_VERSIONS = {"report": 2}
+
+#: The report's schema is made from its classes (which need pyarrow): on first use only.
+_built = lazy_exports(__package__ or __name__, {}, {".report_schema": ("report_schema",)})
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _ID = "https://safeguarding-rules.invalid/schemas/{name}.json"
@@ -121,14 +129,6 @@ _NOT_COMPUTABLE = _object(
     }
 )
 
-_RATIO = _object(
-    {
-        "on_time": _INT,
-        "total": _INT,
-        "percent": {"type": ["number", "null"], "minimum": 0, "maximum": 100},
-    }
-)
-
 _DECISION = _object(
     {
         "agency": _STRING,
@@ -212,63 +212,8 @@ def _quorum() -> Schema:
 
 
 def _report() -> Schema:
-    timeliness = {"type": "object", "required": ["assessed"], "properties": {"assessed": _BOOL}}
-    return {
-        **_object(
-            {
-                "rule_set": _STRING,
-                "source": _STRING,
-                "counting": {"enum": ["day0", "day1"]},
-                "calendar": _object({"division": _STRING, "overlay": _NULLABLE_STRING}),
-                "period": _STRING,
-                "year_start_month": {"type": "integer", "minimum": 1, "maximum": 12},
-                "reporting_policy": {"type": "object"},
-                "records": _object(
-                    {
-                        "rows": _INT,
-                        "children": _INT,
-                        "conferences": {"type": ["integer", "null"]},
-                        "skipped_rows": _INT,
-                        "problems": _array(_STRING),
-                    }
-                ),
-                "rules_used": _array(
-                    _object(
-                        {
-                            "rule": _STRING,
-                            "title": _STRING,
-                            "edition": _STRING,
-                            "source": _STRING,
-                            "confidence": _CONFIDENCE,
-                        }
-                    )
-                ),
-                "initial_conference_timeliness": {
-                    **timeliness,
-                    "properties": {
-                        "assessed": _BOOL,
-                        "by_child": _RATIO,
-                        "by_conference": {"oneOf": [_RATIO, {"type": "null"}]},
-                    },
-                },
-                "review_timeliness": timeliness,
-                "core_group_timeliness": timeliness,
-                "report_deadlines": _array({"type": "object"}),
-                "unconfirmed_rules": _array(_STRING),
-                "unconfirmed_items": _array({"type": "object"}),
-                "quoracy": {
-                    "type": "object",
-                    "properties": {"conferences": _RATIO, "confidence": _CONFIDENCE},
-                },
-                "participation": _array(
-                    _object({"agency": _STRING, "took_part": _RATIO, "basis": _STRING})
-                ),
-            },
-            optional=("quoracy", "participation"),
-        ),
-        "title": "Compliance report",
-        "description": "safeguarding-rules report --format json: the report's summary.",
-    }
+    built: Schema = _built("report_schema")()
+    return built
 
 
 _BUILDERS = {
@@ -287,7 +232,12 @@ def build_schema(name: str) -> Schema:
     """
     if name not in _BUILDERS:
         raise KeyError(f"no JSON Schema {name!r}; known: {', '.join(SCHEMA_NAMES)}")
-    return {"$schema": _DIALECT, "$id": _ID.format(name=name), **_BUILDERS[name]()}
+    return {
+        "$schema": _DIALECT,
+        "$id": _ID.format(name=name),
+        "x-schema-version": SCHEMA_VERSIONS.get(name, 1),
+        **_BUILDERS[name](),
+    }
 
 
 def json_schema(name: str) -> Schema:

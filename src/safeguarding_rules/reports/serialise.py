@@ -21,8 +21,10 @@ import secrets
 from collections.abc import Callable, Iterator, Set
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import cattrs
 import orjson
+from cattrs.gen import make_dict_unstructure_fn
 
 from ..calendar import NonWorkingDay, WorkingDayCount
 from ..rules import (
@@ -285,7 +287,42 @@ def _due_action(action: DueAction) -> dict[str, Any]:
 
 
 def _report(report: ComplianceReport) -> dict[str, Any]:
-    return report.summary
+    unstructure = _converter.unstructure
+    return {
+        "rule_set": report.rule_set,
+        "source": report.source,
+        "input_format": report.input_format,
+        "counting": report.counting.value,
+        "calendar": unstructure(report.calendar),
+        "period": report.period.value,
+        "year_start_month": report.year_start_month,
+        "reporting_policy": unstructure(report.reporting_policy),
+        "records": unstructure(report.records),
+        "rules_used": unstructure(report.rules_used),
+        "unconfirmed_rules": list(report.unconfirmed_rules),
+        "unconfirmed_items": unstructure(report.unconfirmed_items),
+        **{key: unstructure(result) for key, result in report.indicators.items()},
+    }
+
+
+def _omits_none(cls: type) -> bool:
+    """Whether an attrs class has fields left out of its data when ``None``."""
+    return attrs.has(cls) and any(f.metadata.get("omit_if_none") for f in attrs.fields(cls))
+
+
+def _omitting_none(cls: type) -> Callable[[Any], dict[str, Any]]:
+    """Unstructure ``cls`` field by field, leaving out ``omit_if_none`` fields that are None."""
+    whole: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, _converter)
+    optional = [f.name for f in attrs.fields(cls) if f.metadata.get("omit_if_none")]
+
+    def unstructure(obj: Any) -> dict[str, Any]:
+        data: dict[str, Any] = whole(obj)
+        for name in optional:
+            if data.get(name) is None:
+                data.pop(name, None)
+        return data
+
+    return unstructure
 
 
 _converter.register_unstructure_hook(NonWorkingDay, _non_working_day)
@@ -316,13 +353,25 @@ _converter.register_unstructure_hook_func(
 _converter.register_unstructure_hook_func(
     _named("safeguarding_rules.reports.report.ComplianceReport"), _report
 )
+_converter.register_unstructure_hook_factory(_omits_none, _omitting_none)
+# Long lists stay row tables, for json_chunks to stream (to_data makes them lists).
+_converter.register_unstructure_hook_func(
+    _named("safeguarding_rules.reports.table.RowTable"), lambda table: table
+)
+# Sections that are lists in the JSON (``LIST_OF``): their one field's items.
+_converter.register_unstructure_hook_func(
+    lambda cls: attrs.has(cls) and hasattr(cls, "LIST_OF"),
+    lambda found: [
+        _converter.unstructure(item) for item in getattr(found, attrs.fields(type(found))[0].name)
+    ],
+)
 
 
 def _unit_report(report: UnitReport) -> dict[str, Any]:
     return {
         "rule_set": report.rule_set,
         "as_of": report.as_of.isoformat(),
-        "children": None if report.children is None else report.children.summary,
+        "children": None if report.children is None else _converter.unstructure(report.children),
         "adults": None if report.adults is None else report.adults.summary,
         "missing": None if report.missing is None else report.missing.summary,
     }

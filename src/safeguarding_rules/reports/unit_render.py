@@ -6,14 +6,15 @@ number (Welsh mutates nouns after numerals); counted sentences use ``ngettext``.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .i18n import N_, RULE_TITLES, Translator, translator
+from .i18n import N_, RULE_TITLES
 from .overlay import calendar_explanation
+from .report import ComplianceReport
 from .unit import UnitReport
+from .writer import STYLE, Writer, writer
 
 __all__ = ["render_unit_html", "render_unit_text"]
 
@@ -27,37 +28,17 @@ OUTCOMES = {
 }
 
 
-class _Writer:
-    def __init__(self, t: Translator) -> None:
-        self.t = t
-        self._ = t.gettext
-
-    def pct(self, ratio: dict[str, Any]) -> str:
-        if ratio["percent"] is None:
-            return self._("n/a (none)")
-        return self._("{percent}% ({on_time} of {total})").format(
-            percent=f"{ratio['percent']:.1f}", on_time=ratio["on_time"], total=ratio["total"]
-        )
-
-    def day(self, iso: str | None) -> str:
-        if not iso:
-            return "-"
-        if "T" in iso:
-            moment = dt.datetime.fromisoformat(iso)
-            return f"{self.t.date(moment.date())} {moment:%H:%M}"
-        return self.t.date(dt.date.fromisoformat(iso))
-
-    def title(self, rule_id: str, fallback: str) -> str:
-        return self._(RULE_TITLES[rule_id]) if rule_id in RULE_TITLES else fallback
+def _title(w: Writer, rule_id: str, fallback: str) -> str:
+    return w._(RULE_TITLES[rule_id]) if rule_id in RULE_TITLES else fallback
 
 
-def _rules_lines(w: _Writer, section: dict[str, Any]) -> list[str]:
+def _rules_lines(w: Writer, section: dict[str, Any]) -> list[str]:
     _ = w._
     lines = []
     if section.get("rules_used"):
         lines.append(_("Rules used (rule, edition, items, confidence: source):"))
         lines += [
-            f"  {u['rule']} ({u['edition']}) {w.title(u['rule'], u['title'])}, {u['items']}, "
+            f"  {u['rule']} ({u['edition']}) {_title(w, u['rule'], u['title'])}, {u['items']}, "
             f"{u['confidence']}: {u['source']}"
             for u in section["rules_used"]
         ]
@@ -77,64 +58,42 @@ def _rules_lines(w: _Writer, section: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _children_lines(w: _Writer, s: dict[str, Any]) -> list[str]:
+def _children_head(w: Writer, report: ComplianceReport) -> list[str]:
     _ = w._
-    records = s["records"]
-    lines = [
+    records = report.records
+    return [
         _("Children: child protection conferences"),
         _(
             "Rows: {rows}; children: {children}; conferences: {conferences}; skipped: {skipped}"
         ).format(
-            rows=records["rows"],
-            children=records["children"],
-            conferences=records["conferences"],
-            skipped=records["skipped_rows"],
+            rows=records.rows,
+            children=records.children,
+            conferences=records.conferences
+            if records.conferences is not None
+            else _("not known (no family link)"),
+            skipped=records.skipped_rows,
         ),
     ]
-    icpc = s["initial_conference_timeliness"]
-    lines.append(_("Initial child protection conference within timescale"))
-    if icpc["assessed"]:
-        lines += [
-            "  " + _("By child: {value}").format(value=w.pct(icpc["by_child"])),
-            "  " + _("By conference: {value}").format(value=w.pct(icpc["by_conference"])),
-            "  "
-            + _("Bands (working days): {bands}").format(
-                bands=", ".join(f"{k}: {v}" for k, v in icpc["bands"].items())
-            ),
-        ]
-        for late in icpc["late_conferences"]:
-            lines.append(
-                "  "
-                + _("Late: {id} on {date}, children: {children}, working days late: {late}").format(
-                    id=late["conference_id"],
-                    date=w.day(late["conference_date"]),
-                    children=late["children"],
-                    late=late["working_days_late"],
-                )
-            )
-    else:
-        lines.append("  " + _("Not assessed: {why}").format(why=icpc["why"]))
-    reviews = s["review_timeliness"]
-    lines.append(_("Review conferences within timescale"))
-    if reviews["assessed"]:
-        lines += [
-            "  " + _("By child: {value}").format(value=w.pct(reviews["by_child"])),
-            "  " + _("By conference: {value}").format(value=w.pct(reviews["by_conference"])),
-        ]
-    else:
-        lines.append("  " + _("Not assessed: {why}").format(why=reviews["why"]))
-    core = s["core_group_timeliness"]
-    if core["assessed"]:
-        lines.append(_("First core group within timescale"))
-        lines.append("  " + _("By child: {value}").format(value=w.pct(core["by_child"])))
-    if "calendar" in s:
-        lines.append(w.t.explain(calendar_explanation(s["calendar"])))
-    used = [{**u, "items": u["rows"], "title": u["rule"]} for u in s.get("rules_used", [])]
-    lines += _rules_lines(w, {"rules_used": used, "unconfirmed_rules": s["unconfirmed_rules"]})
-    return lines
 
 
-def _adult_lines(w: _Writer, s: dict[str, Any]) -> list[str]:
+def _children_rules(w: Writer, report: ComplianceReport) -> list[str]:
+    used = [
+        {"rule": u.rule, "edition": u.edition, "items": u.rows, "title": u.rule,
+         "confidence": u.confidence, "source": u.source}
+        for u in report.rules_used
+    ]  # fmt: skip
+    return _rules_lines(w, {"rules_used": used, "unconfirmed_rules": report.unconfirmed_rules})
+
+
+def _children_lines(w: Writer, report: ComplianceReport) -> list[str]:
+    lines = _children_head(w, report)
+    for indicator, result in report.shown:
+        lines += indicator.text(result, w)
+    lines.append(w.t.explain(calendar_explanation(report.calendar)))
+    return lines + _children_rules(w, report)
+
+
+def _adult_lines(w: Writer, s: dict[str, Any]) -> list[str]:
     _ = w._
     records, enquiries = s["records"], s["enquiries"]
     lines = [
@@ -194,7 +153,7 @@ def _adult_lines(w: _Writer, s: dict[str, Any]) -> list[str]:
     return lines + _rules_lines(w, s) + _problem_lines(w, records)
 
 
-def _missing_lines(w: _Writer, s: dict[str, Any]) -> list[str]:
+def _missing_lines(w: Writer, s: dict[str, Any]) -> list[str]:
     _ = w._
     records, ri = s["records"], s["return_interviews"]
     lines = [
@@ -240,16 +199,16 @@ def _missing_lines(w: _Writer, s: dict[str, Any]) -> list[str]:
     return lines + _rules_lines(w, s) + _problem_lines(w, records)
 
 
-def _problem_lines(w: _Writer, records: dict[str, Any]) -> list[str]:
+def _problem_lines(w: Writer, records: dict[str, Any]) -> list[str]:
     if not records["problems"]:
         return []
     return [w._("Skipped rows:")] + [f"  {p}" for p in records["problems"]]
 
 
-def _sections(report: UnitReport, w: _Writer) -> list[tuple[str, list[str]]]:
+def _sections(report: UnitReport, w: Writer) -> list[tuple[str, list[str]]]:
     found: list[tuple[str, list[str]]] = []
     if report.children is not None:
-        found.append(("children", _children_lines(w, report.children.summary)))
+        found.append(("children", _children_lines(w, report.children)))
     if report.adults is not None:
         found.append(("adults", _adult_lines(w, report.adults.summary)))
     if report.missing is not None:
@@ -257,7 +216,7 @@ def _sections(report: UnitReport, w: _Writer) -> list[tuple[str, list[str]]]:
     return found
 
 
-def _heading(report: UnitReport, w: _Writer) -> str:
+def _heading(report: UnitReport, w: Writer) -> str:
     return w._("Safeguarding unit report: rule set {rule_set}, as of {date}").format(
         rule_set=report.rule_set, date=w.t.date(report.as_of)
     )
@@ -265,7 +224,7 @@ def _heading(report: UnitReport, w: _Writer) -> str:
 
 def render_unit_text(report: UnitReport, *, language: str = "en") -> str:
     """Return the unit report as readable text in ``language`` (``"en"`` or ``"cy"``)."""
-    w = _Writer(translator(language))
+    w = writer(language, long_dates=True)
     lines = [_heading(report, w)]
     for _, section in _sections(report, w):
         lines += ["", *section]
@@ -274,20 +233,33 @@ def render_unit_text(report: UnitReport, *, language: str = "en") -> str:
 
 def render_unit_html(report: UnitReport, *, language: str = "en") -> str:
     """Return the unit report as one self-contained HTML page (no scripts, no files)."""
-    w = _Writer(translator(language))
+    w = writer(language, long_dates=True)
     esc: Callable[[str], str] = html.escape
     body = [f"<h1>{esc(_heading(report, w))}</h1>"]
     for kind, lines in _sections(report, w):
         body.append(f'<section id="{kind}"><h2>{esc(lines[0])}</h2>')
-        body.append(_list(lines[1:]))
+        if kind == "children" and report.children is not None:
+            body += _children_html(w, report.children)
+        else:
+            body.append(_list(lines[1:]))
         body.append("</section>")
     return (
         f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8">'
         f"<title>{esc(_heading(report, w))}</title>"
-        "<style>body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem}"
-        "li.sub{margin-left:1.5rem}</style></head>"
+        f"<style>{STYLE}li.sub{{margin-left:1.5rem}}</style></head>"
         f"<body>{''.join(body)}</body></html>"
     )
+
+
+def _children_html(w: Writer, report: ComplianceReport) -> list[str]:
+    """Return the children's section: the compliance report's own parts, in this language."""
+    body = [f"<p>{html.escape(_children_head(w, report)[1])}</p>"]
+    body.append(
+        f'<p class="note">{html.escape(w.t.explain(calendar_explanation(report.calendar)))}</p>'
+    )
+    for indicator, result in report.shown:
+        body += indicator.html(result, w)
+    return [*body, _list(_children_rules(w, report))]
 
 
 def _list(lines: Sequence[str]) -> str:

@@ -1,0 +1,483 @@
+"""Initial child protection conferences held within the rule set's timescale.
+
+Counted by child and by conference (a conference is on time when it was held by its due
+date; its children share it). Working days are counted from the strategy discussion (day 0)
+to the conference, and banded as the DfE bands them (0-10, 11-15, 16-20, 21+).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import attrs
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..._columnar import iso_text, joined, order_by_day_then_id, text_bytes
+from ...rules.bulk import NOT_COMPUTABLE, due_dates
+from ..periods import by_period, period_codes
+from ..table import RowTable, html_escaped
+from ..writer import CHILD_COLOUR, CONFERENCE_COLOUR, Writer
+from ._base import (
+    CONFERENCE_UNKNOWN,
+    Computed,
+    Indicator,
+    NotAssessed,
+    NotKnown,
+    Ratio,
+    ReportInputs,
+    RowVerdicts,
+    RuleUse,
+    Status,
+)
+
+__all__ = ["DFE_BANDS", "INDICATOR", "InitialConferenceTimeliness", "InitialPeriod"]
+
+#: The DfE's bands of working days from strategy discussion to initial conference.
+DFE_BANDS: tuple[tuple[str, int, int | None], ...] = (
+    ("0-10", 0, 10),
+    ("11-15", 11, 15),
+    ("16-20", 16, 20),
+    ("21+", 21, None),
+)
+
+
+@attrs.frozen(kw_only=True)
+class InitialPeriod:
+    """One reporting period's figures."""
+
+    period: str
+    by_child: Ratio
+    by_conference: Ratio | NotKnown
+
+
+@attrs.frozen(kw_only=True)
+class InitialConferenceTimeliness:
+    """Initial conferences held within the timescale, by child and by conference."""
+
+    assessed: bool = True
+    #: The rule counted against.
+    rule: str = "icpc"
+    by_child: Ratio
+    #: Not known for a file with no family link (a census, an Annex A).
+    by_conference: Ratio | NotKnown
+    #: The longest wait, in working days from the strategy discussion (``None``: none held).
+    max_working_days: int | None
+    #: Conferences by DfE band of working days (:data:`DFE_BANDS`).
+    bands: Mapping[str, int]
+    by_period: tuple[InitialPeriod, ...]
+    #: One row per late conference, by date then id.
+    late_conferences: RowTable = attrs.field(
+        metadata={
+            "columns": {
+                "conference_id": "str",
+                "conference_date": "str",
+                "strategy_discussion_date": "str",
+                "due_date": "str",
+                "children": "int",
+                "working_days": "int",
+                "working_days_late": "int",
+                "reason_for_delay": "str?",
+                "reason_accepted": "bool?",
+            }
+        }
+    )
+    #: Children whose initial conference is not yet held.
+    pending: int
+    #: Children whose conference no version of the rule applied to.
+    not_assessed: int
+    #: Of those not assessed: the rule applies, but the due date is past the calendar's
+    #: coverage (bank holidays not yet known), so no date and no verdict are given.
+    not_computable: int
+    #: The authority's target proportion on time, if any.
+    target: float | None
+    #: ``"by_child"`` or ``"by_conference"``: the authority's headline figure.
+    headline: str
+    #: Whether the headline meets the target (left out when there is no target or figure).
+    meets_target: bool | None = attrs.field(default=None, metadata={"omit_if_none": True})
+
+
+def _none_if_empty(values: pa.Array) -> pa.Array:
+    """Empty text as null (``None``), as the JSON report shows a reason not given."""
+    return pc.if_else(pc.equal(pc.binary_length(values), 0), pa.scalar(None, pa.string()), values)
+
+
+def _accepted(reasons: pa.Array, rejected: frozenset[str]) -> pa.Array:
+    """Whether each reason for delay is accepted (not in ``rejected``); null where none given.
+
+    Decided once per distinct reason, with Python's own lower-casing.
+    """
+    encoded = pc.dictionary_encode(reasons)
+    verdicts = pa.array(
+        [None if not reason else reason.lower() not in rejected for reason in
+         encoded.dictionary.to_pylist()],
+        pa.bool_(),
+    )  # fmt: skip
+    return verdicts.take(encoded.indices)
+
+
+def compute(inputs: ReportInputs) -> Computed[InitialConferenceTimeliness]:
+    """Judge every initial conference against the rule set's ``icpc`` rule."""
+    records, rule_set, calendar = inputs.records, inputs.rule_set, inputs.calendar
+    policy = inputs.policy
+    if "icpc" not in rule_set.rule_ids:
+        return Computed(result=NotAssessed(why=f"rule set {rule_set.name!r} has no 'icpc' rule"))
+    n = len(records)
+    initial = records.of_type("initial")
+    held = initial & ~np.isnat(records.conference_date)
+    pending = initial & np.isnat(records.conference_date)
+    status = np.zeros(n, dtype=np.int8)
+    status[pending] = Status.PENDING
+    sd = records.strategy_discussion_date
+    row_due = np.full(n, np.datetime64("NaT"), dtype="datetime64[D]")
+    used = np.full(n, -1, dtype=np.int64)
+    if initial.any():
+        row_due[initial], used[initial] = due_dates(
+            rule_set, "icpc", sd[initial], calendar, counting=inputs.counting
+        )
+    assessed = held & (used >= 0)
+    not_in_force = initial & (used < 0)
+    status[not_in_force] = Status.NOT_ASSESSED
+    conf = records.conference_date
+    wd = np.zeros(n, dtype=np.int32)
+    if assessed.any():
+        wd[assessed] = calendar.working_days_between_array(sd[assessed], conf[assessed])
+    on_time = assessed & (conf <= row_due)
+    late = assessed & ~on_time
+    lateness = np.zeros(n, dtype=np.int32)
+    if late.any():
+        lateness[late] = calendar.working_days_between_array(row_due[late], conf[late])
+    status[on_time] = Status.ON_TIME
+    status[late] = Status.LATE
+    working_days = np.full(n, -1, dtype=np.int32)
+    days_late = np.full(n, -1, dtype=np.int32)
+    working_days[assessed] = wd[assessed]
+    days_late[assessed] = lateness[assessed]
+
+    known = inputs.conferences_known
+    unknown = NotKnown(why=CONFERENCE_UNKNOWN)
+    per_conference = inputs.first_of_conference
+    conf_assessed = assessed & per_conference
+    codes, labels = period_codes(conf[assessed], inputs.period, inputs.year_start)
+    counted = by_period(
+        codes,
+        labels,
+        {
+            "all": np.ones(len(codes), dtype=bool),
+            "on_time": on_time[assessed],
+            "first": per_conference[assessed],
+            "first_on_time": (on_time & per_conference)[assessed],
+        },
+    )
+    periods = tuple(
+        InitialPeriod(
+            period=label,
+            by_child=Ratio.of(count["on_time"], count["all"]),
+            by_conference=Ratio.of(count["first_on_time"], count["first"]) if known else unknown,
+        )
+        for label, count in counted.items()
+    )
+    bands = {}
+    for name, low, high in DFE_BANDS:
+        in_band = conf_assessed & (wd >= low) & ((wd <= high) if high is not None else True)
+        bands[name] = int(in_band.sum())
+    children = np.bincount(records.conference_code[assessed], minlength=1)
+    where = np.flatnonzero(late & per_conference)
+    late_ids = records.text["conference_id"].take(where)
+    order = order_by_day_then_id(conf[where], late_ids)
+    where = where[order]
+    reasons = records.text["reason_for_delay"].take(pa.array(where))
+    late_conferences = RowTable(
+        {
+            "conference_id": late_ids.take(pa.array(order)),
+            "conference_date": iso_text(conf[where]),
+            "strategy_discussion_date": iso_text(sd[where]),
+            "due_date": iso_text(row_due[where]),
+            "children": pa.array(children[records.conference_code[where]], pa.int64()),
+            "working_days": pa.array(wd[where], pa.int64()),
+            "working_days_late": pa.array(lateness[where], pa.int64()),
+            "reason_for_delay": _none_if_empty(reasons),
+            "reason_accepted": _accepted(reasons, policy.rejected_delay_reasons),
+        }
+    )
+    by_child = Ratio.of(int(on_time.sum()), int(assessed.sum()))
+    by_conference = (
+        Ratio.of(int((on_time & per_conference).sum()), int(conf_assessed.sum()))
+        if known
+        else unknown
+    )
+    # Without a family link, the headline can only be by child.
+    headline = "by_" + policy.headline_unit.value if known else "by_child"
+    headline_figure = by_child if headline == "by_child" else by_conference
+    target = policy.target
+    meets_target = None
+    if target is not None and headline_figure.percent is not None:
+        meets_target = headline_figure.percent >= 100 * target
+    result = InitialConferenceTimeliness(
+        by_child=by_child,
+        by_conference=by_conference,
+        max_working_days=int(wd[assessed].max()) if assessed.any() else None,
+        bands=bands,
+        by_period=periods,
+        late_conferences=late_conferences,
+        pending=int(pending.sum()),
+        not_assessed=int(not_in_force.sum()),
+        not_computable=int((initial & (used == NOT_COMPUTABLE)).sum()),
+        target=target,
+        headline=headline,
+        meets_target=meets_target,
+    )
+    verdicts = RowVerdicts(
+        rows=initial, status=status, due=row_due, working_days=working_days, days_late=days_late
+    )
+    return Computed(
+        result=result,
+        verdicts=verdicts,
+        rules=(RuleUse(rule_id="icpc", version=used, rows=initial),),
+    )
+
+
+# -- text and HTML ---------------------------------------------------------------------------
+
+#: The late conferences' columns, as the text and HTML reports show them.
+_LATE = ("conference_id", "conference_date", "children", "working_days", "working_days_late")
+
+
+def text(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[str]:
+    """Return the section's lines in the text report."""
+    _ = w._
+    lines = ["", _("Initial conferences within timescale")]
+    if isinstance(result, NotAssessed):
+        return [*lines, "  " + _("not assessed: {why}").format(why=result.why)]
+    target = (
+        _("; target {target}% {headline}").format(
+            target=f"{result.target * 100:.0f}", headline=result.headline
+        )
+        if result.target
+        else ""
+    )
+    lines += [
+        "  " + _("by child:      {value}").format(value=w.pct(result.by_child)),
+        "  " + _("by conference: {value}").format(value=w.pct(result.by_conference)) + target,
+        "  "
+        + _("longest wait:  {days} working days from strategy discussion").format(
+            days=result.max_working_days
+        ),
+        "  "
+        + _("DfE bands (working days, per conference): {bands}").format(
+            bands=", ".join(f"{band}: {count}" for band, count in result.bands.items())
+        ),
+    ]
+    if result.meets_target is not None:
+        lines.append(
+            "  " + (_("meets target: yes") if result.meets_target else _("meets target: NO"))
+        )
+    lines.append("  " + _("by period (child / conference):"))
+    lines += [
+        f"    {p.period}: {w.pct(p.by_child)} / {w.pct(p.by_conference)}" for p in result.by_period
+    ]
+    late = result.late_conferences
+    if late:
+        lines.append("  " + _("late conferences ({n}):").format(n=len(late)))
+        lines += _late_lines(late, w)
+    if result.pending:
+        lines.append("  " + _("not yet held: {n} child(ren)").format(n=result.pending))
+    if result.not_computable:
+        lines.append(
+            "  "
+            + _(
+                "NOT COMPUTABLE: {n} child(ren) whose due date is past the calendar's coverage; "
+                "not counted as on time or late"
+            ).format(n=result.not_computable)
+        )
+    if isinstance(result.by_conference, NotKnown):
+        lines.append("  " + _("By conference: {why}.").format(why=result.by_conference.why))
+    return lines
+
+
+def _late_words(w: Writer) -> tuple[str, str, str]:
+    """Return the late line's template, and its words for no reason and a refused one."""
+    _ = w._
+    template = _(
+        "    {conference} on {date}: {children} child(ren), {days} working days, {late} late; "
+        "{reason}"
+    )
+    return template, _("no reason recorded"), _(" (NOT an accepted reason under this rule set)")
+
+
+def _late_lines(late: RowTable, w: Writer) -> list[str]:
+    """Return the text report's line for each late conference (by columns where it can)."""
+    if not _complete(late) or w.long_dates:
+        return _late_line_rows(late, w)
+    template, none, rejected = _late_words(w)
+    # The whole list a column at a time: a national file has hundreds of thousands.
+    c = late.column
+    pieces = _split(
+        template,
+        conference=c("conference_id"),
+        date=c("conference_date"),
+        children=c("children"),
+        days=c("working_days"),
+        late=c("working_days_late"),
+        reason=_reasons(late, none, rejected),
+    )
+    lines: list[str] = joined(*pieces).to_pylist()
+    return lines
+
+
+def _late_line_rows(late: RowTable, w: Writer) -> list[str]:
+    """Return :func:`_late_lines` made one row at a time (any values, any date style)."""
+    template, none, rejected = _late_words(w)
+    return [
+        template.format(
+            conference=row["conference_id"],
+            date=w.day(row["conference_date"]),
+            children=row["children"],
+            days=row["working_days"],
+            late=row["working_days_late"],
+            reason=_reason(row, none, rejected),
+        )
+        for row in late
+    ]
+
+
+def _split(template: str, **columns: pa.Array) -> list[pa.Array | str]:
+    """Return the template's literal text and columns, in order, for :func:`joined`."""
+    pieces: list[pa.Array | str] = []
+    rest = template
+    while "{" in rest:
+        before, _, after = rest.partition("{")
+        name, _, rest = after.partition("}")
+        pieces += [before, columns[name]]
+    return [*pieces, rest]
+
+
+def _complete(late: RowTable) -> bool:
+    """Whether the late conferences can be written a column at a time (no empty values)."""
+    return not any(late.column(name).null_count for name in _LATE)
+
+
+def _reason(row: Mapping[str, object], none: str, rejected: str) -> str:
+    """Return a late conference's reason for delay as shown (``none`` if not given).
+
+    ``rejected`` is added where the rule set does not accept the reason.
+    """
+    reason = str(row["reason_for_delay"] or none)
+    return reason + rejected if row["reason_accepted"] is False else reason
+
+
+def _reasons(late: RowTable, none: str, rejected: str) -> pa.Array:
+    """Return :func:`_reason` for every row of ``late``, by Arrow."""
+    reasons, accepted = late.column("reason_for_delay"), late.column("reason_accepted")
+    given = pc.fill_null(pc.greater(pc.binary_length(reasons), 0), False)
+    shown = pc.if_else(given, reasons, none)
+    refused = pc.fill_null(pc.invert(accepted), False)
+    return pc.if_else(refused, pc.binary_join_element_wise(shown, rejected, ""), shown)
+
+
+def html(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[str]:
+    """Return the section's part of the HTML page."""
+    _, esc = w._, w.esc
+    body = [f"<h2>{esc(_('Initial conferences within timescale'))}</h2>"]
+    if isinstance(result, NotAssessed):
+        return [*body, f"<p>{esc(_('Not assessed: {why}').format(why=result.why))}</p>"]
+    body.append(
+        "<p>"
+        + _(
+            '<span class="figure" id="icpc-by-child">{by_child}</span> by child; '
+            '<span class="figure" id="icpc-by-conference">{by_conference}</span> by '
+            "conference. Longest wait: {days} working days."
+        ).format(
+            by_child=esc(w.pct(result.by_child)),
+            by_conference=esc(w.pct(result.by_conference)),
+            days=result.max_working_days,
+        )
+        + "</p>"
+    )
+    periods = [p.period for p in result.by_period]
+    target = result.target * 100 if result.target is not None else None
+    body.append(
+        w.bar_chart(
+            _("Initial conferences on time by period"),
+            periods,
+            [
+                (_("by child"), CHILD_COLOUR, [p.by_child.percent for p in result.by_period]),
+                (
+                    _("by conference"),
+                    CONFERENCE_COLOUR,
+                    [p.by_conference.percent for p in result.by_period],
+                ),
+            ],
+            target=target,
+        )
+    )
+    bands = result.bands
+    body.append(f"<h2>{esc(_('Working days from strategy discussion to conference'))}</h2>")
+    body.append(
+        w.bar_chart(
+            _("Conferences by DfE band of working days"),
+            list(bands),
+            [(_("conferences"), CHILD_COLOUR, [float(v) for v in bands.values()])],
+            maximum=max([1.0, *map(float, bands.values())]),
+            unit="",
+        )
+    )
+    if result.late_conferences:
+        body.append(f"<h3>{esc(_('Late conferences'))}</h3>")
+        body.append(_late_table(result.late_conferences, w))
+    if isinstance(result.by_conference, NotKnown):
+        note = _("By conference: {why}.").format(why=result.by_conference.why)
+        body.append(f'<p class="note">{esc(note)}</p>')
+    return body
+
+
+def _late_header(w: Writer) -> tuple[list[str], str, str]:
+    """Return the late table's headings, and its words for no reason and a refused one."""
+    _ = w._
+    header = [
+        _("conference"), _("date"), _("children"), _("working days"), _("late by"), _("reason")
+    ]  # fmt: skip
+    return header, _("none recorded"), _(" (not accepted)")
+
+
+def _late_table(late: RowTable, w: Writer) -> str:
+    """Return the HTML table of late conferences (by columns where it can)."""
+    if not _complete(late) or w.long_dates:
+        return _late_table_rows(late, w)
+    header, none, rejected = _late_header(w)
+    cells = [html_escaped(late.column(name)) for name in _LATE]
+    cells.append(html_escaped(_reasons(late, none, rejected)))
+    pieces: list[pa.Array | str] = ["<tr>"]
+    for cell in cells:
+        pieces += ["<td>", cell, "</td>"]
+    body = text_bytes(joined(*pieces, "</tr>"))[1].tobytes().decode("utf-8")  # one string
+    head = "".join(f"<th>{w.esc(h)}</th>" for h in header)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _late_table_rows(late: RowTable, w: Writer) -> str:
+    """Return :func:`_late_table` made one row at a time (any values, any date style)."""
+    header, none, rejected = _late_header(w)
+    rows = [
+        [
+            row["conference_id"],
+            w.day(row["conference_date"]),
+            row["children"],
+            row["working_days"],
+            row["working_days_late"],
+            _reason(row, none, rejected),
+        ]
+        for row in late
+    ]
+    return w.table(header, rows)
+
+
+#: The initial conference timeliness indicator.
+INDICATOR = Indicator[InitialConferenceTimeliness](
+    key="initial_conference_timeliness",
+    compute=compute,
+    text=text,
+    html=html,
+    results=(InitialConferenceTimeliness,),
+)

@@ -1,0 +1,281 @@
+"""Quoracy of the conferences in an attendance file, and each agency's participation.
+
+Two sections of the report from one set of quorum decisions: ``quoracy`` (how many
+conferences were quorate, by period, which were not and why) and ``participation`` (how
+often each agency took part, over the conferences where it was listed or, where the
+authority counts so, where it had an active interest).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import ClassVar
+
+import attrs
+import numpy as np
+
+from ...rules import unrecognised_names
+from ..i18n import N_
+from ..periods import period_labels
+from ..writer import CHILD_COLOUR, Writer
+from ._base import Computed, Indicator, NotAssessed, Ratio, ReportInputs
+
+__all__ = [
+    "PARTICIPATION",
+    "QUORACY",
+    "AgencyParticipation",
+    "Inquorate",
+    "Participation",
+    "Quoracy",
+    "QuoracyPeriod",
+]
+
+
+@attrs.frozen(kw_only=True)
+class QuoracyPeriod:
+    """One reporting period's quorate conferences."""
+
+    period: str
+    quorate: Ratio
+
+
+@attrs.frozen(kw_only=True)
+class Inquorate:
+    """A conference that was not quorate, and what it lacked."""
+
+    conference_id: str | None
+    shortfalls: tuple[str, ...]
+    proceeded_by_chair: bool
+
+
+@attrs.frozen(kw_only=True)
+class Quoracy:
+    """How many conferences were quorate under the rule set's quorum rule."""
+
+    rule: str | None
+    source: str | None
+    confidence: str | None
+    conferences: Ratio
+    by_period: tuple[QuoracyPeriod, ...]
+    #: Conferences with no date in the attendance file or the records.
+    undated_conferences: int
+    #: Names the vocabulary did not recognise, each counted as its own agency.
+    unrecognised_agencies: tuple[str, ...]
+    #: Conferences quorate only because of an unrecognised name.
+    quorate_only_with_unrecognised: int
+    inquorate: tuple[Inquorate, ...]
+
+
+@attrs.frozen(kw_only=True)
+class AgencyParticipation:
+    """How often one agency took part."""
+
+    #: The agency id where the vocabulary knows the name; else the name as written.
+    agency: str
+    took_part: Ratio
+    #: Over which conferences.
+    basis: str
+
+
+@attrs.frozen
+class Participation:
+    """Every agency's participation (a list in the JSON)."""
+
+    #: The JSON is a list of these (its one field's items).
+    LIST_OF: ClassVar[type] = AgencyParticipation
+
+    agencies: tuple[AgencyParticipation, ...] = ()
+
+
+def compute_quoracy(inputs: ReportInputs) -> Computed[Quoracy] | None:
+    """Count the quorate conferences (no section without an attendance file)."""
+    if not inputs.attendance:
+        return None
+    rule_set = inputs.rule_set
+    results = inputs.quorum_results
+    quorate = sum(r.quorate for _, r, _ in results)
+    by_period: dict[str, list[bool]] = {}
+    dated = [(d, r) for d, r, _ in results if d is not None]
+    if dated:
+        labels = period_labels(
+            np.array([d for d, _ in dated], dtype="datetime64[D]"),
+            inputs.period,
+            inputs.year_start,
+        )
+        for label, (_, result) in zip(labels.tolist(), dated, strict=True):
+            by_period.setdefault(label, []).append(result.quorate)
+    quorum = rule_set.quorum
+    return Computed(
+        result=Quoracy(
+            rule=quorum.title if quorum else None,
+            source=quorum.source if quorum else None,
+            confidence=quorum.confidence.value if quorum else None,
+            conferences=Ratio.of(quorate, len(results)),
+            by_period=tuple(
+                QuoracyPeriod(period=label, quorate=Ratio.of(sum(flags), len(flags)))
+                for label, flags in sorted(by_period.items())
+            ),
+            undated_conferences=sum(day is None for day, _, _ in results),
+            unrecognised_agencies=tuple(
+                unrecognised_names(
+                    (name for _, result, _ in results for name in result.unrecognised),
+                    rule_set.vocabulary,
+                )
+            ),
+            quorate_only_with_unrecognised=sum(r.depends_on_unrecognised for _, r, _ in results),
+            inquorate=tuple(
+                Inquorate(
+                    conference_id=result.conference_id,
+                    shortfalls=tuple(result.shortfalls),
+                    proceeded_by_chair=result.proceeded_inquorate,
+                )
+                for _, result, _ in results
+                if not result.quorate
+            ),
+        )
+    )
+
+
+def compute_participation(inputs: ReportInputs) -> Computed[Participation] | None:
+    """Count each agency's participation (no section without an attendance file)."""
+    if not inputs.attendance:
+        return None
+    rule_set, policy = inputs.rule_set, inputs.policy
+    counting_modes = rule_set.quorum.counting_modes if rule_set.quorum else frozenset()
+    over_interest = policy.participation_over_active_interest
+    attended: Counter[str] = Counter()
+    eligible: Counter[str] = Counter()
+    for _, _, conference in inputs.quorum_results:
+        # By agency id where the vocabulary knows the name, so "CSC" and
+        # "childrens_social_care" are one row; other names as written.
+        named = {
+            rule_set.vocabulary.agency(a.agency) or a.agency: a for a in conference.attendances
+        }
+        for agency, record in named.items():
+            if over_interest and record.active_interest is not True:
+                continue
+            eligible[agency] += 1
+            attended[agency] += record.mode in counting_modes
+    basis = (
+        N_("conferences where the agency had an active interest")
+        if over_interest
+        else N_("conferences where the agency was listed")
+    )
+    return Computed(
+        result=Participation(
+            tuple(
+                AgencyParticipation(
+                    agency=agency,
+                    took_part=Ratio.of(attended[agency], eligible[agency]),
+                    basis=basis,
+                )
+                for agency in sorted(eligible)
+            )
+        )
+    )
+
+
+def unrecognised_lines(quoracy: Quoracy, w: Writer, indent: str) -> list[str]:
+    """Say which agency names the vocabulary did not recognise, and what rests on them."""
+    _ = w._
+    names = quoracy.unrecognised_agencies
+    if not names:
+        return []
+    lines = [
+        indent
+        + _("{n} agency name(s) not recognised: {names}; each counted as its own agency").format(
+            n=len(names), names=", ".join(map(repr, names))
+        )
+    ]
+    if quoracy.quorate_only_with_unrecognised:
+        lines.append(
+            indent
+            + _("{n} conference(s) quorate only because of them").format(
+                n=quoracy.quorate_only_with_unrecognised
+            )
+        )
+    return lines
+
+
+def quoracy_text(result: Quoracy | NotAssessed, w: Writer) -> list[str]:
+    """Return the section's lines in the text report."""
+    _ = w._
+    if isinstance(result, NotAssessed):
+        return []
+    lines = [
+        "",
+        _("Quoracy ({rule}, {confidence})").format(rule=result.rule, confidence=result.confidence),
+        "  " + _("quorate: {value}").format(value=w.pct(result.conferences)),
+    ]
+    lines += unrecognised_lines(result, w, "  ")
+    lines += [f"    {p.period}: {w.pct(p.quorate)}" for p in result.by_period]
+    return lines
+
+
+def quoracy_html(result: Quoracy | NotAssessed, w: Writer) -> list[str]:
+    """Return the section's part of the HTML page."""
+    _, esc = w._, w.esc
+    if isinstance(result, NotAssessed):
+        return []
+    body = [
+        f"<h2>{esc(_('Quoracy'))}</h2>",
+        "<p>"
+        + esc(_("{value} quorate under {rule} ({confidence}).")).format(
+            value=esc(w.pct(result.conferences)),
+            rule=esc(str(result.rule)),
+            confidence=esc(str(result.confidence)),
+        )
+        + "</p>",
+    ]
+    body += [f"<p><strong>{esc(line)}</strong></p>" for line in unrecognised_lines(result, w, "")]
+    body.append(
+        w.bar_chart(
+            _("Quorate conferences by period"),
+            [p.period for p in result.by_period],
+            [(_("quorate"), CHILD_COLOUR, [p.quorate.percent for p in result.by_period])],
+        )
+    )
+    return body
+
+
+def participation_text(result: Participation | NotAssessed, w: Writer) -> list[str]:
+    """Return the agencies' lines in the text report (under quoracy)."""
+    if isinstance(result, NotAssessed):
+        return []
+    return ["  " + w._("agency participation:")] + [
+        f"    {p.agency}: {w.pct(p.took_part)} ({w._(p.basis)})" for p in result.agencies
+    ]
+
+
+def participation_html(result: Participation | NotAssessed, w: Writer) -> list[str]:
+    """Return the agencies' table in the HTML page (under quoracy)."""
+    _ = w._
+    if isinstance(result, NotAssessed):
+        return []
+    return [
+        f"<h3>{w.esc(_('Agency participation'))}</h3>",
+        w.table(
+            [_("agency"), _("took part"), _("basis")],
+            [[p.agency, w.pct(p.took_part), _(p.basis)] for p in result.agencies],
+        ),
+    ]
+
+
+#: Quorate conferences.
+QUORACY = Indicator[Quoracy](
+    key="quoracy",
+    compute=compute_quoracy,
+    text=quoracy_text,
+    html=quoracy_html,
+    results=(Quoracy,),
+    optional=True,
+)
+#: Agencies' participation.
+PARTICIPATION = Indicator[Participation](
+    key="participation",
+    compute=compute_participation,
+    text=participation_text,
+    html=participation_html,
+    results=(Participation,),
+    optional=True,
+)

@@ -1,0 +1,223 @@
+"""An audit of the target dates the council's own system recorded, against the rules.
+
+Every recorded ``InitialCPCtarget`` of a census is compared with the due date the rule set
+computes from the S47 start. Where they differ, the likely cause is named when the
+recorded date is exactly what a recognisable wrong formula gives: counting the start day
+as day 1, skipping weekends but not bank holidays, or counting calendar days.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from ...rules import Unit
+from ...rules.bulk import due_dates
+from ..writer import Writer
+from ._base import Computed, Indicator, NotAssessed, ReportInputs
+
+__all__ = ["INDICATOR", "NotChecked", "RecordedTarget", "RecordedTargets"]
+
+Dates = npt.NDArray[np.datetime64]
+
+
+@attrs.frozen(kw_only=True)
+class NotChecked:
+    """No recorded date could be checked, and why."""
+
+    checked: int = 0
+    why: str
+
+
+@attrs.frozen(kw_only=True)
+class RecordedTarget:
+    """A recorded date that differs from the rule set's, with its likely cause."""
+
+    child_id: str
+    location: str
+    s47_start: str
+    recorded: str
+    computed: str
+    #: Working days from the computed date to the recorded one (negative: earlier).
+    working_days_later: int
+    likely_causes: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class RecordedTargets:
+    """Recorded target dates checked against the rule set's due dates."""
+
+    rule: str = "icpc"
+    recorded: int
+    checked: int
+    not_checked: int
+    differing: int
+    by_likely_cause: Mapping[str, int]
+    rows: tuple[RecordedTarget, ...]
+
+
+def _weekdays_only(start: Dates, n: int) -> Dates:
+    """``start`` + ``n`` working days counting weekends only (bank holidays ignored)."""
+    shifted: Dates = np.busday_offset(start, n, roll="backward").astype("datetime64[D]")
+    return shifted
+
+
+def compute(inputs: ReportInputs) -> Computed[RecordedTargets | NotChecked] | None:
+    """Compare every recorded ``InitialCPCtarget`` with the rule set's due date (a census only)."""
+    census, rule_set, calendar = inputs.census, inputs.rule_set, inputs.calendar
+    if census is None:
+        return None
+    if "icpc" not in rule_set.rule_ids:
+        return Computed(result=NotChecked(why=f"rule set {rule_set.name!r} has no 'icpc' rule"))
+    recorded = census.recorded_target
+    start = census.s47_start
+    # Leave room to count past the start without leaving the calendar's coverage.
+    room = np.datetime64(calendar.last, "D") - np.timedelta64(120, "D")
+    has = ~np.isnat(recorded) & (start <= room)
+    computed = np.full(len(census), np.datetime64("NaT"), dtype="datetime64[D]")
+    used = np.full(len(census), -1, dtype=np.int64)
+    if has.any():
+        computed[has], used[has] = due_dates(
+            rule_set, "icpc", start[has], calendar, counting=inputs.counting
+        )
+    checked = has & (used >= 0)
+    differing = checked & (recorded != computed)
+    versions = rule_set.versions("icpc")
+    causes: list[list[str]] = [[] for _ in range(len(census))]
+    where = np.flatnonzero(differing)
+    for index, rule in enumerate(versions):
+        rows = where[used[where] == index]
+        if not len(rows) or rule.unit is not Unit.WORKING_DAYS:
+            continue
+        n = rule.n
+        s, r = start[rows], recorded[rows]
+        candidates = {
+            "counted the S47 start as day 1": calendar.add_working_days_array(s, n - 1),
+            "skipped weekends but not bank holidays": _weekdays_only(s, n),
+            "counted the S47 start as day 1 and skipped weekends but not bank holidays": (
+                _weekdays_only(s, n - 1)
+            ),
+            f"counted {n} calendar days": s + np.timedelta64(n, "D"),
+            f"counted {n} calendar days with the S47 start as day 1": s
+            + np.timedelta64(n - 1, "D"),
+        }
+        for cause, dates in candidates.items():
+            for i in rows[dates == r].tolist():
+                causes[i].append(cause)
+    difference = np.zeros(len(census), dtype=np.int64)
+    if differing.any():
+        difference[differing] = calendar.working_days_between_array(
+            computed[differing], recorded[differing]
+        )
+    by_cause: dict[str, int] = {}
+    for i in where.tolist():
+        for cause in causes[i] or ["not recognised"]:
+            by_cause[cause] = by_cause.get(cause, 0) + 1
+    return Computed(
+        result=RecordedTargets(
+            recorded=int((~np.isnat(recorded)).sum()),
+            checked=int(checked.sum()),
+            not_checked=int((~np.isnat(recorded) & ~checked).sum()),
+            differing=int(differing.sum()),
+            by_likely_cause=dict(sorted(by_cause.items(), key=lambda item: -item[1])),
+            rows=tuple(
+                RecordedTarget(
+                    child_id=str(census.child_id[i]),
+                    location=str(census.location[i]),
+                    s47_start=str(start[i]),
+                    recorded=str(recorded[i]),
+                    computed=str(computed[i]),
+                    working_days_later=int(difference[i]),
+                    likely_causes=tuple(causes[i]),
+                )
+                for i in where.tolist()
+            ),
+        )
+    )
+
+
+def text(result: RecordedTargets | NotChecked | NotAssessed, w: Writer) -> list[str]:
+    """Return the section's lines in the text report."""
+    _ = w._
+    lines = ["", _("Recorded initial conference targets (InitialCPCtarget)")]
+    if isinstance(result, NotAssessed | NotChecked):
+        return [*lines, "  " + _("not checked: {why}").format(why=result.why)]
+    lines.append(
+        "  "
+        + _("{checked} checked ({not_checked} not), {differing} differ from the rule set's "
+            "due date").format(
+            checked=result.checked, not_checked=result.not_checked, differing=result.differing
+        )
+    )  # fmt: skip
+    lines += [f"    {cause}: {count}" for cause, count in result.by_likely_cause.items()]
+    lines += [
+        "  "
+        + _(
+            "{child} {location}: S47 {start}, recorded {recorded}, due {due} ({days} working "
+            "days); {causes}"
+        ).format(
+            child=r.child_id,
+            location=r.location,
+            start=w.day(r.s47_start),
+            recorded=w.day(r.recorded),
+            due=w.day(r.computed),
+            days=f"{r.working_days_later:+d}",
+            causes="; ".join(r.likely_causes) or _("cause not recognised"),
+        )
+        for r in result.rows
+    ]
+    return lines
+
+
+def html(result: RecordedTargets | NotChecked | NotAssessed, w: Writer) -> list[str]:
+    """Return the section's part of the HTML page."""
+    _, esc = w._, w.esc
+    if isinstance(result, NotAssessed | NotChecked):
+        return []
+    return [
+        f"<h2>{esc(_('Recorded initial conference targets'))}</h2>",
+        "<p>"
+        + esc(
+            _("{checked} checked; {differing} differ from the rule set's due date.").format(
+                checked=result.checked, differing=result.differing
+            )
+        )
+        + "</p>",
+        w.table(
+            [
+                _("child"),
+                _("where"),
+                _("S47 start"),
+                _("recorded"),
+                _("due"),
+                _("working days"),
+                _("likely cause"),
+            ],
+            [
+                [
+                    r.child_id,
+                    r.location,
+                    w.day(r.s47_start),
+                    w.day(r.recorded),
+                    w.day(r.computed),
+                    r.working_days_later,
+                    "; ".join(r.likely_causes) or _("not recognised"),
+                ]
+                for r in result.rows
+            ],
+        ),
+    ]
+
+
+#: The recorded target dates' audit (a census only).
+INDICATOR = Indicator[RecordedTargets | NotChecked](
+    key="recorded_targets",
+    compute=compute,
+    text=text,
+    html=html,
+    results=(RecordedTargets, NotChecked),
+    optional=True,
+)
