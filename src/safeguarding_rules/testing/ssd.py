@@ -30,10 +30,17 @@ SSD's own extracts create (``varchar(48)``, ``timestamp``, ``char(1)``).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
+import os
 import random
+import shutil
+import socket
 import sqlite3
-from collections.abc import Mapping, Sequence
+import subprocess
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,14 +49,16 @@ import holidays
 import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
-from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
 
 __all__ = [
     "COLUMNS",
     "SSDExpected",
     "SyntheticSSD",
     "ddl",
+    "postgresql_binaries",
     "synthetic_ssd",
+    "temporary_postgresql",
     "write_ssd_csv",
     "write_ssd_postgresql",
     "write_ssd_sqlite",
@@ -150,7 +159,7 @@ def _england(years: range) -> list[dt.date]:
 
 
 def _working(start: dt.date, n: int, holiday_days: Sequence[dt.date]) -> dt.date:
-    """The ``n``-th working day after ``start`` (``start`` is day 0), numpy's busday."""
+    """Return the ``n``-th working day after ``start`` (day 0), by numpy's busday."""
     day = np.busday_offset(np.datetime64(start, "D"), n, roll="backward", holidays=holiday_days)
     return day.astype(dt.date)  # type: ignore[no-any-return]
 
@@ -314,7 +323,7 @@ def _reviews(
     meeting_number: int,
     bank: Sequence[dt.date],
 ) -> int:
-    """The plan's reviews: held until the plan ends or ``as_of``, then one not yet held."""
+    """Add the plan's reviews: held until the plan ends or ``as_of``, then one not yet held."""
     previous, previous_type, previous_due = agreed, "transfer_in" if transfer else "initial", None
     number = 0
     while True:
@@ -346,7 +355,8 @@ def _reviews(
         reviews[review_id] = (due, right, kind, quorate)
         rows["ssd_cp_reviews"].append(
             dict(cppr_cp_review_id=review_id, cppr_person_id=child, cppr_cp_plan_id=plan_id,
-                 cppr_cp_review_due=_at(due), cppr_cp_review_date=None if not_held else _at(day, 14),
+                 cppr_cp_review_due=_at(due),
+                 cppr_cp_review_date=None if not_held else _at(day, 14),
                  cppr_cp_review_meeting_id=f"R{meeting_number:06d}",
                  cppr_cp_review_outcome_continue_cp=None, cppr_cp_review_quorate=quorate)
         )  # fmt: skip
@@ -376,7 +386,9 @@ def _text_dates(table: pa.Table) -> pa.Table:
     arrays = []
     for column in table.columns:
         if pa.types.is_timestamp(column.type):
-            text = [None if v is None else v.strftime("%Y-%m-%d %H:%M:%S") for v in column.to_pylist()]
+            text = [
+                None if v is None else v.strftime("%Y-%m-%d %H:%M:%S") for v in column.to_pylist()
+            ]
             column = pa.chunked_array([pa.array(text, pa.string())])
         arrays.append(column)
     return pa.Table.from_arrays(arrays, names=table.column_names)
@@ -403,7 +415,7 @@ def write_ssd_sqlite(path: str | Path, tables: Mapping[str, pa.Table]) -> None:
             text = _text_dates(table)
             marks = ", ".join("?" * text.num_columns)
             connection.executemany(
-                f"INSERT INTO {name} VALUES ({marks})",  # noqa: S608 - our own table names
+                f"INSERT INTO {name} VALUES ({marks})",
                 zip(*(column.to_pylist() for column in text.columns), strict=True),
             )
         connection.commit()
@@ -411,7 +423,9 @@ def write_ssd_sqlite(path: str | Path, tables: Mapping[str, pa.Table]) -> None:
         connection.close()
 
 
-def write_ssd_postgresql(uri: str, tables: Mapping[str, pa.Table], *, schema: str = "public") -> None:
+def write_ssd_postgresql(
+    uri: str, tables: Mapping[str, pa.Table], *, schema: str = "public"
+) -> None:
     """Create the tables in ``schema`` of a PostgreSQL database and load them (ADBC)."""
     import adbc_driver_postgresql.dbapi as dbapi  # the ssd extra: imported only when used
 
@@ -423,3 +437,59 @@ def write_ssd_postgresql(uri: str, tables: Mapping[str, pa.Table], *, schema: st
             if table.num_rows:
                 cursor.adbc_ingest(name, table, mode="append", db_schema_name=schema)
         connection.commit()
+
+
+def postgresql_binaries() -> Path | None:
+    """Find the folder of PostgreSQL's ``initdb`` and ``pg_ctl``, if a server is installed."""
+    found = shutil.which("initdb")
+    if found is not None and shutil.which("pg_ctl") is not None:
+        return Path(found).resolve().parent
+    for candidate in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True):
+        if (candidate / "initdb").exists() and (candidate / "pg_ctl").exists():
+            return candidate
+    return None
+
+
+@contextlib.contextmanager
+def temporary_postgresql(
+    *, user: str = "ssd_reader", password: str = "synthetic-only-pw"
+) -> Iterator[str]:
+    """Start a throwaway PostgreSQL server on a free local port; yield its URL.
+
+    The cluster lives in a new temporary folder, listens on 127.0.0.1 only, asks for
+    ``password`` (SCRAM), and is stopped and removed on exit. Run as root (as CI is),
+    the server runs as the ``postgres`` system user that Debian's package creates.
+
+    :raises FileNotFoundError: when no PostgreSQL server is installed.
+    """
+    binaries = postgresql_binaries()
+    if binaries is None:
+        raise FileNotFoundError("no PostgreSQL server (initdb, pg_ctl) is installed")
+    as_user: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses to run as root
+        as_user = ["runuser", "-u", "postgres", "--"]
+    folder = Path(tempfile.mkdtemp(prefix="sgr-pg-"))
+    try:
+        if as_user:
+            shutil.chown(folder, "postgres", "postgres")
+        secret = folder / "pw"
+        secret.write_text(password + "\n", encoding="utf-8")
+        if as_user:
+            shutil.chown(secret, "postgres", "postgres")
+        data = folder / "data"
+        run = functools.partial(subprocess.run, check=True, capture_output=True, timeout=120)
+        run([*as_user, str(binaries / "initdb"), "-D", str(data), "-U", user, "-E", "UTF8",
+             "--locale=C.UTF-8", "--auth=scram-sha-256", f"--pwfile={secret}"])  # fmt: skip
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        run([*as_user, str(binaries / "pg_ctl"), "-D", str(data), "-o", options,
+             "-l", str(folder / "log"), "-w", "start"])  # fmt: skip
+        try:
+            yield f"postgresql://{user}:{password}@127.0.0.1:{port}/postgres"
+        finally:
+            run([*as_user, str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate",
+                 "-w", "stop"])  # fmt: skip
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -8,7 +8,7 @@ columns the reader uses are ever held.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Final
 
@@ -78,9 +78,7 @@ class _Read:
 
     def place(self, at: int, key: Any, column: str | None) -> str:
         """Where row ``at`` is: its line (a CSV file), its table and key, and the column."""
-        key_part = (
-            f"{self.spec.key} {key!r}" if key is not None else f"no {self.spec.key}"
-        )
+        key_part = f"{self.spec.key} {key!r}" if key is not None else f"no {self.spec.key}"
         line = int(self.lines[at])
         where = f"row {line} ({key_part})" if line else f"{self.spec.name} ({key_part})"
         return f"{where}, column {column}" if column else where
@@ -291,8 +289,7 @@ def _read_table(source: BatchSource, spec: TableSpec, names: dict[str, str]) -> 
             )
     lines = np.concatenate(line_parts) if line_parts else np.zeros(0, np.int64)
     bad_dates = {
-        name: (np.concatenate(bad_parts[name]), joined_text(text_parts[name]))
-        for name in bad_parts
+        name: (np.concatenate(bad_parts[name]), joined_text(text_parts[name])) for name in bad_parts
     }
     return _Read(
         spec=spec, file=source.where(spec), ids=ids, dates=dates, flags=flags,
@@ -379,7 +376,9 @@ def _unreadable(table: _Read, name: str) -> npt.NDArray[np.bool_]:
     return table.bad_dates[name][0]
 
 
-def _lookup(keys: pa.Array, table_keys: pa.Array, usable: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
+def _lookup(
+    keys: pa.Array, table_keys: pa.Array, usable: npt.NDArray[np.bool_]
+) -> npt.NDArray[np.int64]:
     """Each of ``keys``' row in a table (-1 where not found or empty), by its usable rows."""
     if not len(keys):
         return np.zeros(0, np.int64)
@@ -400,8 +399,10 @@ def _iso(days: Dates) -> pa.Array:
     return pa.array(text.astype(object), pa.string())
 
 
-def _absent_needed(source: BatchSource) -> tuple[dict[TableSpec, dict[str, str]], list[InputProblem]]:
-    """The columns of every table; problems naming each missing table and needed column."""
+def _absent_needed(
+    source: BatchSource,
+) -> tuple[dict[TableSpec, dict[str, str]], list[InputProblem]]:
+    """Find every table's columns, and name each missing table and needed column."""
     found: dict[TableSpec, dict[str, str]] = {}
     problems = []
     for spec in TABLES:
@@ -463,6 +464,19 @@ def read_ssd(
         column, a connection refused), and listing every problem unless ``skip_invalid``.
     """
     source = open_source(location, schema=schema, password_env=password_env, timeout=timeout)
+    return read_source(source, calendar, schema=schema, skip_invalid=skip_invalid,
+                       vocabulary=vocabulary)  # fmt: skip
+
+
+def read_source(
+    source: BatchSource,
+    calendar: WorkingDayCalendar,
+    *,
+    schema: str | None = None,
+    skip_invalid: bool = False,
+    vocabulary: Vocabulary = VOCABULARY,
+) -> SSDRecords:
+    """Read the SSD from an open source (closing it): :func:`read_ssd` after the opening."""
     try:
         names, fatal = _absent_needed(source)
         if fatal:
@@ -473,9 +487,7 @@ def read_ssd(
         source.close()
     if problems and not skip_invalid:  # rows the CSV reader could not split into values
         raise InputErrors(problems)
-    return _build(
-        tables, source.display, schema, calendar, problems, skip_invalid, vocabulary
-    )
+    return _build(tables, source.display, schema, calendar, problems, skip_invalid, vocabulary)
 
 
 def _build(
@@ -495,7 +507,6 @@ def _build(
     # --- section 47 enquiries: only those an initial conference links to matter.
     s47_ok = ~bad[S47.name]
     # --- initial conferences
-    icpc_key = icpc.key()
     n_icpc = len(icpc)
     transfer_code = icpc.flags["icpc_icpc_transfer_in"]
     transfer = transfer_code == values.FLAG_YES
@@ -524,9 +535,10 @@ def _build(
     # The enquiry's own problems, named at its row (once, however many conferences link it).
     s47_no_start = np.zeros(len(s47), dtype=bool)
     wanted = np.unique(s47_at[initial & linked])
-    s47_no_start[wanted] = np.isnat(s47.dates["s47e_s47_start_date"][wanted]) & ~_unreadable(
-        s47, "s47e_s47_start_date"
-    )[wanted]
+    s47_no_start[wanted] = (
+        np.isnat(s47.dates["s47e_s47_start_date"][wanted])
+        & ~_unreadable(s47, "s47e_s47_start_date")[wanted]
+    )
     found.flag(
         s47, s47_no_start, "s47e_s47_start_date",
         "a date is required: an initial conference links to this enquiry",
@@ -540,7 +552,10 @@ def _build(
         at = np.flatnonzero(linked)
         theirs = s47_person[s47_at[at]]
         other[at] = np.array(
-            [t is not None and c is not None and t != c for t, c in zip(theirs, child[at], strict=True)],
+            [
+                t is not None and c is not None and t != c
+                for t, c in zip(theirs, child[at], strict=True)
+            ],
             dtype=bool,
         )
         found.flag(
@@ -557,7 +572,9 @@ def _build(
     # --- conference ids: the meeting, split where its children had different discussions
     meeting = icpc.ids["icpc_icpc_meeting_id"]
     no_meeting = np.asarray(pc.is_null(meeting).to_numpy(zero_copy_only=False), dtype=bool)
-    fallback = pc.binary_join_element_wise("icpc_icpc_id=", pc.fill_null(icpc.ids[ICPC.key], ""), "")
+    fallback = pc.binary_join_element_wise(
+        "icpc_icpc_id=", pc.fill_null(icpc.ids[ICPC.key], ""), ""
+    )
     conference = pc.if_else(pa.array(no_meeting), fallback, meeting)
     conference, split = _split_by_discussion(conference, start, ~icpc_bad & ~transfer_not_held)
 
@@ -581,7 +598,9 @@ def _build(
     # --- reviews
     review_bad = bad[REVIEWS.name] | _unreadable(reviews, "cppr_cp_review_date")
     review_plan_text = reviews.ids["cppr_cp_plan_id"]
-    plan_given = ~np.asarray(pc.is_null(review_plan_text).to_numpy(zero_copy_only=False), dtype=bool)
+    plan_given = ~np.asarray(
+        pc.is_null(review_plan_text).to_numpy(zero_copy_only=False), dtype=bool
+    )
     review_plan = _lookup(review_plan_text, plan_key, plan_ok)
     found.flag(
         reviews, plan_given & (review_plan < 0), "cppr_cp_plan_id",
@@ -618,8 +637,10 @@ def _build(
     review_end[has_review_plan] = plan_end[review_plan[has_review_plan]]
 
     # --- the canonical columns: initial and transfer-in conferences, then held reviews
-    take_icpc = np.flatnonzero(~icpc_bad & ~transfer_not_held)
-    take_review = np.flatnonzero(~review_bad & ~np.isnat(review_held))
+    # In the order of the rows' ids, so that every source gives the same records.
+    icpc_order, review_order = _key_order(icpc), _key_order(reviews)
+    take_icpc = icpc_order[(~icpc_bad & ~transfer_not_held)[icpc_order]]
+    take_review = review_order[(~review_bad & ~np.isnat(review_held))[review_order]]
     conference_type = np.where(transfer, "transfer_in", "initial").astype(object)
     ti, tr = pa.array(take_icpc, pa.int64()), pa.array(take_review, pa.int64())
     previous_text = np.asarray(previous_type, dtype=object)
@@ -634,7 +655,9 @@ def _build(
         ),
         "conference_date": _iso(np.concatenate([held[take_icpc], review_held[take_review]])),
         "strategy_discussion_date": _iso(
-            np.concatenate([np.where(transfer, NAT, start)[take_icpc], np.full(len(take_review), NAT)])
+            np.concatenate(
+                [np.where(transfer, NAT, start)[take_icpc], np.full(len(take_review), NAT)]
+            )
         ),
         "previous_conference_date": _iso(
             np.concatenate([np.full(len(take_icpc), NAT), previous_date[take_review]])
@@ -642,9 +665,7 @@ def _build(
         "previous_conference_type": pa.array(
             ["" for _ in take_icpc] + previous_text[take_review].tolist(), pa.string()
         ),
-        "plan_end_date": _iso(
-            np.concatenate([icpc_plan_end[take_icpc], review_end[take_review]])
-        ),
+        "plan_end_date": _iso(np.concatenate([icpc_plan_end[take_icpc], review_end[take_review]])),
     }
     table = {name: pc.fill_null(column, "") for name, column in table.items()}
     origin = [(icpc, int(i)) for i in take_icpc] + [(reviews, int(i)) for i in take_review]
@@ -733,8 +754,11 @@ def _previous(
     icpc_held: Dates,
     icpc_transfer: npt.NDArray[np.bool_],
 ) -> tuple[Dates, Texts]:
-    """Each review's previous conference in its plan: the last review held before it, or
-    the conference that agreed the plan, or the plan's start date (type not known)."""
+    """Find each review's previous conference in its plan.
+
+    That is the last review held before it, or the conference that agreed the plan, or the
+    plan's start date (its type then not known).
+    """
     n = len(reviews)
     previous = np.full(n, NAT, dtype="datetime64[D]")
     kind = np.full(n, "", dtype=object)
@@ -786,14 +810,17 @@ def _relocate(
     table, at = origin[problem.row - 1]
     message = re.sub(
         r"from its row (\d+)$",
-        lambda m: "from "
-        + (
-            origin[int(m[1]) - 1][0].place(
-                origin[int(m[1]) - 1][1], origin[int(m[1]) - 1][0].key()[origin[int(m[1]) - 1][1]],
-                None,
+        lambda m: (
+            "from "
+            + (
+                origin[int(m[1]) - 1][0].place(
+                    origin[int(m[1]) - 1][1],
+                    origin[int(m[1]) - 1][0].key()[origin[int(m[1]) - 1][1]],
+                    None,
+                )
+                if 1 <= int(m[1]) <= len(origin)
+                else m[0]
             )
-            if 1 <= int(m[1]) <= len(origin)
-            else m[0]
         ),
         problem.message,
     )

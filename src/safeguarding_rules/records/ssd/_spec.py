@@ -151,4 +151,3 @@ REVIEWS = TableSpec(
 
 #: The tables read, in the order they are read.
 TABLES = (S47, ICPC, PLANS, REVIEWS)
-

@@ -29,7 +29,8 @@ _NO = ("n", "no", "false", "f", "0")
 #: Where a time zone is given, the day is the day in England and Wales.
 LOCAL_ZONE = "Europe/London"
 
-_ISO = r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
+_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+_ISO = r"^(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME + "$"
 _UK = r"^(\d{1,2})/(\d{1,2})/(\d{4})(?: \d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
 _DATE_FORMS = "YYYY-MM-DD or DD/MM/YYYY, optionally with a time"
 
