@@ -34,6 +34,8 @@ import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
 
+from ..conferences import _csv_header as csv_header
+from ..conferences import _scan_csv as scan_csv
 from ..problems import InputErrors, InputProblem
 from ._spec import IDENTIFIER, TableSpec
 
@@ -401,8 +403,6 @@ class _CsvFolder:
         return str(path) if path is not None else str(self.folder / f"{table.name}.csv")
 
     def columns(self, table: TableSpec) -> dict[str, str] | None:
-        from ..conferences import _csv_header as csv_header
-
         path = self._path(table)
         if path is None:
             return None
@@ -410,9 +410,6 @@ class _CsvFolder:
         return _match(table, header, str(path))
 
     def batches(self, table: TableSpec, names: dict[str, str]) -> Iterator[Batch]:
-        from ..conferences import _csv_header as csv_header
-        from ..conferences import _scan_csv as scan_csv
-
         path = self._path(table)
         assert path is not None  # columns() found it
         file = str(path)
