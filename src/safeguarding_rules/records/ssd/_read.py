@@ -73,14 +73,17 @@ class _Read:
     def key(self) -> Texts:
         return np.asarray(self.ids[self.spec.key].to_numpy(zero_copy_only=False), dtype=object)
 
+    def key_at(self, at: int) -> str | None:
+        """Row ``at``'s id (None where it has none)."""
+        value: str | None = self.ids[self.spec.key][at].as_py()
+        return value
+
     def text(self, name: str) -> Texts:
         return np.asarray(self.ids[name].to_numpy(zero_copy_only=False), dtype=object)
 
     def place(self, at: int, key: Any, column: str | None) -> str:
         """Where row ``at`` is: its line (a CSV file), its table and key, and the column."""
-        key_part = f"{self.spec.key} {key!r}" if key is not None else f"no {self.spec.key}"
-        line = int(self.lines[at])
-        where = f"row {line} ({key_part})" if line else f"{self.spec.name} ({key_part})"
+        where = _where(self.spec.name, self.spec.key, key, int(self.lines[at]))
         return f"{where}, column {column}" if column else where
 
     def problem(
@@ -125,11 +128,15 @@ class RecordedTargets:
     held: Dates
     #: The row is in the conference records (rows with problems are not).
     in_records: npt.NDArray[np.bool_]
-    #: Where each row is, for messages: ``ssd_initial_cp_conference (icpc_icpc_id 'X')``.
-    location: Texts
+    #: Each row's number in a CSV extract (0 for a database, whose rows have none).
+    lines: npt.NDArray[np.int64]
 
     def __len__(self) -> int:
         return len(self.icpc_id)
+
+    def location(self, index: int) -> str:
+        """Where row ``index`` is: ``ssd_initial_cp_conference (icpc_icpc_id 'X')``."""
+        return _where(ICPC.name, ICPC.key, self.icpc_id[index], int(self.lines[index]))
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -172,11 +179,15 @@ class RecordedReviews:
     quorate_value: Texts
     #: The row is in the conference records (held, and without problems).
     in_records: npt.NDArray[np.bool_]
-    #: Where each row is, for messages: ``ssd_cp_reviews (cppr_cp_review_id 'R1')``.
-    location: Texts
+    #: Each row's number in a CSV extract (0 for a database, whose rows have none).
+    lines: npt.NDArray[np.int64]
 
     def __len__(self) -> int:
         return len(self.review_id)
+
+    def location(self, index: int) -> str:
+        """Where row ``index`` is: ``ssd_cp_reviews (cppr_cp_review_id 'R1')``."""
+        return _where(REVIEWS.name, REVIEWS.key, self.review_id[index], int(self.lines[index]))
 
     @property
     def inquorate(self) -> npt.NDArray[np.bool_]:
@@ -545,19 +556,14 @@ def _build(
     )  # fmt: skip
     icpc_bad |= initial & (~s47_given | ~linked | np.isnat(start))
     # The enquiry must be this child's.
-    s47_person = s47.text("s47e_person_id")
-    child = icpc.text("icpc_person_id")
     other = np.zeros(n_icpc, dtype=bool)
     if "s47e_person_id" not in s47.absent:
         at = np.flatnonzero(linked)
-        theirs = s47_person[s47_at[at]]
-        other[at] = np.array(
-            [
-                t is not None and c is not None and t != c
-                for t, c in zip(theirs, child[at], strict=True)
-            ],
-            dtype=bool,
-        )
+        theirs = s47.ids["s47e_person_id"].take(pa.array(s47_at[at]))
+        differs = pc.fill_null(pc.not_equal(theirs, person.take(pa.array(at))), False)
+        other[at] = np.asarray(differs.to_numpy(zero_copy_only=False), dtype=bool)
+        s47_person = s47.text("s47e_person_id")
+        child = icpc.text("icpc_person_id")
         found.flag(
             icpc, other, "icpc_s47_enquiry_id",
             lambda i: f"this enquiry is another child's (s47e_person_id "
@@ -607,11 +613,15 @@ def _build(
         "no usable row of ssd_cp_plans has this id", review_plan_text,
     )  # fmt: skip
     review_bad |= plan_given & (review_plan < 0)
-    review_child = reviews.text("cppr_person_id")
-    plan_person = plans.text("cppl_person_id")
-    from_plan = np.array([c is None for c in review_child], dtype=bool) & (review_plan >= 0)
-    review_child[from_plan] = plan_person[review_plan[from_plan]]
-    no_review_child = np.array([c is None for c in review_child], dtype=bool)
+    linked_plan = review_plan >= 0
+    plan_person = pa.nulls(len(reviews), pa.string())
+    if linked_plan.any():
+        taken = plans.ids["cppl_person_id"].take(pa.array(np.where(linked_plan, review_plan, 0)))
+        plan_person = pc.if_else(pa.array(linked_plan), taken, plan_person)
+    review_child_ids = pc.coalesce(reviews.ids["cppr_person_id"], plan_person)
+    no_review_child = np.asarray(
+        pc.is_null(review_child_ids).to_numpy(zero_copy_only=False), dtype=bool
+    )
     found.flag(
         reviews, no_review_child, "cppr_person_id",
         "a value is required (the table has none, and no plan links the review to a child)",
@@ -641,17 +651,16 @@ def _build(
     icpc_order, review_order = _key_order(icpc), _key_order(reviews)
     take_icpc = icpc_order[(~icpc_bad & ~transfer_not_held)[icpc_order]]
     take_review = review_order[(~review_bad & ~np.isnat(review_held))[review_order]]
-    conference_type = np.where(transfer, "transfer_in", "initial").astype(object)
+    conference_type = np.where(transfer, "transfer_in", "initial")
     ti, tr = pa.array(take_icpc, pa.int64()), pa.array(take_review, pa.int64())
     previous_text = np.asarray(previous_type, dtype=object)
     previous_text[previous_text == "transfer_in"] = ""  # the records look it up, by child and day
     table = {
-        "child_id": pa.concat_arrays(
-            [person.take(ti), pa.array(review_child[take_review].tolist(), pa.string())]
-        ),
+        "child_id": pa.concat_arrays([person.take(ti), review_child_ids.take(tr)]),
         "conference_id": pa.concat_arrays([conference.take(ti), review_conference.take(tr)]),
         "conference_type": pa.array(
-            [*conference_type[take_icpc].tolist(), *["review"] * len(take_review)], pa.string()
+            np.concatenate([conference_type[take_icpc], np.full(len(take_review), "review")]),
+            pa.string(),
         ),
         "conference_date": _iso(np.concatenate([held[take_icpc], review_held[take_review]])),
         "strategy_discussion_date": _iso(
@@ -662,13 +671,16 @@ def _build(
         "previous_conference_date": _iso(
             np.concatenate([np.full(len(take_icpc), NAT), previous_date[take_review]])
         ),
-        "previous_conference_type": pa.array(
-            ["" for _ in take_icpc] + previous_text[take_review].tolist(), pa.string()
+        "previous_conference_type": pa.concat_arrays(
+            [
+                pa.array(np.full(len(take_icpc), ""), pa.string()),
+                pa.array(previous_text[take_review], pa.string()),
+            ]
         ),
         "plan_end_date": _iso(np.concatenate([icpc_plan_end[take_icpc], review_end[take_review]])),
     }
     table = {name: pc.fill_null(column, "") for name, column in table.items()}
-    origin = [(icpc, int(i)) for i in take_icpc] + [(reviews, int(i)) for i in take_review]
+    origin = _Origin(icpc, reviews, take_icpc, take_review)
     numbers = np.arange(1, len(origin) + 1, dtype=np.int64)
     records = check_conference_columns(
         table, numbers, calendar, file=display, skip_invalid=True, vocabulary=vocabulary
@@ -693,7 +705,7 @@ def _build(
     )
     targets = _targets(icpc, person, conference, transfer, start, in_icpc)
     recorded_reviews = _reviews(
-        reviews, review_child, review_conference, review_held, previous_date, previous_type,
+        reviews, review_child_ids, review_conference, review_held, previous_date, previous_type,
         in_review,
     )  # fmt: skip
     return SSDRecords(
@@ -796,9 +808,32 @@ def _previous(
     return previous, kind
 
 
+@attrs.frozen
+class _Origin:
+    """Which SSD row each conference record came from: initial rows first, then reviews."""
+
+    icpc: _Read
+    reviews: _Read
+    take_icpc: npt.NDArray[np.int64]
+    take_review: npt.NDArray[np.int64]
+
+    def __len__(self) -> int:
+        return len(self.take_icpc) + len(self.take_review)
+
+    def __getitem__(self, index: int) -> tuple[_Read, int]:
+        if index < len(self.take_icpc):
+            return self.icpc, int(self.take_icpc[index])
+        return self.reviews, int(self.take_review[index - len(self.take_icpc)])
+
+    def place(self, number: int) -> str:
+        """Where record ``number`` (1-based) came from."""
+        table, at = self[number - 1]
+        return table.place(at, table.key_at(at), None)
+
+
 def _relocate(
     problem: InputProblem,
-    origin: list[tuple[_Read, int]],
+    origin: _Origin,
     s47: _Read,
     s47_at: npt.NDArray[np.int64],
     icpc: _Read,
@@ -810,25 +845,14 @@ def _relocate(
     table, at = origin[problem.row - 1]
     message = re.sub(
         r"from its row (\d+)$",
-        lambda m: (
-            "from "
-            + (
-                origin[int(m[1]) - 1][0].place(
-                    origin[int(m[1]) - 1][1],
-                    origin[int(m[1]) - 1][0].key()[origin[int(m[1]) - 1][1]],
-                    None,
-                )
-                if 1 <= int(m[1]) <= len(origin)
-                else m[0]
-            )
-        ),
+        lambda m: f"from {origin.place(int(m[1]))}" if 1 <= int(m[1]) <= len(origin) else m[0],
         problem.message,
     )
     columns = _ICPC_COLUMNS if table is icpc else _REVIEW_COLUMNS
     column = columns.get(problem.column or "", problem.column)
     if table is icpc and problem.column == "strategy_discussion_date" and s47_at[at] >= 0:
         table, at, column = s47, int(s47_at[at]), "s47e_s47_start_date"
-    return table.problem(at, table.key()[at], column, problem.value, message)
+    return table.problem(at, table.key_at(at), column, problem.value, message)
 
 
 #: The conference-record columns, and the SSD column each comes from, by the row's table.
@@ -848,9 +872,10 @@ _REVIEW_COLUMNS = {
 }
 
 
-def _places(table: _Read) -> Texts:
-    keys = table.key()
-    return np.array([table.place(i, keys[i], None) for i in range(len(table))], dtype=object)
+def _where(table: str, key_column: str, key: Any, line: int) -> str:
+    """Name a row: ``row 5 (icpc_icpc_id 'X')`` in a CSV extract, else its table and id."""
+    key_part = f"{key_column} {key!r}" if key is not None else f"no {key_column}"
+    return f"row {line} ({key_part})" if line else f"{table} ({key_part})"
 
 
 def _targets(
@@ -874,13 +899,13 @@ def _targets(
         recorded=icpc.dates["icpc_icpc_target_date"][order],
         held=icpc.dates["icpc_icpc_date"][order],
         in_records=in_records[order],
-        location=_places(icpc)[order],
+        lines=icpc.lines[order],
     )
 
 
 def _reviews(
     reviews: _Read,
-    child: Texts,
+    child_ids: pa.Array,
     conference: pa.Array,
     held: Dates,
     previous_date: Dates,
@@ -895,7 +920,7 @@ def _reviews(
         due_column="cppr_cp_review_due" not in reviews.absent,
         quorate_column="cppr_cp_review_quorate" not in reviews.absent,
         review_id=reviews.key()[order],
-        child_id=child[order],
+        child_id=np.asarray(child_ids.to_numpy(zero_copy_only=False), dtype=object)[order],
         plan_id=np.where(plan == None, "", plan)[order],  # noqa: E711 - elementwise
         conference_id=np.asarray(conference.to_numpy(zero_copy_only=False), dtype=object)[order],
         held=held[order],
@@ -907,7 +932,7 @@ def _reviews(
             pc.fill_null(quorate_text, "").to_numpy(zero_copy_only=False), dtype=object
         )[order],
         in_records=in_records[order],
-        location=_places(reviews)[order],
+        lines=reviews.lines[order],
     )
 
 
