@@ -405,9 +405,7 @@ def _lookup(
 
 def _iso(days: Dates) -> pa.Array:
     """Days as ``YYYY-MM-DD`` text, empty where NaT."""
-    text = np.datetime_as_string(days, unit="D")
-    text[np.isnat(days)] = ""
-    return pa.array(text.astype(object), pa.string())
+    return pc.fill_null(pc.cast(pa.array(days, pa.date32()), pa.string()), "")
 
 
 def _absent_needed(

@@ -100,6 +100,12 @@ def _from_date32(column: pa.Array) -> Dates:
 
 def _from_text(column: pa.Array) -> tuple[Dates, npt.NDArray[np.bool_], pa.Array]:
     n = len(column)
+    try:  # the common case, ISO text with or without a time: one cast
+        stamps = pc.cast(pc.if_else(pc.equal(column, ""), None, column), pa.timestamp("us"))
+        day = pc.cast(pc.floor_temporal(stamps, unit="day"), pa.date32())
+        return _from_date32(day), np.zeros(n, dtype=bool), column
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        pass  # some value is UK-style, zoned, or not a date: each form matched below
     result = np.full(n, np.datetime64("NaT"), dtype="datetime64[D]")
     empty = np.asarray(
         pc.or_kleene(pc.is_null(column), pc.equal(column, "")).to_numpy(zero_copy_only=False),
