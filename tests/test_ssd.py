@@ -493,3 +493,99 @@ def test_a_zoned_timestamp_is_read_as_the_day_in_england() -> None:
     found, bad, _ = days(pa.array([dt.datetime(2024, 6, 4, 23, 30)], pa.timestamp("us", tz="UTC")))
     assert found.tolist() == [dt.date(2024, 6, 5)]
     assert not bad.any()
+
+
+def test_a_review_without_a_plan_has_no_previous_conference(tmp_path: Path) -> None:
+    url = _mutate(
+        tmp_path,
+        "UPDATE ssd_cp_reviews SET cppr_cp_plan_id = NULL WHERE cppr_cp_review_id = "
+        "(SELECT MIN(cppr_cp_review_id) FROM ssd_cp_reviews WHERE cppr_cp_review_date IS NOT NULL)",
+    )
+    found = read_ssd(url, CALENDAR)
+    assert found.reviews_without_plan == 1
+    at = int(np.flatnonzero(found.reviews.plan_id == "")[0])
+    assert np.isnat(found.reviews.previous_date[at])
+    assert found.reviews.previous_type[at] == ""
+    assert found.reviews.in_records[at]
+
+
+def test_a_plan_no_conference_links_to_counts_from_its_start_type_unknown(tmp_path: Path) -> None:
+    url = _mutate(
+        tmp_path,
+        "ALTER TABLE ssd_cp_plans DROP COLUMN cppl_icpc_id",
+        "UPDATE ssd_initial_cp_conference SET icpc_cp_plan_id = NULL",
+    )
+    found = read_ssd(url, CALENDAR)
+    reviews = found.reviews
+    first = [
+        i
+        for i, key in enumerate(reviews.review_id.tolist())
+        if key.endswith("-1") and not np.isnat(reviews.held[i])
+    ]
+    assert first
+    assert all(reviews.previous_type[i] == "" for i in first)
+    assert all(not np.isnat(reviews.previous_date[i]) for i in first)
+
+
+def test_a_repeated_row_id_in_an_extract_is_named_and_only_its_first_row_read(
+    tmp_path: Path,
+) -> None:
+    ssd = synthetic_ssd(random.Random(5), 10)
+    write_ssd_csv(tmp_path, ssd.tables)
+    path = tmp_path / "ssd_initial_cp_conference.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
+    with pytest.raises(InputErrors) as raised:
+        read_ssd(tmp_path, CALENDAR)
+    (problem,) = raised.value.problems
+    assert problem.row == len(lines) + 1
+    assert problem.column == "icpc_icpc_id"
+    assert "repeated" in problem.message
+
+
+def test_flags_read_yes_no_and_bits_and_report_anything_else() -> None:
+    from safeguarding_rules.records.ssd._values import flags
+
+    codes, _ = flags(
+        pa.array(["Y", "n", " Yes ", "NO", "1", "0", "true", "", None, "Y - see notes"])
+    )
+    assert codes.tolist() == [1, 0, 1, 0, 1, 0, 1, -1, -1, -2]
+    bits, _ = flags(pa.array([True, False, None]))
+    assert bits.tolist() == [1, 0, -1]
+
+
+def test_a_server_that_never_answers_times_out_with_a_clear_message() -> None:
+    import socket
+    import threading
+    import time
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    port = listener.getsockname()[1]
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:  # take the connection and say nothing
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(listener.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        began = time.monotonic()
+        with pytest.raises(InputErrors, match="cannot connect") as raised:
+            read_ssd(f"postgresql://u:hunter2@127.0.0.1:{port}/db", CALENDAR, timeout=2)
+        assert time.monotonic() - began < 30
+        assert "hunter2" not in str(raised.value)
+        assert "timeout" in str(raised.value).lower()
+    finally:
+        stop.set()
+        thread.join()
+        for connection in held:
+            connection.close()
+        listener.close()
