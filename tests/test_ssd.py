@@ -589,3 +589,16 @@ def test_a_server_that_never_answers_times_out_with_a_clear_message() -> None:
         for connection in held:
             connection.close()
         listener.close()
+
+
+def test_a_column_of_values_that_cannot_be_text_is_a_clear_message(tmp_path: Path) -> None:
+    # A blob where an id should be: invalid UTF-8 bytes, named by table and column.
+    url = _mutate(
+        tmp_path,
+        "UPDATE ssd_cp_plans SET cppl_person_id = X'FF00FE'",
+    )
+    with pytest.raises(InputErrors) as raised:
+        read_ssd(url, CALENDAR)
+    text = str(raised.value)
+    assert "cppl_person_id" in text
+    assert "Traceback" not in text

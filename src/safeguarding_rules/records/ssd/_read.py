@@ -237,6 +237,29 @@ class SSDRecords:
         return self.initial_without_meeting_id == 0 and self.reviews_without_meeting_id == 0
 
 
+def _read_column(
+    column: Column,
+    raw: pa.Array,
+    id_parts: dict[str, list[pa.Array]],
+    date_parts: dict[str, list[Dates]],
+    bad_parts: dict[str, list[npt.NDArray[np.bool_]]],
+    text_parts: dict[str, list[pa.Array]],
+    flag_parts: dict[str, list[npt.NDArray[np.int8]]],
+) -> None:
+    """Read one batch's column into its compact form, adding it to the parts read so far."""
+    if column.kind is Kind.ID:
+        id_parts.setdefault(column.name, []).append(values.ids(raw))
+    elif column.kind is Kind.DATE:
+        day, bad, text = values.days(raw)
+        date_parts.setdefault(column.name, []).append(day)
+        bad_parts.setdefault(column.name, []).append(bad)
+        text_parts.setdefault(column.name, []).append(pc.cast(text, pa.string()))
+    else:
+        code, text = values.flags(raw)
+        flag_parts.setdefault(column.name, []).append(code)
+        text_parts.setdefault(column.name, []).append(text)
+
+
 def _read_table(source: BatchSource, spec: TableSpec, names: dict[str, str]) -> _Read:
     """Read one table batch by batch into compact columns (raw batches are let go)."""
     id_parts: dict[str, list[pa.Array]] = {}
@@ -250,17 +273,19 @@ def _read_table(source: BatchSource, spec: TableSpec, names: dict[str, str]) -> 
             if column.name not in names:
                 continue
             raw = batch.column(column.name)
-            if column.kind is Kind.ID:
-                id_parts.setdefault(column.name, []).append(values.ids(raw))
-            elif column.kind is Kind.DATE:
-                day, bad, text = values.days(raw)
-                date_parts.setdefault(column.name, []).append(day)
-                bad_parts.setdefault(column.name, []).append(bad)
-                text_parts.setdefault(column.name, []).append(pc.cast(text, pa.string()))
-            else:
-                code, text = values.flags(raw)
-                flag_parts.setdefault(column.name, []).append(code)
-                text_parts.setdefault(column.name, []).append(text)
+            try:
+                _read_column(column, raw, id_parts, date_parts, bad_parts, text_parts, flag_parts)
+            except (pa.ArrowException, ValueError) as error:
+                raise InputErrors(
+                    [
+                        InputProblem(
+                            source.where(spec), 0, column.name, None,
+                            f"the column's values (of type {raw.type}) cannot be read as "
+                            f"{column.kind.value}s: {error}",
+                            location=f"{spec.name}, column {column.name}",
+                        )
+                    ]
+                ) from None  # fmt: skip
         line_parts.append(
             np.zeros(batch.num_rows, np.int64) if lines is None else lines.astype(np.int64)
         )
