@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from safeguarding_rules import calendar_for
-from safeguarding_rules.records import ConferenceRecords, InputErrors, read_conference_records
 from safeguarding_rules._columnar import csv_blocks as module
+from safeguarding_rules.records import ConferenceRecords, InputErrors, read_conference_records
 
 HEADER = "child_id,conference_id,conference_type,conference_date,strategy_discussion_date,reason_for_delay\n"
 

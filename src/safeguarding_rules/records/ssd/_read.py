@@ -18,6 +18,7 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..._columnar import iso_text
 from ...calendar import WorkingDayCalendar
 from ...rules import VOCABULARY, Vocabulary
 from ..conferences import ConferenceRecords, check_conference_columns
@@ -430,7 +431,7 @@ def _lookup(
 
 def _iso(days: Dates) -> pa.Array:
     """Days as ``YYYY-MM-DD`` text, empty where NaT."""
-    return pc.fill_null(pc.cast(pa.array(days, pa.date32()), pa.string()), "")
+    return pc.fill_null(iso_text(days), "")
 
 
 def _absent_needed(

@@ -34,8 +34,7 @@ import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
 
-from ..conferences import _csv_header as csv_header
-from ..conferences import _scan_csv as scan_csv
+from ..csv_file import csv_header, read_csv_blocks, renumber
 from ..problems import InputErrors, InputProblem
 from ._spec import IDENTIFIER, TableSpec
 
@@ -415,19 +414,22 @@ class _CsvFolder:
         file = str(path)
         header = csv_header(path, file)
         wanted = {names[name]: name for name in names}
-        parts, numbers, problems = scan_csv(
+        parts, numbers, problems = read_csv_blocks(
             path,
             file,
             header,
-            lambda columns, at: (
+            lambda columns, at, found: (
                 pa.RecordBatch.from_arrays(
                     [columns[actual] for actual in wanted], names=list(wanted.values())
                 ),
                 at,
+                found,
             ),
+            structured=[c.name for c in table.columns],
         )
         self.problems.extend(problems)
-        for batch, positions in parts:
+        self.problems.extend(renumber([p for _, _, found in parts for p in found], numbers))
+        for batch, positions, _ in parts:
             yield batch, numbers[positions]
 
     def close(self) -> None:

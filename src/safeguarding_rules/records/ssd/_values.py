@@ -16,7 +16,7 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..arrow_text import trimmed
+from ..._columnar import trimmed
 
 __all__ = ["FLAG_NO", "FLAG_UNKNOWN", "FLAG_UNSET", "FLAG_YES", "days", "flags", "ids"]
 
