@@ -8,6 +8,7 @@
 * :mod:`.missing`: missing-episode records, one row per episode (return interviews).
 * :mod:`.attendance`: attendance files for quoracy.
 * :mod:`.conferences`: a council's conference records, one row per child per conference.
+* :mod:`.ssd`: the Standard Safeguarding Dataset, from a council's database or CSV extracts.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from .problems import InputErrors, InputProblem
     from .rows import RowsRead, read_rows, read_table
     from .source import STDIN, InputSource, open_input
+    from .ssd import SSDRecords, read_ssd
 
 # Loaded on first use: the workbook reader needs fastexcel, the census reader lxml, and
 # a report on a CSV file needs neither.
@@ -95,6 +97,10 @@ __getattr__ = lazy_exports(
             "InputSource",
             "open_input",
         ),
+        ".ssd": (
+            "SSDRecords",
+            "read_ssd",
+        ),
     },
 )
 
@@ -119,6 +125,7 @@ __all__ = [
     "MissingEpisodeRecords",
     "Moment",
     "RowsRead",
+    "SSDRecords",
     "detect_format",
     "match_headings",
     "open_input",
@@ -132,5 +139,6 @@ __all__ = [
     "read_missing_episodes",
     "read_records",
     "read_rows",
+    "read_ssd",
     "read_table",
 ]
