@@ -75,6 +75,36 @@ FROM conferences
 """
 
 
+#: The SQL an analyst would write first for the same headline: the file as DuckDB reads it
+#: (types detected), joined to the calendar table's running working-day count; a conference
+#: is on time when all its children are, and waited as long as its longest. No row checks.
+DUCKDB_MINIMAL_QUERY = """
+WITH initial AS (
+    SELECT c.conference_id,
+           done.cum - start.cum AS waited,
+           c.conference_date <= due.day AS on_time
+    FROM read_csv($path) c
+    JOIN calendar start ON start.day = c.strategy_discussion_date
+    JOIN calendar done ON done.day = c.conference_date
+    JOIN calendar due ON due.cum = start.cum + 15 AND due.working
+    WHERE c.conference_type = 'initial'
+),
+conferences AS (
+    SELECT max(waited) AS waited, bool_and(on_time) AS on_time
+    FROM initial GROUP BY conference_id
+)
+SELECT (SELECT count(*) FILTER (WHERE on_time) FROM initial),
+       (SELECT count(*) FROM initial),
+       count(*) FILTER (WHERE on_time), count(*),
+       count(*) FILTER (WHERE waited <= 10),
+       count(*) FILTER (WHERE waited BETWEEN 11 AND 15),
+       count(*) FILTER (WHERE waited BETWEEN 16 AND 20),
+       count(*) FILTER (WHERE waited >= 21),
+       (SELECT max(waited) FROM initial)
+FROM conferences
+"""
+
+
 REPORT = ["safeguarding-rules", "report", "{path}", "--format", "json", "-o", "{out}"]
 
 
@@ -99,7 +129,7 @@ def run_report(path: Path) -> Figures:
         return report_figures(out)
 
 
-def run_duckdb(path: Path) -> Figures:
+def run_duckdb(path: Path, query: str = DUCKDB_QUERY) -> Figures:
     import duckdb
 
     from safeguarding_rules.engines import calendar_table
@@ -107,9 +137,13 @@ def run_duckdb(path: Path) -> Figures:
     connection = duckdb.connect()
     connection.register("calendar_arrow", calendar_table("england-and-wales"))
     connection.execute("CREATE TABLE calendar AS SELECT * FROM calendar_arrow")
-    row = connection.execute(DUCKDB_QUERY, {"path": str(path)}).fetchone()
+    row = connection.execute(query, {"path": str(path)}).fetchone()
     assert row is not None
     return [int(value) for value in row]
+
+
+def run_duckdb_minimal(path: Path) -> Figures:
+    return run_duckdb(path, DUCKDB_MINIMAL_QUERY)
 
 
 def run_polars(path: Path) -> Figures:
@@ -143,7 +177,12 @@ def run_polars(path: Path) -> Figures:
     ]
 
 
-TOOLS = {"report": run_report, "duckdb": run_duckdb, "polars": run_polars}
+TOOLS = {
+    "report": run_report,
+    "duckdb": run_duckdb,
+    "duckdb-minimal": run_duckdb_minimal,
+    "polars": run_polars,
+}
 
 
 #: Byte-code caching on, as for an installed package (DuckDB's and Polars' Python code is
