@@ -105,6 +105,7 @@ def test_initial_conferences_by_child_by_conference_band_period_and_lateness(
         "late_conferences": [
             {
                 "conference_id": "I2",
+                "child_ids": ["B", "C"],
                 "conference_date": "2015-01-09",
                 **late,
                 "children": 2,
@@ -115,6 +116,7 @@ def test_initial_conferences_by_child_by_conference_band_period_and_lateness(
             },
             {
                 "conference_id": "I6",
+                "child_ids": ["G"],
                 "conference_date": "2015-01-15",
                 **late,
                 "children": 1,
@@ -125,6 +127,7 @@ def test_initial_conferences_by_child_by_conference_band_period_and_lateness(
             },
             {
                 "conference_id": "I7",
+                "child_ids": ["H"],
                 "conference_date": "2015-01-16",
                 **late,
                 "children": 1,

@@ -8,6 +8,7 @@ import pyarrow.compute as pc
 from hypothesis import given
 from hypothesis import strategies as st
 
+from safeguarding_rules._columnar import grouped
 from safeguarding_rules._columnar import number_ids as _codes
 from safeguarding_rules._columnar import packed as _packed
 
@@ -53,3 +54,16 @@ def test_packed_ids_order_as_their_text() -> None:
     assert np.argsort(keys, kind="stable").tolist() == sorted(
         range(len(ids)), key=lambda i: ids[i].encode()
     )
+
+
+@given(
+    st.lists(st.tuples(st.integers(-1, 6), IDS), max_size=40),
+    st.lists(st.integers(0, 6), unique=True, max_size=7),
+)
+def test_grouped_lists_each_wanted_codes_values_in_row_order(
+    rows: list[tuple[int, str]], wanted: list[int]
+) -> None:
+    codes = np.array([code for code, _ in rows], dtype=np.int64)
+    values = pa.array([value for _, value in rows], pa.string())
+    found = grouped(values, codes, np.array(wanted, dtype=np.int64)).to_pylist()
+    assert found == [[value for code, value in rows if code == w] for w in wanted]

@@ -25,6 +25,7 @@ LATE = st.lists(
     st.fixed_dictionaries(
         {
             "conference_id": TEXT,
+            "child_ids": st.lists(TEXT, min_size=1, max_size=3),
             "conference_date": st.just("2024-02-29") | TEXT,
             "children": st.integers(1, 12),
             "working_days": st.integers(0, 400),
@@ -38,6 +39,7 @@ LATE = st.lists(
 )
 TYPES = {
     "conference_id": pa.string(),
+    "child_ids": pa.list_(pa.string()),
     "conference_date": pa.string(),
     "children": pa.int64(),
     "working_days": pa.int64(),
@@ -51,10 +53,13 @@ def table(rows: list[dict[str, Any]]) -> RowTable:
     return RowTable({name: pa.array([r[name] for r in rows], kind) for name, kind in TYPES.items()})
 
 
-@given(LATE)
-def test_late_conferences_read_the_same_by_columns_and_by_rows(rows: list[dict[str, Any]]) -> None:
-    assert _late_lines(table(rows), W) == _late_line_rows(table(rows), W)
-    assert _late_table(table(rows), W) == _late_table_rows(table(rows), W)
+@given(LATE, st.booleans())
+def test_late_conferences_read_the_same_by_columns_and_by_rows(
+    rows: list[dict[str, Any]], known: bool
+) -> None:
+    late = table(rows)
+    assert _late_lines(late, W, known=known) == _late_line_rows(late, W, known=known)
+    assert _late_table(late, W, known=known) == _late_table_rows(late, W, known=known)
 
 
 @given(st.lists(st.text(max_size=10), max_size=20))

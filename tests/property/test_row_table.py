@@ -23,11 +23,18 @@ ROWS = st.lists(
             "reason": st.none() | TEXT,
             "children": st.integers(-(2**63), 2**63 - 1),
             "accepted": st.none() | st.booleans(),
+            "child_ids": st.lists(TEXT, max_size=3),
         }
     ),
     max_size=40,
 )
-TYPES = {"id": pa.string(), "reason": pa.string(), "children": pa.int64(), "accepted": pa.bool_()}
+TYPES = {
+    "id": pa.string(),
+    "reason": pa.string(),
+    "children": pa.int64(),
+    "accepted": pa.bool_(),
+    "child_ids": pa.list_(pa.string()),
+}
 
 
 def ordered(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -69,16 +76,24 @@ def test_a_row_table_is_the_list_it_stands_for(rows: list[dict[str, Any]]) -> No
 
 
 def test_plain_text_is_written_by_arrow_and_text_to_escape_by_orjson() -> None:
-    plain = table([{"id": "K1 Llŷr", "reason": None, "children": 2, "accepted": True}])
-    quoted = table([{"id": 'K"1', "reason": "a\nb", "children": 2, "accepted": None}])
+    plain = table(
+        [{"id": "K1 Llŷr", "reason": None, "children": 2, "accepted": True, "child_ids": ["C1"]}]
+    )
+    quoted = table(
+        [{"id": 'K"1', "reason": "a\nb", "children": 2, "accepted": None, "child_ids": []}]
+    )
+    listed = table(
+        [{"id": "K1", "reason": None, "children": 2, "accepted": None, "child_ids": ['C"1']}]
+    )
     assert (
         _encoded(plain._table)
-        == '{"id":"K1 Llŷr","reason":null,"children":2,"accepted":true}'.encode()
+        == '{"id":"K1 Llŷr","reason":null,"children":2,"accepted":true,"child_ids":["C1"]}'.encode()
     )
     assert _encoded(quoted._table) is None
+    assert _encoded(listed._table) is None  # a list item to escape: orjson writes it
     assert (
         b"".join(quoted.json_rows())
-        == b'{"id":"K\\"1","reason":"a\\nb","children":2,"accepted":null}'
+        == b'{"id":"K\\"1","reason":"a\\nb","children":2,"accepted":null,"child_ids":[]}'
     )
 
 

@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 from .days import date_array
 from .text import packed
 
-__all__ = ["first_of_each", "number_ids", "order_by_day_then_id"]
+__all__ = ["first_of_each", "grouped", "number_ids", "order_by_day_then_id"]
 
 Dates = npt.NDArray[np.datetime64]
 
@@ -87,3 +87,26 @@ def order_by_day_then_id(days: Dates, ids: pa.Array) -> npt.NDArray[np.int64]:
         day = day.astype(np.uint16)
     by_day: npt.NDArray[np.int64] = by_id[np.argsort(day, kind="stable")]
     return by_day
+
+
+def grouped(
+    values: pa.Array, codes: npt.NDArray[np.int64], wanted: npt.NDArray[np.int64]
+) -> pa.Array:
+    """Return, for each code in ``wanted`` (in that order), the values of its rows, as a list.
+
+    :param values: one value per row (text).
+    :param codes: each row's group code; rows of a code not in ``wanted`` (or negative) are
+        left out.
+    :param wanted: distinct codes, in the order of the lists returned.
+    :returns: an Arrow list array, one list per wanted code, its values in row order.
+    """
+    if not len(wanted):
+        return pa.array([], pa.list_(values.type))
+    place = np.full(int(max(codes.max(initial=0), wanted.max())) + 1, -1, dtype=np.int64)
+    place[wanted] = np.arange(len(wanted), dtype=np.int64)
+    rank = np.where(codes >= 0, place[np.maximum(codes, 0)], -1)
+    rows = np.flatnonzero(rank >= 0)
+    rows = rows[np.argsort(rank[rows], kind="stable")]  # by group, each in row order
+    counts = np.bincount(rank[rows], minlength=len(wanted))
+    offsets = np.concatenate(([0], np.cumsum(counts))).astype(np.int32)
+    return pa.ListArray.from_arrays(pa.array(offsets), values.take(pa.array(rows)))

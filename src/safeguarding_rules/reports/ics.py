@@ -96,13 +96,7 @@ def event_text(action: DueAction | CaseDueAction) -> tuple[Explanation, Explanat
     rule = deadline.rule
     title = Term(f"rule:{rule.id}", rule.title)
     if isinstance(action, DueAction):
-        count = len(action.children)
-        what = phrase(
-            N_("{title}: conference {id} ({n} child)")
-            if count == 1
-            else N_("{title}: conference {id} ({n} children)"),
-            title=title, id=action.conference_id, n=count,
-        )  # fmt: skip
+        what = action.what
         people = phrase(N_("Children: {children}"), children=", ".join(action.children))
     elif action.kind == "adult_enquiry":
         what = phrase(N_("{title}: enquiry {id} (adult {person})"), title=title,

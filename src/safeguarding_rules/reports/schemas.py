@@ -27,7 +27,7 @@ __all__ = ["SCHEMA_NAMES", "build_schema", "json_schema"]
 SCHEMA_NAMES = ("deadlines", "quorum", "report", "rules", "worklist")
 #: Each schema's version (``x-schema-version``), raised with every change to its document's
 #: keys, which CHANGELOG.md lists under the version. A schema not listed is at version 1.
-SCHEMA_VERSIONS = {"report": 2}
+SCHEMA_VERSIONS = {"report": 2, "worklist": 2}
 
 #: The report's schema is made from its classes (which need pyarrow): on first use only.
 _built = lazy_exports(__package__ or __name__, {}, {".report_schema": ("report_schema",)})
@@ -169,9 +169,14 @@ def _worklist() -> Schema:
             _object(
                 {
                     **_DEADLINE_PROPERTIES,
-                    "conference_id": _STRING,
-                    "children": _array(_STRING),
+                    "conference_id": {
+                        **_STRING,
+                        "description": "The conference; where conference_known is false (a "
+                        "census, an Annex A), where the child's record is in the file.",
+                    },
+                    "children": {**_array(_STRING), "description": "Child ids as written."},
                     "overdue": _BOOL,
+                    "conference_known": _BOOL,
                 }
             )
         ),

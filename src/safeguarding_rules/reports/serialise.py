@@ -283,6 +283,7 @@ def _due_action(action: DueAction) -> dict[str, Any]:
         "conference_id": action.conference_id,
         "children": list(action.children),
         "overdue": action.overdue,
+        "conference_known": action.conference_known,
     }
 
 

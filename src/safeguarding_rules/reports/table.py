@@ -146,6 +146,16 @@ def _encoded(chunk: pa.Table) -> bytes | None:
             text = pc.cast(column, pa.string())
         elif pa.types.is_boolean(kind):
             text = pc.if_else(column, "true", "false")
+        elif pa.types.is_list(kind) and pa.types.is_string(kind.value_type):
+            items = column.flatten()
+            if items.null_count or _needs_escape(items):
+                return None
+            inside = pc.binary_join(column, '","')
+            text = pc.if_else(
+                pc.equal(pc.list_value_length(column), 0),
+                "[]",
+                pc.binary_join_element_wise('["', inside, '"]', ""),
+            )
         else:
             return None
         pieces += [literal, pc.fill_null(text, "null") if nulls else text]

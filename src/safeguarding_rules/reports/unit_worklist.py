@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from .._explain import render_phrase
 from ..records import AdultEnquiryRecords, MissingEpisodeRecords
 from ..rules import Deadline, RuleSet, adult_deadlines, return_interview_deadline
 from .i18n import RULE_TITLES, translator
@@ -124,9 +125,7 @@ def render_worklist_text(
         rule = deadline.rule
         title = _(RULE_TITLES[rule.id]) if rule.id in RULE_TITLES else rule.title
         if isinstance(action, DueAction):
-            text = _("{title}: conference {id}, children: {n}").format(
-                title=title, id=action.conference_id, n=len(action.children)
-            )
+            text = render_phrase(action.what, t)
         elif action.kind == "adult_enquiry":
             text = _("{title}: enquiry {id} (adult {person})").format(
                 title=title, id=action.case_id, person=action.person

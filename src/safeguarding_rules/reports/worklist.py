@@ -19,6 +19,7 @@ import attrs
 import numpy as np
 
 from .._errors import CalendarRangeError
+from .._explain import N_, Phrase, Term, phrase, render_phrase
 from ..records import ConferenceRecords
 from ..rules import (
     ConferenceType,
@@ -45,15 +46,29 @@ class DueAction:
     children: tuple[str, ...]
     #: Whether the due date is before ``as_of``.
     overdue: bool
+    #: Whether the file says which children were seen at one conference. Where it does not
+    #: (a census, an Annex A), ``conference_id`` is where the child's record is in the file.
+    conference_known: bool = True
+
+    @property
+    def what(self) -> Phrase:
+        """What is due, for which conference, and its children by the ids as written."""
+        title = Term(f"rule:{self.deadline.rule.id}", self.deadline.rule.title)
+        children = ", ".join(self.children)
+        if self.conference_known:
+            return phrase(
+                N_("{title}: conference {id} (children: {children})"),
+                title=title, id=self.conference_id, children=children,
+            )  # fmt: skip
+        return phrase(
+            N_("{title}: child {children} ({id})"),
+            title=title, id=self.conference_id, children=children,
+        )  # fmt: skip
 
     @property
     def summary(self) -> str:
-        """One line: what, for which conference, how many children."""
-        count = len(self.children)
-        return (
-            f"{self.deadline.rule.title}: conference {self.conference_id} "
-            f"({count} child{'ren' if count != 1 else ''})"
-        )
+        """One line (:attr:`what`, in English)."""
+        return render_phrase(self.what)
 
 
 class Worklist(list[DueAction]):
@@ -112,6 +127,7 @@ def due_actions(
     calendar = rule_set.calendar(use_overlay=use_overlay)
     calendar.is_working_day(as_of)  # raises CalendarRangeError outside the coverage
     horizon = due_horizon(as_of, within)
+    known = records.input_format not in ("cin-census", "annex-a")
     found: list[DueAction] = []
     stuck: list[NotComputable] = []
 
@@ -141,6 +157,7 @@ def due_actions(
                 conference_id=conference_id,
                 children=tuple(sorted(set(children))),
                 overdue=deadline.due < as_of,
+                conference_known=known,
             )
         )
 

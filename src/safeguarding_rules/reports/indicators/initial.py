@@ -14,7 +14,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..._columnar import iso_text, joined, order_by_day_then_id, text_bytes
+from ..._columnar import grouped, iso_text, joined, order_by_day_then_id, text_bytes
 from ...rules.bulk import NOT_COMPUTABLE, due_dates
 from ..periods import by_period, period_codes
 from ..table import RowTable, html_escaped
@@ -72,6 +72,7 @@ class InitialConferenceTimeliness:
         metadata={
             "columns": {
                 "conference_id": "str",
+                "child_ids": "[str]",
                 "conference_date": "str",
                 "strategy_discussion_date": "str",
                 "due_date": "str",
@@ -191,6 +192,12 @@ def compute(inputs: ReportInputs) -> Computed[InitialConferenceTimeliness]:
     late_conferences = RowTable(
         {
             "conference_id": late_ids.take(pa.array(order)),
+            # Every child of each late conference, by the id the council wrote.
+            "child_ids": grouped(
+                records.text["child_id"],
+                np.where(late, records.conference_code, -1),
+                records.conference_code[where],
+            ),
             "conference_date": iso_text(conf[where]),
             "strategy_discussion_date": iso_text(sd[where]),
             "due_date": iso_text(row_due[where]),
@@ -240,8 +247,19 @@ def compute(inputs: ReportInputs) -> Computed[InitialConferenceTimeliness]:
 
 # -- text and HTML ---------------------------------------------------------------------------
 
-#: The late conferences' columns, as the text and HTML reports show them.
-_LATE = ("conference_id", "conference_date", "children", "working_days", "working_days_late")
+#: The late conferences' columns that every line shows (none may be empty for the fast path).
+_LATE = (
+    "conference_id",
+    "child_ids",
+    "conference_date",
+    "children",
+    "working_days",
+    "working_days_late",
+)
+
+
+def _headline(result: InitialConferenceTimeliness, w: Writer) -> str:
+    return w._("by child") if result.headline == "by_child" else w._("by conference")
 
 
 def text(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[str]:
@@ -250,39 +268,63 @@ def text(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
     lines = ["", _("Initial conferences within timescale")]
     if isinstance(result, NotAssessed):
         return [*lines, "  " + _("not assessed: {why}").format(why=result.why)]
-    target = (
-        _("; target {target}% {headline}").format(
-            target=f"{result.target * 100:.0f}", headline=result.headline
+    known = not isinstance(result.by_conference, NotKnown)
+    longest = (
+        _("longest wait:  {days} working days from strategy discussion").format(
+            days=result.max_working_days
         )
-        if result.target
-        else ""
+        if result.max_working_days is not None
+        else _("longest wait:  none (no conference held and assessed)")
     )
+    bands = ", ".join(f"{band}: {count}" for band, count in result.bands.items())
     lines += [
         "  " + _("by child:      {value}").format(value=w.pct(result.by_child)),
-        "  " + _("by conference: {value}").format(value=w.pct(result.by_conference)) + target,
-        "  "
-        + _("longest wait:  {days} working days from strategy discussion").format(
-            days=result.max_working_days
-        ),
-        "  "
-        + _("DfE bands (working days, per conference): {bands}").format(
-            bands=", ".join(f"{band}: {count}" for band, count in result.bands.items())
-        ),
+        "  " + _("by conference: {value}").format(value=w.pct(result.by_conference)),
     ]
+    if result.target is not None:
+        lines.append(
+            "  "
+            + _("target:        {target}% on time {headline} (the headline figure)").format(
+                target=f"{result.target * 100:g}", headline=_headline(result, w)
+            )
+        )
     if result.meets_target is not None:
         lines.append(
             "  " + (_("meets target: yes") if result.meets_target else _("meets target: NO"))
         )
-    lines.append("  " + _("by period (child / conference):"))
+    lines += [
+        "  " + longest,
+        "  "
+        + (
+            _("DfE bands (working days, per conference): {bands}")
+            if known
+            else _("DfE bands (working days, per enquiry): {bands}")
+        ).format(bands=bands),
+        "  " + _("by period (child / conference):"),
+    ]
     lines += [
         f"    {p.period}: {w.pct(p.by_child)} / {w.pct(p.by_conference)}" for p in result.by_period
     ]
     late = result.late_conferences
     if late:
-        lines.append("  " + _("late conferences ({n}):").format(n=len(late)))
-        lines += _late_lines(late, w)
+        lines.append(
+            "  "
+            + (
+                _("late conferences ({n}):") if known else _("late initial conferences ({n}):")
+            ).format(n=len(late))
+        )
+        lines += _late_lines(late, w, known=known)
     if result.pending:
         lines.append("  " + _("not yet held: {n} child(ren)").format(n=result.pending))
+    uncovered = result.not_assessed - result.not_computable
+    if uncovered:
+        lines.append(
+            "  "
+            + _(
+                "not assessed: {n} child(ren) whose strategy discussion no edition of the "
+                "rule covers"
+            ).format(n=uncovered)
+        )
     if result.not_computable:
         lines.append(
             "  "
@@ -296,26 +338,39 @@ def text(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
     return lines
 
 
-def _late_words(w: Writer) -> tuple[str, str, str]:
-    """Return the late line's template, and its words for no reason and a refused one."""
+def _late_words(w: Writer, *, known: bool) -> tuple[str, str, str]:
+    """Return the late line's template, and its words for no reason and a refused one.
+
+    With conferences known, a line names the conference and its children; without (a
+    census, an Annex A), each line is one child's, named by the id as written, with where
+    in the file it is.
+    """
     _ = w._
-    template = _(
-        "    {conference} on {date}: {children} child(ren), {days} working days, {late} late; "
-        "{reason}"
+    template = (
+        _(
+            "    {conference} on {date}: {children} child(ren) ({child_ids}), {days} working "
+            "days, {late} working day(s) late; {reason}"
+        )
+        if known
+        else _(
+            "    child {child_ids} ({conference}) on {date}: {days} working days, {late} "
+            "working day(s) late; {reason}"
+        )
     )
     return template, _("no reason recorded"), _(" (NOT an accepted reason under this rule set)")
 
 
-def _late_lines(late: RowTable, w: Writer) -> list[str]:
+def _late_lines(late: RowTable, w: Writer, *, known: bool = True) -> list[str]:
     """Return the text report's line for each late conference (by columns where it can)."""
     if not _complete(late) or w.long_dates:
-        return _late_line_rows(late, w)
-    template, none, rejected = _late_words(w)
+        return _late_line_rows(late, w, known=known)
+    template, none, rejected = _late_words(w, known=known)
     # The whole list a column at a time: a national file has hundreds of thousands.
     c = late.column
     pieces = _split(
         template,
         conference=c("conference_id"),
+        child_ids=pc.binary_join(c("child_ids"), ", "),
         date=c("conference_date"),
         children=c("children"),
         days=c("working_days"),
@@ -326,12 +381,13 @@ def _late_lines(late: RowTable, w: Writer) -> list[str]:
     return lines
 
 
-def _late_line_rows(late: RowTable, w: Writer) -> list[str]:
+def _late_line_rows(late: RowTable, w: Writer, *, known: bool = True) -> list[str]:
     """Return :func:`_late_lines` made one row at a time (any values, any date style)."""
-    template, none, rejected = _late_words(w)
+    template, none, rejected = _late_words(w, known=known)
     return [
         template.format(
             conference=row["conference_id"],
+            child_ids=", ".join(row["child_ids"]),
             date=w.day(row["conference_date"]),
             children=row["children"],
             days=row["working_days"],
@@ -423,30 +479,46 @@ def html(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
             unit="",
         )
     )
+    known = not isinstance(result.by_conference, NotKnown)
     if result.late_conferences:
         body.append(f"<h3>{esc(_('Late conferences'))}</h3>")
-        body.append(_late_table(result.late_conferences, w))
+        body.append(_late_table(result.late_conferences, w, known=known))
     if isinstance(result.by_conference, NotKnown):
         note = _("By conference: {why}.").format(why=result.by_conference.why)
         body.append(f'<p class="note">{esc(note)}</p>')
     return body
 
 
-def _late_header(w: Writer) -> tuple[list[str], str, str]:
+def _late_header(w: Writer, *, known: bool) -> tuple[list[str], str, str]:
     """Return the late table's headings, and its words for no reason and a refused one."""
     _ = w._
-    header = [
-        _("conference"), _("date"), _("children"), _("working days"), _("late by"), _("reason")
-    ]  # fmt: skip
+    header = (
+        [_("conference"), _("children"), _("date"), _("working days"),
+         _("working days late"), _("reason")]
+        if known
+        else [_("child"), _("where in the file"), _("date"), _("working days"),
+              _("working days late"), _("reason")]
+    )  # fmt: skip
     return header, _("none recorded"), _(" (not accepted)")
 
 
-def _late_table(late: RowTable, w: Writer) -> str:
+def _late_cells(late: RowTable, known: bool) -> list[pa.Array]:
+    """Return the table's cells before the reason, a column each, in the header's order."""
+    c = late.column
+    children = pc.binary_join(c("child_ids"), ", ")
+    if not known:
+        return [children, c("conference_id"), c("conference_date"), c("working_days"),
+                c("working_days_late")]  # fmt: skip
+    return [c("conference_id"), children, c("conference_date"), c("working_days"),
+            c("working_days_late")]  # fmt: skip
+
+
+def _late_table(late: RowTable, w: Writer, *, known: bool = True) -> str:
     """Return the HTML table of late conferences (by columns where it can)."""
     if not _complete(late) or w.long_dates:
-        return _late_table_rows(late, w)
-    header, none, rejected = _late_header(w)
-    cells = [html_escaped(late.column(name)) for name in _LATE]
+        return _late_table_rows(late, w, known=known)
+    header, none, rejected = _late_header(w, known=known)
+    cells = [html_escaped(cell) for cell in _late_cells(late, known)]
     cells.append(html_escaped(_reasons(late, none, rejected)))
     pieces: list[pa.Array | str] = ["<tr>"]
     for cell in cells:
@@ -456,20 +528,22 @@ def _late_table(late: RowTable, w: Writer) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _late_table_rows(late: RowTable, w: Writer) -> str:
+def _late_table_rows(late: RowTable, w: Writer, *, known: bool = True) -> str:
     """Return :func:`_late_table` made one row at a time (any values, any date style)."""
-    header, none, rejected = _late_header(w)
-    rows = [
-        [
-            row["conference_id"],
-            w.day(row["conference_date"]),
-            row["children"],
-            row["working_days"],
-            row["working_days_late"],
-            _reason(row, none, rejected),
-        ]
-        for row in late
-    ]
+    header, none, rejected = _late_header(w, known=known)
+    rows = []
+    for row in late:
+        children = ", ".join(row["child_ids"])
+        first = [row["conference_id"], children] if known else [children, row["conference_id"]]
+        rows.append(
+            [
+                *first,
+                w.day(row["conference_date"]),
+                row["working_days"],
+                row["working_days_late"],
+                _reason(row, none, rejected),
+            ]
+        )
     return w.table(header, rows)
 
 
