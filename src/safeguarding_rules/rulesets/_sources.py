@@ -243,6 +243,13 @@ CEREDIGION_ICPC = _q(
     "https://walesnewsonline.com/ceredigion-council-to-discuss-increase-in-children-being-"
     "placed-on-child-protection-register/",
 )
+WSP_ICPC_LAST_SD = _q(
+    "The initial child protection conference should take place within 15 working days of the "
+    "last strategy discussion/meeting.",
+    "Wales Safeguarding Procedures, section 3 part 2, page 4 'The initial child protection "
+    "conference' (diogelu.cymru, the procedures' Welsh-domain address)",
+    "https://diogelu.cymru/en/chi-i/chi-i-c3pt2/c3pt2-p4",
+)
 CONWY_ICPC_2014 = _q(
     "The percentage of initial case conferences held within 15 days of strategy "
     "discussion/referral had declined during 2013/ 2014.",

@@ -7,10 +7,11 @@ References:
     * Rules catalogue section 3 (``shared/research/rules-catalogue.md``).
     * All Wales Child Protection Procedures 2008 (in force 1 April 2008; Torfaen CBC page).
       Not retrieved in full: every AWCPP value here is a belief, tagged UNCONFIRMED.
-    * Wales Safeguarding Procedures, safeguarding.wales, section 3 part 2 (pages 11, 13) and
-      chi/c4 (pages 8, 10). Published on 11 November 2019 and adopted in every region by
-      April 2020 (CYSUR): the rule set starts them on publication; a region's own adoption
-      date belongs in a local rule set.
+    * Wales Safeguarding Procedures, safeguarding.wales, section 3 part 2 (pages 4, 11, 13)
+      and chi/c4 (pages 8, 10); the initial conference counts from the *last* strategy
+      discussion or meeting (page 4). Published on 11 November 2019 and adopted in every
+      region by April 2020 (CYSUR): the rule set starts them on publication; a region's own
+      adoption date belongs in a local rule set.
     * Social Services and Well-being (Wales) Act 2014, performance measure PM24 (StatsWales).
     * Welsh names of agencies, modes and conference types: :data:`WELSH_ALIASES`, each with
       the Welsh-language page it is used on; those without one are tagged UNCONFIRMED.
@@ -190,20 +191,47 @@ def _assessment(
 
 def rules() -> list[Rule]:
     """Every rule version of the Wales rule set."""
-    found = _both(
-        "icpc",
-        "Initial child protection conference",
-        15,
-        WD,
-        StartEvent.STRATEGY_DISCUSSION_INITIATING,
-        "Wales Safeguarding Procedures s.3 pt 2 (page not retrieved); performance indicators "
-        "and local authority reports use 15 working days from the strategy discussion",
-        C2,
-        (S.CEREDIGION_ICPC,),
-        notes="Counted from the initial strategy discussion (Conwy: 'Date to be 15 working days "
-        "from initial strategy discussion').",
-        awcpp_evidence=(S.CONWY_ICPC_2014,),
-    )
+    found = [
+        Rule(
+            id="icpc",
+            title="Initial child protection conference",
+            n=15,
+            unit=WD,
+            start_event=StartEvent.STRATEGY_DISCUSSION_INITIATING,
+            edition=AWCPP,
+            source="All Wales Child Protection Procedures 2008 (belief; not retrieved)",
+            confidence=UNCONFIRMED,
+            notes="Counted from the strategy discussion at which enquiries were initiated, as "
+            "Conwy booked conferences in 2014 ('Date to be 15 working days from initial strategy "
+            "discussion'). The Wales Safeguarding Procedures that replaced these count from the "
+            "last strategy discussion or meeting instead.",
+            evidence=(S.CONWY_ICPC_2014,),
+            unconfirmed_reason=(
+                "the All Wales Child Protection Procedures 2008 text was not read (only a landing "
+                "page): confirm both the 15 working days and which strategy discussion they count "
+                "from (the initiating one, as Conwy's 2014 booking rule, or the last one, as the "
+                "Wales Safeguarding Procedures) against its child protection conference chapter"
+            ),
+        ),
+        Rule(
+            id="icpc",
+            title="Initial child protection conference",
+            n=15,
+            unit=WD,
+            start_event=StartEvent.STRATEGY_DISCUSSION_LAST,
+            edition=WSP,
+            source="Wales Safeguarding Procedures s.3 pt 2 p4, 'Timing of the initial child "
+            "protection conference' (safeguarding.wales; diogelu.cymru): 'within 15 working days "
+            "of the last strategy discussion/meeting'",
+            confidence=C1,
+            notes="Counted from the last strategy discussion or meeting held, however many there "
+            "were. The Welsh page (cy/chi-i/chi-i-c3pt2/c3pt2-p4) was reported by issue 28's "
+            "source audit to say the same ('o'r cyfarfod/trafodaeth strategaeth ddiwethaf'); "
+            "the stored copies searched hold only the English page. In exceptional "
+            "circumstances the chair may postpone the conference.",
+            evidence=(S.WSP_ICPC_LAST_SD, S.CEREDIGION_ICPC),
+        ),
+    ]
     found += _both(
         "first_core_group",
         "First core group meeting",
