@@ -200,3 +200,30 @@ def test_quorum_decision_json_carries_the_quorum_evidence() -> None:
     assert data["quorate"] is True
     assert data["evidence"][0]["url"] == "http://safeguarding.wales/chi/c4/c4.p8.html"
     assert data["unconfirmed_reason"] is None
+
+
+def test_every_quoted_source_is_used_by_a_built_in_rule_set() -> None:
+    # Issue 28: an evidence entry used by nothing (NORTH_WALES_ADOPTION) is a quote that backs
+    # no rule, edition, quorum or finding; each must be attached or removed.
+    from safeguarding_rules.rulesets import _adults, _missing, _sources
+
+    used: set[Evidence] = set()
+    for rule_set in RULE_SETS.values():
+        quorum = rule_set.quorum
+        rules = [*rule_set.rules, *([quorum.reconvene] if quorum and quorum.reconvene else [])]
+        quotes = [
+            *(rule.evidence for rule in rules),
+            *(edition.evidence for edition in (*rule_set.editions, *(r.edition for r in rules))),
+            *(gap.evidence for gap in rule_set.not_encoded),
+            quorum.evidence if quorum is not None else (),
+        ]
+        for evidence in quotes:
+            used.update(evidence)
+    defined = {
+        f"{module.__name__.rsplit('.', 1)[-1]}.{name}": value
+        for module in (_sources, _adults, _missing)
+        for name, value in vars(module).items()
+        if isinstance(value, Evidence)
+    }
+    assert len(defined) > 80
+    assert sorted(name for name, quote in defined.items() if quote not in used) == []

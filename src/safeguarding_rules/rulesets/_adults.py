@@ -130,6 +130,11 @@ POVA_SLIDES = (
     "(November 2010; January 2013), as a POVA co-ordinator's slides summarise it "
     "(paperzz.com/doc/7229354); the policy's 'Ten Stages and Timescales' table was not read"
 )
+POVA_TABLE = (
+    "the Wales Interim POVA policy's 'Ten Stages and Timescales' table (section 4 of the "
+    "November 2010 policy: its contents page is in the stored copies, doczz.net/doc/2122634, "
+    "the table is not)"
+)
 DAY0_NOTE = (
     "Whether the day the report is received is day 0 or day 1 is not stated; the library's "
     "day-0 default is a reading (UNCONFIRMED)."
@@ -181,8 +186,8 @@ def wales(wsp: Edition) -> list[Rule]:
         source=f"{POVA_SLIDES}: 'Stage 4 - Strategy Meeting (within 7 days of the referral)'",
         confidence=UNCONFIRMED,
         evidence=(Q_POVA_MEETING,),
-        unconfirmed_reason="the policy's own 'Ten Stages and Timescales' table, to confirm the "
-        "7 days and say whether they are working days",
+        unconfirmed_reason=f"{POVA_TABLE}, to confirm the 7 days and say whether they are "
+        "working or calendar days",
         notes="The value 7 is C2; whether the days are calendar or working days is "
         "UNCONFIRMED (the slide does not say), so the rule is UNCONFIRMED. Encoded as "
         "calendar days. The POVA policy still governed this stage from April 2016 until the "
@@ -196,7 +201,8 @@ def wales(wsp: Edition) -> list[Rule]:
         "of the C...' (cut off)",
         confidence=UNCONFIRMED,
         evidence=(Q_POVA_REVIEW,),
-        unconfirmed_reason="the policy's own timescales table, to say what the 6 weeks count from",
+        unconfirmed_reason=f"{POVA_TABLE}, to say what the 6 weeks count from (the slide is "
+        "cut off after 'within 6 weeks of the C')",
         notes="The 6 weeks are C2; what they count from is cut off on the slide (believed: "
         "the case conference), so the rule is UNCONFIRMED.",
     )
@@ -208,7 +214,8 @@ def wales(wsp: Edition) -> list[Rule]:
         confidence=UNCONFIRMED,
         counting=Counting.EVENT_DAY_IS_DAY_0,
         evidence=(Q_POVA_DISCUSSION,),
-        unconfirmed_reason="the policy's own timescales table, to say what the 48 hours count from",
+        unconfirmed_reason=f"{POVA_TABLE}, to say what the 48 hours count from (the alert, "
+        "as the regional procedures before it, or the referral)",
         notes="The 48 hours are C2; the slide does not say what they count from (believed: "
         "the alert or referral), so the rule is UNCONFIRMED. Under the Wales Safeguarding "
         "Procedures strategy discussions and meetings are one stage ('adult_strategy').",

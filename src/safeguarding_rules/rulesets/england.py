@@ -55,9 +55,11 @@ WT = editions_chain(
         title="Working Together to Safeguard Children 2006",
         effective_from=dt.date(2006, 4, 1),
         dates_confidence=UNCONFIRMED,
-        dates_source="published in 2006, replacing WT 1999; only the year was found (WT 2010's "
-        "summary), not the month or day: 1 April 2006 is a placeholder",
-        evidence=(S.WT2006_YEAR,),
+        dates_source="published in April 2006, replacing WT 1999 (Family Law news of 25 April "
+        "2006, C2; WT 2010's summary: 'previously updated in 2006'); the day was not found: "
+        "1 April 2006, the first day of that month, is encoded, so an event in April 2006 "
+        "before the unknown publication day may fall under WT 1999 (not encoded)",
+        evidence=(S.WT2006_APRIL, S.WT2006_YEAR),
     ),
     Edition(
         id="wt2010",
@@ -162,9 +164,11 @@ def _icpc(edition_id: str) -> Rule:
     elif old:
         confidence, basis = UNCONFIRMED, "wording believed; 15 WD confirmed only by local copies"
         reason = (
-            f"{WT[edition_id].title} was not read: the 'last strategy discussion' wording is "
-            "found only in the Isle of Man procedures, and 15 working days only in local "
-            "copies; confirm against its chapter 5"
+            f"{WT[edition_id].title} was not read: its chapter 5 'timing of the initial child "
+            "protection conference' paragraph is not in the stored copies (only the 2010 "
+            "edition's contents and front matter are); the 'last strategy discussion' wording "
+            "is the Isle of Man procedures' and 15 working days local copies'. Confirm both "
+            "against that paragraph (believed 5.81)"
         )
     else:
         confidence, basis = C2, "quoted by Bexley, Solihull, Liverpool, Norfolk and others"
@@ -300,8 +304,10 @@ def rules() -> list[Rule]:
         UNCONFIRMED,
         (S.NORFOLK_TRANSFER_IN,),
         unconfirmed_reason="no Working Together text giving a national transfer-in timescale "
-        "was found; only local procedures (Norfolk from May 2015, Tees) say 15 working days. "
-        "Confirm against the edition of Working Together in force",
+        "was found in the stored copies; only local procedures (Norfolk 3.8 from May 2015, "
+        "Tees) say 15 working days of the written notification. Confirm against the chapter on "
+        "children moving between areas of the edition in force, or, if it sets none, replace "
+        "this rule with a finding that the timescale is local",
     )
     found += [
         Rule(

@@ -7,10 +7,14 @@ renamed the initial conference a child protection planning meeting (CPPM).
 References:
     * Rules catalogue section 5 (``shared/research/rules-catalogue.md``).
     * National Guidance for Child Protection in Scotland 2014, Appendix C (gov.scot).
-    * National Guidance for Child Protection in Scotland 2021 (updated 2023), Appendix D
-      and paras 3.38, 3.131, 3.137 (gov.scot).
+    * National Guidance for Child Protection in Scotland 2021: version 1.0 (September 2021),
+      paras 3.131 and 3.137; the 2023 update, Appendix D (gov.scot). Two editions: version
+      1.0 from 2 September 2021 and the update from 31 August 2023. The Appendix D values are
+      the update's; for version 1.0 they are C2 (its own appendix was not found), and its
+      first core group "within 15 days" (no unit) is UNCONFIRMED.
     * Edition dates: 2010 launched by 13 December 2010 (Together news), 2014 published
-      19 May 2014 (gov.scot), 2021 published 2 September 2021 (CELCIS news).
+      19 May 2014 (gov.scot), 2021 published 2 September 2021 (CELCIS news), the update
+      published 31 August 2023 (Child Protection UK news).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from ..rules import (
     Confidence,
     Direction,
     Edition,
+    Evidence,
     QuorumRule,
     Rule,
     RuleSet,
@@ -67,24 +72,74 @@ GUIDANCE = editions_chain(
     ),
     Edition(
         id="ngcps2021",
-        title="National Guidance for Child Protection in Scotland 2021 (updated 2023)",
+        title="National Guidance for Child Protection in Scotland 2021 (version 1.0)",
         effective_from=dt.date(2021, 9, 2),
         dates_confidence=C2,
         dates_source="published on 2 September 2021 (CELCIS news item of that day); version "
-        "1.0 is dated September 2021",
+        "1.0 is dated September 2021; replaced by the 2023 update",
         evidence=(S.NGCPS2021_PUBLISHED,),
     ),
+    Edition(
+        id="ngcps2023",
+        title="National Guidance for Child Protection in Scotland 2021 - updated 2023",
+        effective_from=dt.date(2023, 8, 31),
+        dates_confidence=C2,
+        dates_source="published on 31 August 2023 (Child Protection UK news); the Scottish "
+        "Government's implementation blog says August 2023",
+        evidence=(S.NGCPS2023_PUBLISHED,),
+    ),
 )
-G2010, G2014, G2021 = GUIDANCE["ngcps2010"], GUIDANCE["ngcps2014"], GUIDANCE["ngcps2021"]
+G2010, G2014 = GUIDANCE["ngcps2010"], GUIDANCE["ngcps2014"]
+G2021, G2023 = GUIDANCE["ngcps2021"], GUIDANCE["ngcps2023"]
 APP_C = "National Guidance for Child Protection in Scotland 2014, Appendix C"
-APP_D = "National Guidance for Child Protection in Scotland 2021, Appendix D"
+APP_D = "National Guidance for Child Protection in Scotland 2021 - updated 2023, Appendix D"
 BOTH = frozenset({ConferenceType.INITIAL, ConferenceType.REVIEW})
-
 
 NGCPS2010_REASON = (
     "the National Guidance for Child Protection in Scotland 2010 was not read (only news of "
     "its launch); confirm the review intervals against its text"
 )
+#: What the version 1.0 copies of the 2023 update's values rest on.
+FROM_2023 = (
+    "the 2023 update's value, applied to version 1.0 (September 2021): version 1.0's own "
+    "timescales appendix was not found in the stored copies, and nothing read shows that the "
+    "update changed it"
+)
+
+
+def _v1_and_2023(
+    rule_id: str,
+    title: str,
+    n: int,
+    unit: Unit,
+    start: StartEvent,
+    source: str,
+    evidence: tuple[Evidence, ...],
+    *,
+    confidence: Confidence = C1,
+    notes: str = "",
+    **fields: object,
+) -> list[Rule]:
+    """Build a 2021 rule known from the 2023 update: C2 for version 1.0, as stated for 2023."""
+    return [
+        Rule(
+            id=rule_id,
+            title=title,
+            n=n,
+            unit=unit,
+            start_event=start,
+            edition=edition,
+            source=version_source,
+            confidence=version_confidence,
+            notes=notes,
+            evidence=evidence,
+            **fields,  # type: ignore[arg-type]
+        )
+        for edition, version_source, version_confidence in (
+            (G2021, f"{source}; {FROM_2023}", C2),
+            (G2023, source, confidence),
+        )
+    ]
 
 
 def rules() -> list[Rule]:
@@ -98,10 +153,19 @@ def rules() -> list[Rule]:
             unit=CD,
             start_event=StartEvent.CONCERN_NOTIFIED,
             edition=G2010,
-            source="National Guidance for Child Protection in Scotland 2010 (local copies; a "
-            "Moray FOI request of the 2009/10 era cites 21 calendar days)",
-            confidence=C2,
-            evidence=(S.MORAY_2010,),
+            source="National Guidance for Child Protection in Scotland 2010 (belief; its text "
+            "was not read)",
+            confidence=UNCONFIRMED,
+            notes="Encoded as the 2014 guidance's 21 calendar days from the notification of "
+            "concern. The 2014 guidance's Appendix C says 'National timescales have been "
+            "introduced for CPCCs', so the 2010 guidance may have set none.",
+            unconfirmed_reason="the National Guidance for Child Protection in Scotland 2010 "
+            "was not read. The only source found, a Moray Council freedom of information reply "
+            "(moray.gov.uk page_114536), quotes the requester's '21 calendar days of the "
+            "initial intervention', asks for 2009/10 and 2014/15 figures, and says Moray's own "
+            "guidance counts 21 days from the decision to convene. Confirm the value, its unit "
+            "and what it counts from against the 2010 guidance's text, or that it set no "
+            "national timescale",
         ),
         Rule(
             id="initial_conference",
@@ -114,20 +178,18 @@ def rules() -> list[Rule]:
             confidence=C1,
             evidence=(S.APP_C_INITIAL,),
         ),
-        Rule(
-            id="initial_conference",
-            title=initial,
-            n=28,
-            unit=CD,
-            start_event=StartEvent.CONCERN_NOTIFIED,
-            edition=G2021,
-            source=f"{APP_D}: 'If a child protection investigation has been progressed a CPPM "
-            "will follow within 28 calendar days'",
-            confidence=C1,
+        *_v1_and_2023(
+            "initial_conference",
+            initial,
+            28,
+            CD,
+            StartEvent.CONCERN_NOTIFIED,
+            f"{APP_D}: 'If a child protection investigation has been progressed a CPPM will "
+            "follow within 28 calendar days'",
+            (S.APP_D_CPPM,),
             notes="Unless the inter-agency referral discussion decides a CPPM is not required. "
             "Exceptions need senior manager agreement (para 3.38). Counted here from the "
             "notification of concern.",
-            evidence=(S.APP_D_CPPM,),
         ),
         Rule(
             id="first_review",
@@ -151,18 +213,16 @@ def rules() -> list[Rule]:
             confidence=C1,
             evidence=(S.APP_C_REVIEW,),
         ),
-        Rule(
-            id="first_review",
-            title="First review CPPM",
-            n=6,
-            unit=MONTHS,
-            start_event=StartEvent.INITIAL_CONFERENCE,
-            edition=G2021,
-            source=f"{APP_D} (review within 6 months of the CPPM; no 3-month first review); "
-            "quoted as the Highland procedures reproduce the national text",
-            confidence=C1,
+        *_v1_and_2023(
+            "first_review",
+            "First review CPPM",
+            6,
+            MONTHS,
+            StartEvent.INITIAL_CONFERENCE,
+            f"{APP_D} (review within 6 months of the CPPM; no 3-month first review); quoted as "
+            "the Highland procedures reproduce the national text",
+            (S.NGCPS2021_REVIEW,),
             notes="After a pre-birth CPPM the first review is within 3 months.",
-            evidence=(S.NGCPS2021_REVIEW,),
         ),
         *(
             Rule(
@@ -180,8 +240,16 @@ def rules() -> list[Rule]:
             for edition, source, confidence, evidence, reason in (
                 (G2010, "National Guidance 2010 (belief)", UNCONFIRMED, (), NGCPS2010_REASON),
                 (G2014, APP_C, C1, (S.APP_C_REVIEW,), ""),
-                (G2021, APP_D, C1, (S.NGCPS2021_REVIEW,), ""),
             )
+        ),
+        *_v1_and_2023(
+            "subsequent_review",
+            "Subsequent review conference",
+            6,
+            MONTHS,
+            StartEvent.PREVIOUS_REVIEW,
+            APP_D,
+            (S.NGCPS2021_REVIEW,),
         ),
         Rule(
             id="first_core_group",
@@ -201,28 +269,54 @@ def rules() -> list[Rule]:
             unit=WD,
             start_event=StartEvent.INITIAL_CONFERENCE,
             edition=G2021,
-            source=f"{APP_D} (15 working days); para 3.137 says 'within 15 days'",
+            source="National Guidance for Child Protection in Scotland 2021, version 1.0, para "
+            "3.137: 'the first time being within 15 days of the CPPM' (no unit); read as "
+            "working days, as the 2023 update's Appendix D states them",
+            confidence=UNCONFIRMED,
+            notes="The 2014 guidance counted 15 calendar days; the 2023 update's Appendix D "
+            "says 15 working days. Version 1.0's paragraph gives no unit, though the same "
+            "paragraph says '3 calendar days' for another step.",
+            evidence=(S.NGCPS2021_V1_CORE_GROUP,),
+            unconfirmed_reason="version 1.0 para 3.137 says 'within 15 days' of the CPPM with "
+            "no unit, and version 1.0's own timescales appendix was not found in the stored "
+            "copies: confirm calendar or working days against it",
+        ),
+        Rule(
+            id="first_core_group",
+            title="First core group meeting",
+            n=15,
+            unit=WD,
+            start_event=StartEvent.INITIAL_CONFERENCE,
+            edition=G2023,
+            source=f"{APP_D} (15 working days)",
             confidence=C1,
             evidence=(S.APP_D_CORE_GROUP,),
         ),
-        *(
-            Rule(
-                id="conference_notice",
-                title="Notice of the conference given to participants",
-                n=5,
-                unit=CD,
-                start_event=StartEvent.CONFERENCE,
-                direction=Direction.BEFORE,
-                conference_types=BOTH,
-                edition=edition,
-                source=source,
-                confidence=C1,
-                evidence=(evidence,),
-            )
-            for edition, source, evidence in (
-                (G2014, APP_C, S.APP_C_NOTICE),
-                (G2021, APP_D, S.APP_D_NOTICE),
-            )
+        Rule(
+            id="conference_notice",
+            title="Notice of the conference given to participants",
+            n=5,
+            unit=CD,
+            start_event=StartEvent.CONFERENCE,
+            direction=Direction.BEFORE,
+            conference_types=BOTH,
+            edition=G2014,
+            source=APP_C,
+            confidence=C1,
+            evidence=(S.APP_C_NOTICE,),
+        ),
+        *_v1_and_2023(
+            "conference_notice",
+            "Notice of the conference given to participants",
+            5,
+            CD,
+            StartEvent.CONFERENCE,
+            APP_D,
+            (S.APP_D_NOTICE,),
+            notes="Version 1.0 para 3.131 says 'a minimum of five days' notice' (no unit); the "
+            "2014 guidance and the 2023 update both say calendar days.",
+            direction=Direction.BEFORE,
+            conference_types=BOTH,
         ),
         Rule(
             id="record_circulated",
@@ -236,17 +330,15 @@ def rules() -> list[Rule]:
             confidence=C1,
             evidence=(S.APP_C_MINUTES,),
         ),
-        Rule(
-            id="record_circulated",
-            title="Record of the CPPM circulated",
-            n=10,
-            unit=WD,
-            start_event=StartEvent.CONFERENCE,
+        *_v1_and_2023(
+            "record_circulated",
+            "Record of the CPPM circulated",
+            10,
+            WD,
+            StartEvent.CONFERENCE,
+            APP_D,
+            (S.APP_D_RECORD,),
             conference_types=BOTH,
-            edition=G2021,
-            source=APP_D,
-            confidence=C1,
-            evidence=(S.APP_D_RECORD,),
         ),
         Rule(
             id="plan_circulated",
@@ -260,18 +352,17 @@ def rules() -> list[Rule]:
             confidence=C1,
             evidence=(S.APP_C_PLAN,),
         ),
-        Rule(
-            id="plan_circulated",
-            title="Copy of the agreed child protection plan sent to participants",
-            n=5,
-            unit=WD,
-            start_event=StartEvent.CONFERENCE,
-            conference_types=BOTH,
-            edition=G2021,
-            source="National Guidance for Child Protection in Scotland 2021, para 3.168, as the "
+        *_v1_and_2023(
+            "plan_circulated",
+            "Copy of the agreed child protection plan sent to participants",
+            5,
+            WD,
+            StartEvent.CONFERENCE,
+            "National Guidance for Child Protection in Scotland 2021, para 3.168, as the "
             "Highland procedures reproduce it (the national page itself was cut off before it)",
+            (S.NGCPS2021_PLAN,),
             confidence=C2,
-            evidence=(S.NGCPS2021_PLAN,),
+            conference_types=BOTH,
         ),
     ]
 
@@ -291,7 +382,7 @@ QUORUM = QuorumRule(
         unit=WD,
         start_event=StartEvent.CONFERENCE,
         conference_types=BOTH,
-        edition=G2021,
+        edition=G2023,
         source=APP_D,
         confidence=C1,
         evidence=(S.APP_D_RECONVENE,),

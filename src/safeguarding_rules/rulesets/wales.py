@@ -67,8 +67,9 @@ PROCEDURES = editions_chain(
         effective_from=dt.date(2019, 11, 11),
         dates_confidence=C1,
         dates_source="published on 11 November 2019 and adopted in every region by April 2020 "
-        "(CYSUR); encoded from publication",
-        evidence=(S.WSP_PUBLISHED, S.WSP_ADOPTED),
+        "(CYSUR; in June 2020 the North Wales board reported the Welsh Government's request "
+        "to adopt them 'as originally planned in April'); encoded from publication",
+        evidence=(S.WSP_PUBLISHED, S.WSP_ADOPTED, S.NORTH_WALES_ADOPTION),
     ),
 )
 
