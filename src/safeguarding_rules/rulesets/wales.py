@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..plugins import RuleSetRegistry, hookimpl
+from ..plugin import hookimpl
+from ..plugin.registry import RuleSetRegistry
 from ..rules import (
     HEALTH_AS_ONE_GROUPING,
     AliasRegistry,
