@@ -34,6 +34,7 @@ from ..rules import (
 )
 from . import _adults, _missing, _reports
 from . import _sources as S
+from ._groups import EditionGroup
 
 __all__ = [
     "LOCAL_PATTERN",
@@ -134,6 +135,10 @@ CFA2014 = Edition(
     evidence=(S.CFA2014_IN_FORCE,),
 )
 
+#: Rules that *Working Together* states alike in several editions, each version's source
+#: beginning with its edition's title.
+WT_GROUP = EditionGroup(WT, cite=True)
+
 _WT_SOURCE = {
     "wt2006": "Working Together to Safeguard Children 2006, ch. 5 (believed para 5.81)",
     "wt2010": "Working Together to Safeguard Children 2010, ch. 5 (paragraph UNCONFIRMED)",
@@ -206,42 +211,10 @@ def _icpc(edition_id: str) -> Rule:
     )
 
 
-def _every_edition(
-    rule_id: str,
-    title: str,
-    n: int,
-    unit: Unit,
-    start: StartEvent,
-    source: str,
-    confidence: Confidence,
-    evidence: tuple[Evidence, ...] = (),
-    *,
-    editions: tuple[str, ...] = tuple(WT),
-    notes: str = "",
-    unconfirmed_reason: str = "",
-) -> list[Rule]:
-    return [
-        Rule(
-            id=rule_id,
-            title=title,
-            n=n,
-            unit=unit,
-            start_event=start,
-            edition=WT[edition_id],
-            source=f"{WT[edition_id].title}; {source}",
-            confidence=confidence,
-            notes=notes,
-            evidence=evidence,
-            unconfirmed_reason=unconfirmed_reason,
-        )
-        for edition_id in editions
-    ]
-
-
 def rules() -> list[Rule]:
     """Every rule version of the England rule set."""
     found = [_icpc(edition_id) for edition_id in WT]
-    found += _every_edition(
+    found += WT_GROUP.same(
         "first_review",
         "First review child protection conference",
         3,
@@ -252,7 +225,7 @@ def rules() -> list[Rule]:
         C2,
         (S.TRIX_REVIEWS,),
     )
-    found += _every_edition(
+    found += WT_GROUP.same(
         "subsequent_review",
         "Subsequent review child protection conference",
         6,
@@ -262,7 +235,7 @@ def rules() -> list[Rule]:
         C2,
         (S.TRIX_REVIEWS,),
     )
-    found += _every_edition(
+    found += WT_GROUP.same(
         "first_core_group",
         "First core group meeting",
         10,
@@ -278,7 +251,7 @@ def rules() -> list[Rule]:
         WD,
         StartEvent.REFERRAL,
     )
-    found += _every_edition(
+    found += WT_GROUP.same(
         "referral_decision",
         *referral,
         "one working day to decide (LG Inform metric 2234, children in need census)",
@@ -286,7 +259,7 @@ def rules() -> list[Rule]:
         (S.LG_INFORM_REFERRAL,),
         editions=("wt2006", "wt2010"),
     )
-    found += _every_edition(
+    found += WT_GROUP.same(
         "referral_decision",
         *referral,
         "WT 2013 p. 26 as quoted by wflack.com and the Tees procedures; LG Inform metric 2234",
@@ -294,7 +267,7 @@ def rules() -> list[Rule]:
         (S.TEES_WT2013_REFERRAL,),
         editions=("wt2013", "wt2015", "wt2018", "wt2023"),
     )
-    found += _every_edition(
+    found += WT_GROUP.same(
         "transfer_in_conference",
         "Transfer-in child protection conference",
         15,
@@ -339,7 +312,7 @@ def rules() -> list[Rule]:
         ),
     ]
     found += [
-        *_every_edition(
+        *WT_GROUP.same(
             "core_assessment",
             "Core assessment",
             35,
@@ -350,7 +323,7 @@ def rules() -> list[Rule]:
             (S.DEVON_CORE_ASSESSMENT,),
             editions=("wt2006",),
         ),
-        *_every_edition(
+        *WT_GROUP.same(
             "core_assessment",
             "Core assessment",
             35,
@@ -362,7 +335,7 @@ def rules() -> list[Rule]:
             editions=("wt2010",),
         ),
     ]
-    found += _every_edition(
+    found += WT_GROUP.same(
         "single_assessment",
         "Child and family (single) assessment",
         45,

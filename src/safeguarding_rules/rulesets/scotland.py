@@ -29,7 +29,6 @@ from ..rules import (
     Confidence,
     Direction,
     Edition,
-    Evidence,
     QuorumRule,
     Rule,
     RuleSet,
@@ -39,6 +38,7 @@ from ..rules import (
 )
 from . import _adults, _missing
 from . import _sources as S
+from ._groups import EditionGroup, believed, restated
 
 __all__ = [
     "GUIDANCE",
@@ -108,55 +108,29 @@ FROM_2023 = (
 )
 
 
-def _v1_and_2023(
-    rule_id: str,
-    title: str,
-    n: int,
-    unit: Unit,
-    start: StartEvent,
-    source: str,
-    evidence: tuple[Evidence, ...],
-    *,
-    confidence: Confidence = C1,
-    notes: str = "",
-    **fields: object,
-) -> list[Rule]:
-    """Build a 2021 rule known from the 2023 update: C2 for version 1.0, as stated for 2023."""
-    return [
-        Rule(
-            id=rule_id,
-            title=title,
-            n=n,
-            unit=unit,
-            start_event=start,
-            edition=edition,
-            source=version_source,
-            confidence=version_confidence,
-            notes=notes,
-            evidence=evidence,
-            **fields,  # type: ignore[arg-type]
-        )
-        for edition, version_source, version_confidence in (
-            (G2021, f"{source}; {FROM_2023}", C2),
-            (G2023, source, confidence),
-        )
-    ]
+#: Rules the guidance states alike in several editions.
+GUIDANCE_GROUP = EditionGroup(GUIDANCE)
+#: Version 1.0's copy of a value the 2023 update states (C2), with the update's: the update
+#: and version 1.0, oldest first.
+SINCE_2021 = ("ngcps2021", "ngcps2023")
+VERSION_1 = {"ngcps2021": restated(FROM_2023)}
 
 
 def rules() -> list[Rule]:
     """Every rule version of the Scotland rule set."""
     initial = "Initial child protection case conference (CPPM from 2021)"
+    same = GUIDANCE_GROUP.same
     return [
-        Rule(
-            id="initial_conference",
-            title=initial,
-            n=21,
-            unit=CD,
-            start_event=StartEvent.CONCERN_NOTIFIED,
-            edition=G2010,
-            source="National Guidance for Child Protection in Scotland 2010 (belief; its text "
-            "was not read)",
-            confidence=UNCONFIRMED,
+        *same(
+            "initial_conference",
+            initial,
+            21,
+            CD,
+            StartEvent.CONCERN_NOTIFIED,
+            "National Guidance for Child Protection in Scotland 2010 (belief; its text was not "
+            "read)",
+            UNCONFIRMED,
+            editions=("ngcps2010",),
             notes="Encoded as the 2014 guidance's 21 calendar days from the notification of "
             "concern. The 2014 guidance's Appendix C says 'National timescales have been "
             "introduced for CPCCs', so the 2010 guidance may have set none.",
@@ -168,18 +142,18 @@ def rules() -> list[Rule]:
             "and what it counts from against the 2010 guidance's text, or that it set no "
             "national timescale",
         ),
-        Rule(
-            id="initial_conference",
-            title=initial,
-            n=21,
-            unit=CD,
-            start_event=StartEvent.CONCERN_NOTIFIED,
-            edition=G2014,
-            source=f"{APP_C} (within 21 calendar days of notification of concern)",
-            confidence=C1,
-            evidence=(S.APP_C_INITIAL,),
+        *same(
+            "initial_conference",
+            initial,
+            21,
+            CD,
+            StartEvent.CONCERN_NOTIFIED,
+            f"{APP_C} (within 21 calendar days of notification of concern)",
+            C1,
+            (S.APP_C_INITIAL,),
+            editions=("ngcps2014",),
         ),
-        *_v1_and_2023(
+        *same(
             "initial_conference",
             initial,
             28,
@@ -187,34 +161,32 @@ def rules() -> list[Rule]:
             StartEvent.CONCERN_NOTIFIED,
             f"{APP_D}: 'If a child protection investigation has been progressed a CPPM will "
             "follow within 28 calendar days'",
+            C1,
             (S.APP_D_CPPM,),
+            editions=SINCE_2021,
+            adjust=VERSION_1,
             notes="Unless the inter-agency referral discussion decides a CPPM is not required. "
             "Exceptions need senior manager agreement (para 3.38). Counted here from the "
             "notification of concern.",
         ),
-        Rule(
-            id="first_review",
-            title="First review conference",
-            n=3,
-            unit=MONTHS,
-            start_event=StartEvent.INITIAL_CONFERENCE,
-            edition=G2010,
-            source="National Guidance for Child Protection in Scotland 2010 (belief)",
-            confidence=UNCONFIRMED,
-            unconfirmed_reason=NGCPS2010_REASON,
+        *same(
+            "first_review",
+            "First review conference",
+            3,
+            MONTHS,
+            StartEvent.INITIAL_CONFERENCE,
+            APP_C,
+            C1,
+            (S.APP_C_REVIEW,),
+            editions=("ngcps2010", "ngcps2014"),
+            adjust={
+                "ngcps2010": believed(
+                    "National Guidance for Child Protection in Scotland 2010 (belief)",
+                    NGCPS2010_REASON,
+                )
+            },
         ),
-        Rule(
-            id="first_review",
-            title="First review conference",
-            n=3,
-            unit=MONTHS,
-            start_event=StartEvent.INITIAL_CONFERENCE,
-            edition=G2014,
-            source=APP_C,
-            confidence=C1,
-            evidence=(S.APP_C_REVIEW,),
-        ),
-        *_v1_and_2023(
+        *same(
             "first_review",
             "First review CPPM",
             6,
@@ -222,138 +194,144 @@ def rules() -> list[Rule]:
             StartEvent.INITIAL_CONFERENCE,
             f"{APP_D} (review within 6 months of the CPPM; no 3-month first review); quoted as "
             "the Highland procedures reproduce the national text",
+            C1,
             (S.NGCPS2021_REVIEW,),
+            editions=SINCE_2021,
+            adjust=VERSION_1,
             notes="After a pre-birth CPPM the first review is within 3 months.",
         ),
-        *(
-            Rule(
-                id="subsequent_review",
-                title="Subsequent review conference",
-                n=6,
-                unit=MONTHS,
-                start_event=StartEvent.PREVIOUS_REVIEW,
-                edition=edition,
-                source=source,
-                confidence=confidence,
-                evidence=evidence,
-                unconfirmed_reason=reason,
-            )
-            for edition, source, confidence, evidence, reason in (
-                (G2010, "National Guidance 2010 (belief)", UNCONFIRMED, (), NGCPS2010_REASON),
-                (G2014, APP_C, C1, (S.APP_C_REVIEW,), ""),
-            )
+        *same(
+            "subsequent_review",
+            "Subsequent review conference",
+            6,
+            MONTHS,
+            StartEvent.PREVIOUS_REVIEW,
+            APP_C,
+            C1,
+            (S.APP_C_REVIEW,),
+            editions=("ngcps2010", "ngcps2014"),
+            adjust={"ngcps2010": believed("National Guidance 2010 (belief)", NGCPS2010_REASON)},
         ),
-        *_v1_and_2023(
+        *same(
             "subsequent_review",
             "Subsequent review conference",
             6,
             MONTHS,
             StartEvent.PREVIOUS_REVIEW,
             APP_D,
+            C1,
             (S.NGCPS2021_REVIEW,),
+            editions=SINCE_2021,
+            adjust=VERSION_1,
         ),
-        Rule(
-            id="first_core_group",
-            title="First core group meeting",
-            n=15,
-            unit=CD,
-            start_event=StartEvent.INITIAL_CONFERENCE,
-            edition=G2014,
-            source=APP_C,
-            confidence=C1,
-            evidence=(S.APP_C_CORE_GROUP,),
+        *same(
+            "first_core_group",
+            "First core group meeting",
+            15,
+            CD,
+            StartEvent.INITIAL_CONFERENCE,
+            APP_C,
+            C1,
+            (S.APP_C_CORE_GROUP,),
+            editions=("ngcps2014",),
         ),
-        Rule(
-            id="first_core_group",
-            title="First core group meeting",
-            n=15,
-            unit=WD,
-            start_event=StartEvent.INITIAL_CONFERENCE,
-            edition=G2021,
-            source="National Guidance for Child Protection in Scotland 2021, version 1.0, para "
+        *same(
+            "first_core_group",
+            "First core group meeting",
+            15,
+            WD,
+            StartEvent.INITIAL_CONFERENCE,
+            "National Guidance for Child Protection in Scotland 2021, version 1.0, para "
             "3.137: 'the first time being within 15 days of the CPPM' (no unit); read as "
             "working days, as the 2023 update's Appendix D states them",
-            confidence=UNCONFIRMED,
+            UNCONFIRMED,
+            (S.NGCPS2021_V1_CORE_GROUP,),
+            editions=("ngcps2021",),
             notes="The 2014 guidance counted 15 calendar days; the 2023 update's Appendix D "
             "says 15 working days. Version 1.0's paragraph gives no unit, though the same "
             "paragraph says '3 calendar days' for another step.",
-            evidence=(S.NGCPS2021_V1_CORE_GROUP,),
             unconfirmed_reason="version 1.0 para 3.137 says 'within 15 days' of the CPPM with "
             "no unit, and version 1.0's own timescales appendix was not found in the stored "
             "copies: confirm calendar or working days against it",
         ),
-        Rule(
-            id="first_core_group",
-            title="First core group meeting",
-            n=15,
-            unit=WD,
-            start_event=StartEvent.INITIAL_CONFERENCE,
-            edition=G2023,
-            source=f"{APP_D} (15 working days)",
-            confidence=C1,
-            evidence=(S.APP_D_CORE_GROUP,),
+        *same(
+            "first_core_group",
+            "First core group meeting",
+            15,
+            WD,
+            StartEvent.INITIAL_CONFERENCE,
+            f"{APP_D} (15 working days)",
+            C1,
+            (S.APP_D_CORE_GROUP,),
+            editions=("ngcps2023",),
         ),
-        Rule(
-            id="conference_notice",
-            title="Notice of the conference given to participants",
-            n=5,
-            unit=CD,
-            start_event=StartEvent.CONFERENCE,
+        *same(
+            "conference_notice",
+            "Notice of the conference given to participants",
+            5,
+            CD,
+            StartEvent.CONFERENCE,
+            APP_C,
+            C1,
+            (S.APP_C_NOTICE,),
+            editions=("ngcps2014",),
             direction=Direction.BEFORE,
             conference_types=BOTH,
-            edition=G2014,
-            source=APP_C,
-            confidence=C1,
-            evidence=(S.APP_C_NOTICE,),
         ),
-        *_v1_and_2023(
+        *same(
             "conference_notice",
             "Notice of the conference given to participants",
             5,
             CD,
             StartEvent.CONFERENCE,
             APP_D,
+            C1,
             (S.APP_D_NOTICE,),
+            editions=SINCE_2021,
+            adjust=VERSION_1,
             notes="Version 1.0 para 3.131 says 'a minimum of five days' notice' (no unit); the "
             "2014 guidance and the 2023 update both say calendar days.",
             direction=Direction.BEFORE,
             conference_types=BOTH,
         ),
-        Rule(
-            id="record_circulated",
-            title="Minutes of the conference circulated to participants",
-            n=15,
-            unit=CD,
-            start_event=StartEvent.CONFERENCE,
+        *same(
+            "record_circulated",
+            "Minutes of the conference circulated to participants",
+            15,
+            CD,
+            StartEvent.CONFERENCE,
+            APP_C,
+            C1,
+            (S.APP_C_MINUTES,),
+            editions=("ngcps2014",),
             conference_types=BOTH,
-            edition=G2014,
-            source=APP_C,
-            confidence=C1,
-            evidence=(S.APP_C_MINUTES,),
         ),
-        *_v1_and_2023(
+        *same(
             "record_circulated",
             "Record of the CPPM circulated",
             10,
             WD,
             StartEvent.CONFERENCE,
             APP_D,
+            C1,
             (S.APP_D_RECORD,),
+            editions=SINCE_2021,
+            adjust=VERSION_1,
             conference_types=BOTH,
         ),
-        Rule(
-            id="plan_circulated",
-            title="Copy of the agreed child protection plan sent to participants",
-            n=5,
-            unit=CD,
-            start_event=StartEvent.CONFERENCE,
+        *same(
+            "plan_circulated",
+            "Copy of the agreed child protection plan sent to participants",
+            5,
+            CD,
+            StartEvent.CONFERENCE,
+            APP_C,
+            C1,
+            (S.APP_C_PLAN,),
+            editions=("ngcps2014",),
             conference_types=BOTH,
-            edition=G2014,
-            source=APP_C,
-            confidence=C1,
-            evidence=(S.APP_C_PLAN,),
         ),
-        *_v1_and_2023(
+        *same(
             "plan_circulated",
             "Copy of the agreed child protection plan sent to participants",
             5,
@@ -361,8 +339,10 @@ def rules() -> list[Rule]:
             StartEvent.CONFERENCE,
             "National Guidance for Child Protection in Scotland 2021, para 3.168, as the "
             "Highland procedures reproduce it (the national page itself was cut off before it)",
+            C2,
             (S.NGCPS2021_PLAN,),
-            confidence=C2,
+            editions=SINCE_2021,
+            adjust=VERSION_1,
             conference_types=BOTH,
         ),
     ]
