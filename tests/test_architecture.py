@@ -4,7 +4,10 @@ docs/architecture.md describes the layers. This test reads every module's source
 import is executed), collects the modules of this package each one imports, and fails on
 an import from a higher layer, on any import cycle between modules, and on an import of
 this package hidden inside a function (the usual way to paper over a cycle). Imports
-under ``if TYPE_CHECKING:`` are for annotations only and are not followed.
+under ``if TYPE_CHECKING:`` count like any other: a cycle that only type checkers see is
+still a cycle (``hookspecs`` and ``plugins`` had one until issue 25). The one exception
+is a deliberate function-local import listed in ``LAZY``, which its module may mirror
+under ``TYPE_CHECKING`` so that type checkers see the names it loads.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ LAYERS: dict[str, float] = {
     "_explain": 0,
     "calendar": 1,
     "rules": 2,
+    "plugin": 3,
     "hookspecs": 3,
     "rulefile": 3,
     "plugins": 3,
@@ -104,15 +108,16 @@ def _is_type_checking(node: ast.If) -> bool:
     )
 
 
-def _imports(module: str) -> Iterator[tuple[str, int, bool]]:
-    """Yield ``(imported module, line, inside a function)`` for every import in ``module``."""
-    tree = ast.parse(MODULES[module].read_text("utf-8"))
+def _imports(module: str, source: str | None = None) -> Iterator[tuple[str, int, bool]]:
+    """Yield ``(imported module, line, inside a function)`` for every import in ``module``.
+
+    Imports under ``if TYPE_CHECKING:`` are yielded as the module-level imports they sit
+    among. ``source`` stands in for the module's file (to test the reader itself).
+    """
+    tree = ast.parse(MODULES[module].read_text("utf-8") if source is None else source)
 
     def walk(node: ast.AST, in_function: bool) -> Iterator[tuple[str, int, bool]]:
         for child in ast.iter_child_nodes(node):
-            if isinstance(child, ast.If) and _is_type_checking(child):
-                yield from (item for stmt in child.orelse for item in walk(stmt, in_function))
-                continue
             if isinstance(child, ast.Import | ast.ImportFrom):
                 for target in _resolve(module, child):
                     yield target, child.lineno, in_function
@@ -122,10 +127,19 @@ def _imports(module: str) -> Iterator[tuple[str, int, bool]]:
     yield from walk(tree, False)
 
 
-GRAPH = {
-    module: sorted({target for target, _, lazy in _imports(module) if not lazy} - {module})
-    for module in MODULES
-}
+def _edges(module: str, source: str | None = None) -> list[str]:
+    """The modules ``module`` imports at module level, TYPE_CHECKING included, less LAZY."""
+    return sorted(
+        {
+            target
+            for target, _, lazy in _imports(module, source)
+            if not lazy and (module, target) not in LAZY
+        }
+        - {module}
+    )
+
+
+GRAPH = {module: _edges(module) for module in MODULES}
 
 
 def test_every_module_belongs_to_a_layer() -> None:
@@ -185,6 +199,38 @@ def test_the_cycle_finder_finds_a_planted_cycle() -> None:
         assert any("safeguarding_rules.calendar.divisions" in cycle for cycle in _cycles())
     finally:
         GRAPH["safeguarding_rules.calendar.divisions"].remove("safeguarding_rules.calendar")
+
+
+def test_imports_for_type_checkers_only_count() -> None:
+    # The circle issue 25 removed: hookspecs imported plugins for an annotation, under
+    # TYPE_CHECKING, while plugins imported hookspecs. Read with today's reader, that
+    # source is an edge of the graph, and the two modules form a cycle.
+    old_hookspecs = (
+        "from __future__ import annotations\n"
+        "from typing import TYPE_CHECKING\n"
+        "import pluggy\n"
+        "if TYPE_CHECKING:\n"
+        "    from .plugins import RuleSetRegistry\n"
+        "    from .rules import AliasRegistry\n"
+    )
+    edges = _edges("safeguarding_rules.hookspecs", old_hookspecs)
+    assert edges == ["safeguarding_rules.plugins", "safeguarding_rules.rules"]
+    saved = GRAPH["safeguarding_rules.hookspecs"]
+    GRAPH["safeguarding_rules.hookspecs"] = edges
+    try:
+        assert "safeguarding_rules.plugins" in GRAPH["safeguarding_rules.hookspecs"]
+        assert ["safeguarding_rules.hookspecs", "safeguarding_rules.plugins"] in [
+            sorted(set(cycle)) for cycle in _cycles()
+        ]
+    finally:
+        GRAPH["safeguarding_rules.hookspecs"] = saved
+    # Today the name and marker are a leaf, and neither the spec module nor any rule set
+    # imports the plugin manager.
+    assert GRAPH["safeguarding_rules.plugin"] == []
+    assert "safeguarding_rules.plugins" not in GRAPH["safeguarding_rules.hookspecs"]
+    for module in MODULES:
+        if module.startswith("safeguarding_rules.rulesets"):
+            assert "safeguarding_rules.plugins" not in GRAPH[module], module
 
 
 def test_relative_imports_resolve_to_real_modules() -> None:

@@ -206,6 +206,62 @@ def test_wales_icpc_from_initial_strategy_discussion() -> None:
     assert deadline.unconfirmed  # AWCPP 2008 values are beliefs
 
 
+@pytest.mark.parametrize("initiating", [None, D(2024, 3, 1), D(2024, 3, 8)])
+def test_wales_procedures_count_from_the_last_strategy_discussion(
+    initiating: dt.date | None,
+) -> None:
+    # WSP s.3 pt 2 p4: "within 15 working days of the last strategy discussion/meeting".
+    # Discussions Fri 1 and Fri 8 March 2024: from 8 March, 15 working days skip Good Friday
+    # (29 March) and Easter Monday (1 April 2024): Tuesday 2 April 2024. (Issue 28 said 29
+    # March, which is Good Friday.) Which one initiated the enquiries does not matter.
+    deadline = due("wales", sds(D(2024, 3, 1), D(2024, 3, 8), initiating=initiating), "icpc")
+    assert deadline.start == D(2024, 3, 8)
+    assert deadline.due == D(2024, 4, 2)
+    assert deadline.rule.edition.id == "wsp2019"
+    assert deadline.rule.confidence.value == "C1"
+    assert not deadline.unconfirmed
+    assert "last strategy discussion" in deadline.explain()
+    assert [day.reason for day in deadline.skipped if day.kind == "bank_holiday"] == [
+        "Good Friday",
+        "Easter Monday",
+    ]
+
+
+def test_wales_icpc_either_side_of_the_wales_safeguarding_procedures() -> None:
+    # The first discussion chooses the edition (rules.deadlines). WSP from Mon 11 Nov 2019
+    # (CYSUR, C1). A second discussion on Thu 14 Nov 2019; no bank holidays until 25 Dec.
+    # Day before, Sun 10 Nov: AWCPP 2008, from the initiating discussion: Fri 29 Nov 2019.
+    before = due("wales", sds(D(2019, 11, 10), D(2019, 11, 14), initiating=D(2019, 11, 10)), "icpc")
+    assert (before.rule.edition.id, before.start, before.due) == (
+        "awcpp2008",
+        D(2019, 11, 10),
+        D(2019, 11, 29),
+    )
+    # ... and with neither marked, AWCPP refuses to guess which one initiated the enquiries.
+    with pytest.raises(CaseEventsError, match="none is marked"):
+        RULE_SETS["wales"].deadlines(sds(D(2019, 11, 10), D(2019, 11, 14)))
+    # Day of, Mon 11 Nov: WSP, from the last discussion (14 Nov): Thu 5 Dec 2019, marked or not.
+    for initiating in (D(2019, 11, 11), None):
+        after = due("wales", sds(D(2019, 11, 11), D(2019, 11, 14), initiating=initiating), "icpc")
+        assert (after.rule.edition.id, after.start, after.due) == (
+            "wsp2019",
+            D(2019, 11, 14),
+            D(2019, 12, 5),
+        )
+
+
+def test_wales_icpc_explains_last_in_welsh_where_english_says_last() -> None:
+    from safeguarding_rules.reports.i18n import translator
+
+    deadline = due("wales", sds(D(2024, 3, 1), D(2024, 3, 8)), "icpc")
+    english = deadline.explain()
+    welsh = translator("cy").explain(deadline.explanation())
+    assert "within 15 working days of the last strategy discussion held" in english
+    # 'olaf' is 'last'; the WSP's Welsh page uses 'ddiwethaf' (both: the last one held).
+    assert "o fewn 15 diwrnod gwaith ar ôl y drafodaeth strategaeth olaf a gynhaliwyd" in welsh
+    assert "lle dechreuwyd yr ymholiadau" not in welsh  # not 'at which enquiries were initiated'
+
+
 def test_wales_outline_plan_exists_only_under_wales_safeguarding_procedures() -> None:
     # WSP published 11 November 2019 (CYSUR); the day before is still AWCPP 2008.
     before = RULE_SETS["wales"].deadlines(CaseEvents(initial_conference=D(2019, 11, 8)))

@@ -195,3 +195,65 @@ def test_scotland_plan_circulated_either_side_of_the_2021_guidance(
 ) -> None:
     plan = found("scotland", conference(held))["plan_circulated"]
     assert (plan.rule.edition.id, plan.due) == (edition, expected)
+
+
+# -- Issue 28: Northern Ireland from 15 December 2017; Scotland's 2023 update -------------------
+
+
+@pytest.mark.parametrize("held", [D(2017, 11, 28), D(2017, 12, 14)])
+def test_northern_ireland_refuses_the_days_before_the_procedures_were_operational(
+    held: dt.date,
+) -> None:
+    # SBNI: launched on 28 November 2017, "operational as of 15 December 2017"; until then the
+    # ACPC procedures of April 2005 (not encoded) applied, so nothing is computed.
+    with pytest.raises(NoEditionInForceError, match="covers events from 2017-12-15"):
+        RULE_SETS["northern-ireland"].deadlines(discussion(held))
+
+
+def test_northern_ireland_from_the_day_the_procedures_were_operational() -> None:
+    # Fri 15 Dec 2017 + 15 working days; Christmas Day, Boxing Day and New Year's Day 2018
+    # skipped (GOV.UK northern-ireland): Wed 10 Jan 2018.
+    icpc = found("northern-ireland", discussion(D(2017, 12, 15)))["icpc"]
+    assert (icpc.rule.edition.id, icpc.due) == ("sbni2017", D(2018, 1, 10))
+    assert icpc.rule.edition.effective_from == D(2017, 12, 15)
+    assert icpc.unconfirmed  # the SBNI values themselves are still beliefs
+
+
+@pytest.mark.parametrize(
+    ("held", "edition", "confidence", "expected"),
+    [
+        # Wed 30 Aug 2023: version 1.0, 'within 15 days' (no unit) read as 15 working days,
+        # UNCONFIRMED: Wed 20 Sep 2023 (the Scottish summer holiday, 7 Aug, is before).
+        (D(2023, 8, 30), "ngcps2021", "UNCONFIRMED", D(2023, 9, 20)),
+        # Thu 31 Aug 2023: the 2023 update, Appendix D 15 working days, C1: Thu 21 Sep 2023.
+        (D(2023, 8, 31), "ngcps2023", "C1", D(2023, 9, 21)),
+    ],
+)
+def test_scotland_first_core_group_either_side_of_the_2023_update(
+    held: dt.date, edition: str, confidence: str, expected: dt.date
+) -> None:
+    core_group = found("scotland", CaseEvents(initial_conference=held))["first_core_group"]
+    assert (core_group.rule.edition.id, core_group.rule.confidence.value) == (edition, confidence)
+    assert core_group.due == expected
+    assert core_group.unconfirmed == (confidence == "UNCONFIRMED")
+
+
+@pytest.mark.parametrize(
+    ("notified", "edition", "confidence"),
+    [(D(2023, 8, 30), "ngcps2021", "C2"), (D(2023, 8, 31), "ngcps2023", "C1")],
+)
+def test_scotland_appendix_d_values_are_c2_for_version_1(
+    notified: dt.date, edition: str, confidence: str
+) -> None:
+    # 28 calendar days either side: the value is the same, only its confirmation differs.
+    initial = found("scotland", CaseEvents(concern_notified=notified))["initial_conference"]
+    assert (initial.rule.edition.id, initial.rule.confidence.value) == (edition, confidence)
+    assert initial.due == notified + dt.timedelta(days=28)
+
+
+def test_scotland_2010_initial_conference_is_unconfirmed() -> None:
+    # The Moray FOI quoted the requester's 21 days, not the 2010 guidance: nothing confirms it.
+    initial = found("scotland", CaseEvents(concern_notified=D(2012, 6, 1)))["initial_conference"]
+    assert initial.rule.edition.id == "ngcps2010"
+    assert initial.unconfirmed
+    assert initial.explain().startswith("UNCONFIRMED")

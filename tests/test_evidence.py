@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import json
+from collections.abc import Callable
 
 import pytest
 from click.testing import CliRunner
@@ -20,8 +22,6 @@ from safeguarding_rules import (
     Rule,
     RuleSet,
     RuleSetDefinitionError,
-    StartEvent,
-    Unit,
     evidence_problems,
     load_rule_sets,
     to_data,
@@ -40,19 +40,10 @@ QUOTE = Evidence(
 )
 
 
-def rule(**changes: object) -> Rule:
-    fields: dict[str, object] = {
-        "id": "icpc",
-        "title": "ICPC",
-        "n": 15,
-        "unit": Unit.WORKING_DAYS,
-        "start_event": StartEvent.STRATEGY_DISCUSSION_INITIATING,
-        "edition": EDITION,
-        "source": "test",
-        "confidence": Confidence.C2,
-    }
-    fields.update(changes)
-    return Rule(**fields)  # type: ignore[arg-type]
+@pytest.fixture(scope="module")
+def rule(rule: Callable[..., Rule]) -> Callable[..., Rule]:
+    """The shared test-rule factory, with this module's defaults."""
+    return functools.partial(rule, edition=EDITION)
 
 
 # -- the model ---------------------------------------------------------------------------------
@@ -72,7 +63,7 @@ def test_an_empty_quote_and_a_datetime_are_refused() -> None:
         Evidence(quote="q", title="T", url="https://x", checked=dt.datetime(2026, 11, 30))
 
 
-def test_an_unconfirmed_rule_must_say_what_is_missing() -> None:
+def test_an_unconfirmed_rule_must_say_what_is_missing(rule: Callable[..., Rule]) -> None:
     with pytest.raises(RuleSetDefinitionError, match="what is missing"):
         rule(confidence=Confidence.UNCONFIRMED)
     found = rule(confidence=Confidence.UNCONFIRMED, unconfirmed_reason="the text was not read")
@@ -84,7 +75,7 @@ def test_an_unconfirmed_quorum_must_say_what_is_missing() -> None:
         QuorumRule(title="Q", source="s", confidence=Confidence.UNCONFIRMED, min_total=3)
 
 
-def test_evidence_must_be_evidence_objects() -> None:
+def test_evidence_must_be_evidence_objects(rule: Callable[..., Rule]) -> None:
     with pytest.raises(TypeError):
         rule(evidence=["within 15 working days"])
     assert rule(evidence=[QUOTE]).evidence == (QUOTE,)
@@ -98,7 +89,9 @@ def test_every_rule_version_has_evidence_or_says_why_not(name: str) -> None:
     assert evidence_problems(RULE_SETS[name]) == ()
 
 
-def test_evidence_problems_names_a_confirmed_rule_without_evidence() -> None:
+def test_evidence_problems_names_a_confirmed_rule_without_evidence(
+    rule: Callable[..., Rule],
+) -> None:
     bare = RuleSet(name="bare", title="Bare", division="england-and-wales", rules=[rule()])
     problems = evidence_problems(bare)
     assert "rule 'icpc' (e) is C2 but quotes no evidence" in problems[-1]
@@ -182,7 +175,7 @@ def test_rules_without_a_rule_set_or_unconfirmed_is_a_usage_error() -> None:
     assert "--ruleset" in result.output
 
 
-def test_the_conformance_kit_checks_evidence() -> None:
+def test_the_conformance_kit_checks_evidence(rule: Callable[..., Rule]) -> None:
 
     bare = RuleSet(name="bare", title="Bare", division="england-and-wales", rules=[rule()])
     with pytest.raises(ConformanceError, match="rule 'icpc' \\(e\\) is C2 but quotes no evidence"):
@@ -200,3 +193,30 @@ def test_quorum_decision_json_carries_the_quorum_evidence() -> None:
     assert data["quorate"] is True
     assert data["evidence"][0]["url"] == "http://safeguarding.wales/chi/c4/c4.p8.html"
     assert data["unconfirmed_reason"] is None
+
+
+def test_every_quoted_source_is_used_by_a_built_in_rule_set() -> None:
+    # Issue 28: an evidence entry used by nothing (NORTH_WALES_ADOPTION) is a quote that backs
+    # no rule, edition, quorum or finding; each must be attached or removed.
+    from safeguarding_rules.rulesets import _adults, _missing, _sources
+
+    used: set[Evidence] = set()
+    for rule_set in RULE_SETS.values():
+        quorum = rule_set.quorum
+        rules = [*rule_set.rules, *([quorum.reconvene] if quorum and quorum.reconvene else [])]
+        quotes = [
+            *(rule.evidence for rule in rules),
+            *(edition.evidence for edition in (*rule_set.editions, *(r.edition for r in rules))),
+            *(gap.evidence for gap in rule_set.not_encoded),
+            quorum.evidence if quorum is not None else (),
+        ]
+        for evidence in quotes:
+            used.update(evidence)
+    defined = {
+        f"{module.__name__.rsplit('.', 1)[-1]}.{name}": value
+        for module in (_sources, _adults, _missing)
+        for name, value in vars(module).items()
+        if isinstance(value, Evidence)
+    }
+    assert len(defined) > 80
+    assert sorted(name for name, quote in defined.items() if quote not in used) == []

@@ -9,6 +9,8 @@ for their wording. docs/security.md lists the mutants judged equivalent.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -42,19 +44,17 @@ DAY1 = Counting.EVENT_DAY_IS_DAY_1
 CY = translator("cy")
 
 
-def rule(**changes: object) -> Rule:
-    fields: dict[str, object] = {
-        "id": "test_rule",
-        "title": "Test rule",
-        "n": 15,
-        "unit": Unit.WORKING_DAYS,
-        "start_event": StartEvent.CONFERENCE,
-        "edition": EDITION,
-        "source": "test source",
-        "confidence": Confidence.C2,
-    }
-    fields.update(changes)
-    return Rule(**fields)  # type: ignore[arg-type]
+@pytest.fixture(scope="module")
+def rule(rule: Callable[..., Rule]) -> Callable[..., Rule]:
+    """The shared test-rule factory, with this module's defaults."""
+    return functools.partial(
+        rule,
+        id="test_rule",
+        title="Test rule",
+        start_event=StartEvent.CONFERENCE,
+        edition=EDITION,
+        source="test source",
+    )
 
 
 def compute(made: Rule, start: dt.date, **options: object) -> Deadline:
@@ -84,7 +84,9 @@ def test_the_icpc_explanation_states_the_convention_and_the_count() -> None:
     assert "working day before" not in day0.explain() + day1.explain()
 
 
-def test_a_rule_counted_before_the_event_says_so_under_either_convention() -> None:
+def test_a_rule_counted_before_the_event_says_so_under_either_convention(
+    rule: Callable[..., Rule],
+) -> None:
     # 3 working days before Thu 8 Jan 2015: Wed 7, Tue 6, Mon 5 January (no holidays).
     before = rule(n=3, direction=Direction.BEFORE)
     for counting in Counting:
@@ -94,7 +96,9 @@ def test_a_rule_counted_before_the_event_says_so_under_either_convention() -> No
         assert "counts as day 1" not in deadline.explain()
 
 
-def test_one_working_day_counted_from_day_1_is_the_event_day_itself() -> None:
+def test_one_working_day_counted_from_day_1_is_the_event_day_itself(
+    rule: Callable[..., Rule],
+) -> None:
     # England's referral decision: within one working day of the referral (WT 2018 ch.1).
     # With the referral as day 1 a Monday referral is decided that Monday; one made on
     # Saturday 3 Jan 2015 rolls forward to Monday 5 January, as pandas' CustomBusinessDay(0)
@@ -105,7 +109,7 @@ def test_one_working_day_counted_from_day_1_is_the_event_day_itself() -> None:
     assert compute(one, D(2015, 1, 5)).due == D(2015, 1, 6)
 
 
-def test_calendar_unit_explanations_state_the_convention() -> None:
+def test_calendar_unit_explanations_state_the_convention(rule: Callable[..., Rule]) -> None:
     # First review: 3 months after the initial conference (WT 2018 ch.1). From Mon 15 Dec
     # 2014: Sun 15 March 2015 counting it as day 0, Sat 14 March as day 1.
     events = CaseEvents(initial_conference=D(2014, 12, 15))
@@ -126,7 +130,9 @@ def test_calendar_unit_explanations_state_the_convention() -> None:
 
 
 @given(st.integers(min_value=1, max_value=24 * 30))
-def test_hours_become_the_fewest_whole_days_that_cover_them(hours: int) -> None:
+def test_hours_become_the_fewest_whole_days_that_cover_them(
+    rule: Callable[..., Rule], hours: int
+) -> None:
     deadline = compute(rule(n=hours, unit=Unit.HOURS), D(2015, 1, 5))
     days = (deadline.due - deadline.start).days
     assert (days - 1) * 24 < hours <= days * 24
@@ -137,7 +143,9 @@ def test_hours_become_the_fewest_whole_days_that_cover_them(hours: int) -> None:
     assert f"taken as {days} calendar day(s) before" in before.explain()
 
 
-def test_the_explanation_moves_a_due_date_only_when_it_is_not_a_working_day() -> None:
+def test_the_explanation_moves_a_due_date_only_when_it_is_not_a_working_day(
+    rule: Callable[..., Rule],
+) -> None:
     on_working_day = icpc(D(2014, 12, 15))
     assert on_working_day.due_is_working_day
     assert "not a working day" not in on_working_day.explain()
@@ -151,7 +159,7 @@ def test_the_explanation_moves_a_due_date_only_when_it_is_not_a_working_day() ->
     assert "the last working day before it is the practical deadline" in months.explain()
 
 
-def test_the_explanation_names_the_overlay_only_when_one_is_used() -> None:
+def test_the_explanation_names_the_overlay_only_when_one_is_used(rule: Callable[..., Rule]) -> None:
     overlay = LocalOverlay(name="Rota", closures={D(2014, 12, 29): "closed"})
     local = Deadline.compute(rule(), D(2014, 12, 15), CAL.with_overlay(overlay), rule_set="t")
     assert local.due == D(2015, 1, 9)  # one day later than 8 January: Mon 29 Dec closed
@@ -160,12 +168,12 @@ def test_the_explanation_names_the_overlay_only_when_one_is_used() -> None:
     assert "after it in the england-and-wales calendar (weekends" in icpc(D(2014, 12, 15)).explain()
 
 
-def test_a_rule_s_note_is_shown() -> None:
+def test_a_rule_s_note_is_shown(rule: Callable[..., Rule]) -> None:
     noted = compute(rule(notes="Check the local procedure."), D(2015, 1, 5))
     assert "Note: Check the local procedure." in noted.explain().splitlines()
 
 
-def test_each_flag_has_a_line_of_its_own() -> None:
+def test_each_flag_has_a_line_of_its_own(rule: Callable[..., Rule]) -> None:
     deadline = compute(rule(confidence=Confidence.UNCONFIRMED, unconfirmed_reason="x"),
                        D(2029, 1, 8))  # fmt: skip
     lines = deadline.explain().splitlines()
@@ -186,7 +194,9 @@ OLD = Edition(
 NEW = Edition(id="new", title="New", effective_from=D(2015, 1, 1), dates_source="by season")
 
 
-def test_an_anchor_within_the_margin_of_an_unconfirmed_start_is_uncertain() -> None:
+def test_an_anchor_within_the_margin_of_an_unconfirmed_start_is_uncertain(
+    rule: Callable[..., Rule],
+) -> None:
     # BOUNDARY_MARGIN is 92 days: 1 Jan 2015 + 92 days is Fri 3 April 2015.
     old, new = rule(edition=OLD), rule(edition=NEW)
     for versions in ([old], [new], [old, new]):
@@ -198,7 +208,9 @@ def test_an_anchor_within_the_margin_of_an_unconfirmed_start_is_uncertain() -> N
     assert not near_unconfirmed(D(2010, 1, 2), [old], [OLD, NEW])
 
 
-def test_an_uncertain_edition_is_explained_with_its_anchor_margin_and_edition() -> None:
+def test_an_uncertain_edition_is_explained_with_its_anchor_margin_and_edition(
+    rule: Callable[..., Rule],
+) -> None:
     deadline = compute(rule(edition=NEW), D(2015, 2, 1))
     (flag,) = [line for line in deadline.explain().splitlines() if "edition boundary" in line]
     assert flag.startswith("UNCONFIRMED edition boundary: 2015-02-01 is within 92 days of ")
@@ -219,7 +231,7 @@ def test_the_explanation_names_the_rule_set_and_the_start() -> None:
     assert ": Friday 20 December 2030." in missing.explain()
 
 
-def test_a_caller_may_say_the_edition_is_uncertain() -> None:
+def test_a_caller_may_say_the_edition_is_uncertain(rule: Callable[..., Rule]) -> None:
     far = D(2012, 6, 1)
     assert compute(rule(edition=OLD), far, edition_uncertain=True).edition_uncertain
     assert "UNCONFIRMED edition boundary" in compute(rule(edition=OLD), far,
@@ -281,7 +293,9 @@ CHRISTMAS_2014 = (
 ROTA = LocalOverlay(name="Rota", closures={D(2014, 12, 29): "closed"})
 
 
-def test_fifteen_working_days_counted_from_day_0_explain_every_step() -> None:
+def test_fifteen_working_days_counted_from_day_0_explain_every_step(
+    rule: Callable[..., Rule],
+) -> None:
     # Mon 15 Dec 2014 + 15 working days: 16-19 (4), 22-24 (7), 29-31 (10), 2 Jan (11),
     # 5-8 Jan (15) = Thu 8 January 2015; the weekends, 25 and 26 December and 1 January
     # are skipped.
@@ -301,7 +315,9 @@ def test_fifteen_working_days_counted_from_day_0_explain_every_step() -> None:
     )
 
 
-def test_counting_the_event_as_day_1_explains_the_one_day_shorter_count() -> None:
+def test_counting_the_event_as_day_1_explains_the_one_day_shorter_count(
+    rule: Callable[..., Rule],
+) -> None:
     # With Mon 15 Dec 2014 as day 1, the 15th working day is the 14th after it: Wed 7 Jan.
     text = compute(rule(), D(2014, 12, 15), counting=DAY1).explain().splitlines()
     assert text[0] == "Test rule: due Wednesday 7 January 2015 (2015-01-07)."
@@ -312,7 +328,9 @@ def test_counting_the_event_as_day_1_explains_the_one_day_shorter_count() -> Non
     assert text[6] == "Skipped 9 non-working day(s):"
 
 
-def test_a_count_before_the_event_explains_that_the_event_day_is_not_counted() -> None:
+def test_a_count_before_the_event_explains_that_the_event_day_is_not_counted(
+    rule: Callable[..., Rule],
+) -> None:
     # 3 working days before Thu 8 Jan 2015: Wed 7, Tue 6, Mon 5 January.
     assert compute(rule(n=3, direction=Direction.BEFORE), D(2015, 1, 8)).explain() == (
         "Test rule: due Monday 5 January 2015 (2015-01-05).\n"
@@ -323,7 +341,9 @@ def test_a_count_before_the_event_explains_that_the_event_day_is_not_counted() -
     )
 
 
-def test_hours_explain_the_days_they_are_taken_as_and_run_through_a_weekend() -> None:
+def test_hours_explain_the_days_they_are_taken_as_and_run_through_a_weekend(
+    rule: Callable[..., Rule],
+) -> None:
     # 72 hours after Thu 1 Jan 2015 are 3 calendar days: Sunday 4 January, not moved.
     assert compute(rule(n=72, unit=Unit.HOURS), D(2015, 1, 1)).explain() == (
         "Test rule: due Sunday 4 January 2015 (2015-01-04).\n"
@@ -345,7 +365,9 @@ def test_hours_explain_the_days_they_are_taken_as_and_run_through_a_weekend() ->
     ]
 
 
-def test_months_from_day_1_explain_the_clamp_the_convention_the_weekend_and_the_note() -> None:
+def test_months_from_day_1_explain_the_clamp_the_convention_the_weekend_and_the_note(
+    rule: Callable[..., Rule],
+) -> None:
     # Mon 15 Dec 2014 + 3 months = Sun 15 March 2015; counting the event as day 1 makes it
     # one day earlier, Saturday 14 March: not a working day, not moved.
     made = rule(n=3, unit=Unit.MONTHS, notes="Check the local procedure.")
@@ -359,7 +381,7 @@ def test_months_from_day_1_explain_the_clamp_the_convention_the_weekend_and_the_
     ]
 
 
-def test_weeks_and_calendar_days_explain_that_every_day_counts() -> None:
+def test_weeks_and_calendar_days_explain_that_every_day_counts(rule: Callable[..., Rule]) -> None:
     # Mon 5 Jan 2015 + 2 weeks = Mon 19 January.
     weeks = compute(rule(n=2, unit=Unit.WEEKS), D(2015, 1, 5)).explain().splitlines()
     assert weeks[0] == "Test rule: due Monday 19 January 2015 (2015-01-19)."
@@ -379,7 +401,7 @@ def test_weeks_and_calendar_days_explain_that_every_day_counts() -> None:
     ]
 
 
-def test_a_count_on_an_overlay_names_it_and_the_day_it_closes() -> None:
+def test_a_count_on_an_overlay_names_it_and_the_day_it_closes(rule: Callable[..., Rule]) -> None:
     # Wed 24 Dec 2014 + 2 working days with Mon 29 December closed by the overlay: 25, 26
     # (bank holidays), 27, 28 (weekend), 29 (closed) skipped: Tue 30 is day 1, Wed 31 day 2.
     deadline = Deadline.compute(rule(n=2), D(2014, 12, 24), CAL.with_overlay(ROTA), rule_set="test")
@@ -393,7 +415,7 @@ def test_a_count_on_an_overlay_names_it_and_the_day_it_closes() -> None:
     ]
 
 
-def test_unconfirmed_and_provisional_deadlines_say_so_in_full() -> None:
+def test_unconfirmed_and_provisional_deadlines_say_so_in_full(rule: Callable[..., Rule]) -> None:
     # Sun 1 Feb 2015 + 2 working days = Tue 3 February; 1 February is 31 days after the
     # UNCONFIRMED start of edition New (1 January 2015), within the 92-day margin.
     made = rule(n=2, edition=NEW, confidence=Confidence.UNCONFIRMED, unconfirmed_reason="x")
@@ -411,7 +433,9 @@ def test_unconfirmed_and_provisional_deadlines_say_so_in_full() -> None:
     )
 
 
-def test_a_count_past_the_coverage_explains_the_rule_and_why_there_is_no_date() -> None:
+def test_a_count_past_the_coverage_explains_the_rule_and_why_there_is_no_date(
+    rule: Callable[..., Rule],
+) -> None:
     # 15 working days after Fri 20 Dec 2030 run past 31 December 2030, the last covered day.
     with pytest.raises(CalendarRangeError) as raised:
         compute(rule(), D(2030, 12, 20))
@@ -432,7 +456,9 @@ def test_a_count_past_the_coverage_explains_the_rule_and_why_there_is_no_date() 
     )
 
 
-def test_one_working_day_from_a_weekend_event_counted_as_day_1_is_the_next_working_day() -> None:
+def test_one_working_day_from_a_weekend_event_counted_as_day_1_is_the_next_working_day(
+    rule: Callable[..., Rule],
+) -> None:
     # A referral on Sat 3 Jan 2015, counted as day 1, is decided on Mon 5 January: the 1st
     # working day after it (Sunday skipped). One made on Mon 5 January is decided that day.
     one = rule(n=1, start_event=StartEvent.REFERRAL)
@@ -449,7 +475,9 @@ def test_one_working_day_from_a_weekend_event_counted_as_day_1_is_the_next_worki
     )
 
 
-def test_welsh_explanations_translate_the_day_s_reason_and_the_rule_s_title() -> None:
+def test_welsh_explanations_translate_the_day_s_reason_and_the_rule_s_title(
+    rule: Callable[..., Rule],
+) -> None:
     # The reason a due date is not a working day, and a rule's title, are data the Welsh
     # catalogue translates: "penwythnos" (weekend), "Dydd Nadolig" (Christmas Day), and
     # England's icpc title.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
@@ -29,29 +30,21 @@ A = Edition(id="a", title="A", effective_from=D(2010, 1, 1), effective_to=D(2014
 B = Edition(id="b", title="B", effective_from=D(2015, 1, 1))
 
 
-def rule(edition: Edition, rule_id: str = "icpc", **changes: object) -> Rule:
-    fields: dict[str, object] = {
-        "id": rule_id,
-        "title": "ICPC",
-        "n": 15,
-        "unit": Unit.WORKING_DAYS,
-        "start_event": StartEvent.STRATEGY_DISCUSSION_INITIATING,
-        "edition": edition,
-        "source": "test",
-        "confidence": Confidence.C2,
-    }
-    fields.update(changes)
-    return Rule(**fields)  # type: ignore[arg-type]
-
-
-def test_editions_must_be_contiguous() -> None:
-    RuleSet(name="ok", title="OK", division="england", rules=[rule(A), rule(B)])
+def test_editions_must_be_contiguous(rule: Callable[..., Rule]) -> None:
+    RuleSet(name="ok", title="OK", division="england", rules=[rule(edition=A), rule(edition=B)])
     gap = Edition(id="late", title="Late", effective_from=D(2015, 2, 1))
     with pytest.raises(RuleSetDefinitionError, match="gap between editions 'a'"):
-        RuleSet(name="gappy", title="G", division="england", rules=[rule(A), rule(gap)])
+        RuleSet(
+            name="gappy", title="G", division="england", rules=[rule(edition=A), rule(edition=gap)]
+        )
     early = Edition(id="early", title="Early", effective_from=D(2014, 6, 1))
     with pytest.raises(RuleSetDefinitionError, match="overlap"):
-        RuleSet(name="overlap", title="O", division="england", rules=[rule(A), rule(early)])
+        RuleSet(
+            name="overlap",
+            title="O",
+            division="england",
+            rules=[rule(edition=A), rule(edition=early)],
+        )
 
 
 def test_edition_cannot_end_before_it_starts() -> None:
@@ -73,8 +66,10 @@ def test_unknown_division_is_refused_at_definition() -> None:
         RuleSet(name="x", title="X", division="mars", rules=[])
 
 
-def test_rule_lookup_by_date_and_errors() -> None:
-    rule_set = RuleSet(name="t", title="T", division="england", rules=[rule(A), rule(B, n=10)])
+def test_rule_lookup_by_date_and_errors(rule: Callable[..., Rule]) -> None:
+    rule_set = RuleSet(
+        name="t", title="T", division="england", rules=[rule(edition=A), rule(edition=B, n=10)]
+    )
     assert rule_set.rule("icpc", on=D(2014, 12, 31)).edition is A
     assert rule_set.rule("icpc", on=D(2015, 1, 1)).n == 10
     with pytest.raises(NoEditionInForceError, match=r"2009-12-31.*2010-01-01 to now"):
@@ -84,17 +79,17 @@ def test_rule_lookup_by_date_and_errors() -> None:
 
 
 @pytest.mark.parametrize("bad", [-1, True, 1.5])
-def test_rule_n_must_be_a_non_negative_int(bad: object) -> None:
+def test_rule_n_must_be_a_non_negative_int(rule: Callable[..., Rule], bad: object) -> None:
     with pytest.raises((TypeError, ValueError)):
-        rule(A, n=bad)
+        rule(edition=A, n=bad)
 
 
-def test_wording() -> None:
-    assert rule(A).wording == (
+def test_wording(rule: Callable[..., Rule]) -> None:
+    assert rule(edition=A).wording == (
         "within 15 working days of the strategy discussion at which enquiries were initiated"
     )
-    assert rule(A, n=1, unit=Unit.MONTHS).wording.startswith("within 1 month of")
-    before = rule(A, start_event=StartEvent.CONFERENCE, direction=Direction.BEFORE, n=2)
+    assert rule(edition=A, n=1, unit=Unit.MONTHS).wording.startswith("within 1 month of")
+    before = rule(edition=A, start_event=StartEvent.CONFERENCE, direction=Direction.BEFORE, n=2)
     assert before.wording == "at least 2 working days before the conference"
 
 

@@ -7,7 +7,9 @@ data, cattrs and Babel cost most of the start-up time; docs/performance.md has t
 from __future__ import annotations
 
 import ast
+import importlib
 import inspect
+import re
 import subprocess
 import sys
 from collections.abc import Iterable
@@ -77,18 +79,29 @@ def test_catalogue_and_calendar_commands_load_no_heavy_engine(
     assert loaded_after(code, not_loaded) == []
 
 
-def test_every_public_name_is_exported_lazily_from_where_type_checkers_see_it() -> None:
+def test_every_public_name_is_written_once_and_seen_by_type_checkers_where_it_loads() -> None:
+    # Issue 25: each public name is written once, in _EXPORTS (module: names). Type checkers
+    # see the names of exactly those modules, star-imported under TYPE_CHECKING; each name
+    # loads from a module that lists it in its __all__; __all__ is derived from _EXPORTS.
     tree = ast.parse(ROOT.read_text("utf-8"))
     (checking,) = [node for node in tree.body if isinstance(node, ast.If)]
-    seen = {
-        alias.name: "." + str(node.module)
+    starred = [
+        "." * node.level + str(node.module)
         for node in checking.body
-        if isinstance(node, ast.ImportFrom)
-        for alias in node.names
-    }
-    lazy = {name: module for module, names in safeguarding_rules._EXPORTS.items() for name in names}
-    assert lazy == seen
+        if isinstance(node, ast.ImportFrom) and [a.name for a in node.names] == ["*"]
+    ]
+    assert len(starred) == len(checking.body)  # nothing but star imports: no name twice
+    exports = safeguarding_rules._EXPORTS
+    assert starred == list(exports)
+    for module, names in exports.items():
+        public = importlib.import_module(module, "safeguarding_rules").__all__
+        assert set(names) <= set(public), module
+    lazy = [name for names in exports.values() for name in names]
+    assert len(lazy) == len(set(lazy))
     assert set(safeguarding_rules.__all__) == {*lazy, "__version__"}
+    source = ROOT.read_text("utf-8")
+    for name in lazy:  # written once in the file: in _EXPORTS, nowhere else
+        assert len(re.findall(rf'"{name}"', source)) == 1, name
     for name in safeguarding_rules.__all__:
         assert getattr(safeguarding_rules, name) is not None, name
     with pytest.raises(AttributeError, match="no_such_name"):

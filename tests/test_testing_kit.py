@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 import pytest
 
 from safeguarding_rules import (
-    Confidence,
     Edition,
     QuorumResult,
     Rule,
     RuleSet,
-    StartEvent,
-    Unit,
     load_rule_sets,
 )
 from safeguarding_rules.testing import (
@@ -30,31 +29,22 @@ from safeguarding_rules.testing import (
 EDITION = Edition(id="e2020", title="Broken procedures 2020", effective_from=dt.date(2020, 1, 1))
 
 
-def rule(**changes: Any) -> Rule:
-    fields: dict[str, Any] = {
-        "id": "icpc",
-        "title": "ICPC",
-        "n": 15,
-        "unit": Unit.WORKING_DAYS,
-        "start_event": StartEvent.STRATEGY_DISCUSSION_INITIATING,
-        "edition": EDITION,
-        "source": "Broken procedures 2020, s1",
-        "confidence": Confidence.C2,
-    }
-    fields.update(changes)
-    return Rule(**fields)
+@pytest.fixture(scope="module")
+def rule(rule: Callable[..., Rule]) -> Callable[..., Rule]:
+    """The shared test-rule factory, with this module's defaults."""
+    return functools.partial(rule, edition=EDITION, source="Broken procedures 2020, s1")
 
 
 def rule_set(*rules: Rule) -> RuleSet:
     return RuleSet(name="broken", title="Broken", division="england", rules=rules)
 
 
-def test_a_rule_without_a_source_fails_naming_it() -> None:
+def test_a_rule_without_a_source_fails_naming_it(rule: Callable[..., Rule]) -> None:
     with pytest.raises(ConformanceError, match="rule 'icpc' \\(edition 'e2020'\\): no source"):
         check_sources(rule_set(rule(source="  ")))
 
 
-def test_overlapping_editions_fail_naming_them() -> None:
+def test_overlapping_editions_fail_naming_them(rule: Callable[..., Rule]) -> None:
     broken = rule_set(rule())
     later = Edition(id="e2021", title="2021", effective_from=dt.date(2021, 1, 1))
     # RuleSet refuses overlaps when built; force one in to prove the check sees it too.
@@ -65,7 +55,7 @@ def test_overlapping_editions_fail_naming_them() -> None:
         check_editions(broken)
 
 
-def test_a_gap_between_editions_fails() -> None:
+def test_a_gap_between_editions_fails(rule: Callable[..., Rule]) -> None:
     broken = rule_set(rule())
     early = attrs.evolve(EDITION, effective_to=dt.date(2020, 6, 30))
     late = Edition(id="e2021", title="2021", effective_from=dt.date(2021, 1, 1))
@@ -77,7 +67,7 @@ def test_a_gap_between_editions_fails() -> None:
         check_editions(broken)
 
 
-def test_a_zero_day_rule_fails_with_the_case() -> None:
+def test_a_zero_day_rule_fails_with_the_case(rule: Callable[..., Rule]) -> None:
     # Rule refuses n=0 when built; force one in to prove the check sees it too.
     with attrs.validators.disabled():
         zero = rule(n=0)

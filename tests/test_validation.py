@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import types
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -18,8 +20,6 @@ from safeguarding_rules import (
     Rule,
     RuleSetDefinitionError,
     RuleSetRegistry,
-    StartEvent,
-    Unit,
     get_plugin_manager,
     get_rule_set,
     hookimpl,
@@ -29,18 +29,16 @@ from safeguarding_rules import (
 EDITION = Edition(id="local2024", title="Local 2024", effective_from=dt.date(2024, 4, 1))
 
 
-def rule(**changes: Any) -> Rule:
-    fields: dict[str, Any] = {
-        "id": "icpc",
-        "title": "Initial conference",
-        "n": 15,
-        "unit": Unit.WORKING_DAYS,
-        "start_event": StartEvent.STRATEGY_DISCUSSION_INITIATING,
-        "edition": EDITION,
-        "source": "Local procedures 4.2",
-        "confidence": Confidence.C1,
-    }
-    return Rule(**{**fields, **changes})
+@pytest.fixture(scope="module")
+def rule(rule: Callable[..., Rule]) -> Callable[..., Rule]:
+    """The shared test-rule factory, with this module's defaults."""
+    return functools.partial(
+        rule,
+        title="Initial conference",
+        edition=EDITION,
+        source="Local procedures 4.2",
+        confidence=Confidence.C1,
+    )
 
 
 def quorum(**changes: Any) -> QuorumRule:
@@ -49,12 +47,12 @@ def quorum(**changes: Any) -> QuorumRule:
 
 
 @pytest.mark.parametrize("n", [0, -3])
-def test_a_count_below_one_is_refused(n: int) -> None:
+def test_a_count_below_one_is_refused(rule: Callable[..., Rule], n: int) -> None:
     with pytest.raises(FieldError, match=rf"^rule 'icpc': n must be at least 1, got {n}$"):
         rule(n=n)
 
 
-def test_a_count_that_is_not_a_whole_number_is_refused() -> None:
+def test_a_count_that_is_not_a_whole_number_is_refused(rule: Callable[..., Rule]) -> None:
     with pytest.raises(FieldError, match=r"n must be a whole number, got True"):
         rule(n=True)
 
@@ -145,7 +143,7 @@ def test_extends_misspelt_suggests_and_lists_the_loaded_rule_sets() -> None:
         _load_with(LocalRuleSet(name="x", title="X", extends="walse"))
 
 
-def test_a_local_rule_that_replaces_nothing_in_force_is_reported() -> None:
+def test_a_local_rule_that_replaces_nothing_in_force_is_reported(rule: Callable[..., Rule]) -> None:
     england = get_rule_set("england")
     # England's initial assessment ended with Working Together 2013: replacing it from 2015
     # would replace nothing and leave a gap.

@@ -17,112 +17,23 @@ import typing
 from ._lazy import lazy_exports as _lazy_exports
 
 if typing.TYPE_CHECKING:
-    from ._dates import add_months, add_weeks, parse_date
-    from ._errors import (
-        CalendarRangeError,
-        OverlayError,
-        SafeguardingRulesError,
-        UnknownDivisionError,
-        UnsupportedHolidaySourceError,
-    )
-    from .calendar import (
-        COVERAGE_END,
-        COVERAGE_START,
-        DIVISIONS,
-        PROVISIONAL_FROM,
-        Division,
-        LocalOverlay,
-        NonWorkingDay,
-        WorkingDayCalendar,
-        WorkingDayCount,
-        calendar_for,
-        division_for,
-    )
-    from .plugins import (
-        BUILTIN_PLUGINS,
-        RuleSetConflictError,
-        RuleSetRegistry,
-        RuleSets,
-        UnknownRuleSetError,
-        get_plugin_manager,
-        get_rule_set,
-        get_rule_sets,
-        hookimpl,
-        load_rule_sets,
-        reload_rule_sets,
-    )
-    from .reports.schemas import json_schema
-    from .reports.serialise import to_data
-    from .rulefile import RuleFileError, load_rule_file, parse_rule_file
-    from .rules import (
-        ADULT_RULE_IDS,
-        AGENCIES,
-        MAX_QUOTE_WORDS,
-        MISSING_RULE_IDS,
-        UK_TIME,
-        VOCABULARY,
-        AdultEnquiryEvents,
-        Agency,
-        AgencyDecision,
-        Aliases,
-        AliasRegistry,
-        Attendance,
-        AttendanceMode,
-        CaseEvents,
-        CaseEventsError,
-        Child,
-        CodeList,
-        Conference,
-        ConferenceType,
-        Confidence,
-        Counting,
-        CountingUnit,
-        Deadline,
-        DeadlineSet,
-        Direction,
-        Edition,
-        Enquiry,
-        EnquiryKind,
-        Evidence,
-        Family,
-        FieldError,
-        LocalRuleSet,
-        MissingEpisodeEvents,
-        NoEditionInForceError,
-        NotComputable,
-        NotEncoded,
-        Period,
-        QuorumError,
-        QuorumResult,
-        QuorumRule,
-        ReportingPolicy,
-        Rule,
-        RuleSet,
-        RuleSetDefinitionError,
-        StartEvent,
-        StrategyDiscussion,
-        UnconfirmedItem,
-        Unit,
-        UnrecognisedAgencyError,
-        Vocabulary,
-        VocabularyError,
-        adult_deadlines,
-        compute_deadlines,
-        editions_chain,
-        evaluate_quorum,
-        evidence_problems,
-        finding_for,
-        hours_due_at,
-        normalise,
-        return_interview_deadline,
-        unconfirmed_items,
-        unrecognised_names,
-    )
+    # Type checkers see each module's public names (its __all__); at run time the names in
+    # _EXPORTS below load on first use. tests/test_startup.py checks that each one is in
+    # its module's __all__.
+    from ._dates import *
+    from ._errors import *
+    from .calendar import *
+    from .plugin import *
+    from .plugin.registry import *
+    from .plugins import *
+    from .reports.schemas import *
+    from .reports.serialise import *
+    from .rulefile import *
+    from .rules import *
 
-# The public API loads on first use (PEP 562), so that ``import safeguarding_rules`` and the
-# command line's ``--help`` do not pay for numpy, pyarrow and the holiday data up front.
-# Each name is re-exported from the module it is listed under; the imports above say the
-# same to type checkers, and tests/test_startup.py checks that both agree with ``__all__``.
+# The public API, written once: each name, under the module it is re-exported from. Names
+# load on first use (PEP 562), so that ``import safeguarding_rules`` and the command line's
+# ``--help`` do not pay for numpy, pyarrow and the holiday data up front.
 _EXPORTS: dict[str, tuple[str, ...]] = {
     "._dates": (
         "add_months",
@@ -149,16 +60,18 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "calendar_for",
         "division_for",
     ),
-    ".plugins": (
-        "BUILTIN_PLUGINS",
+    ".plugin": ("hookimpl",),
+    ".plugin.registry": (
         "RuleSetConflictError",
         "RuleSetRegistry",
         "RuleSets",
         "UnknownRuleSetError",
+    ),
+    ".plugins": (
+        "BUILTIN_PLUGINS",
         "get_plugin_manager",
         "get_rule_set",
         "get_rule_sets",
-        "hookimpl",
         "load_rule_sets",
         "reload_rule_sets",
     ),
@@ -237,6 +150,16 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
 _load = _lazy_exports(__name__, globals(), _EXPORTS)
 
 
+def _api_order(name: str) -> tuple[int, str]:
+    """Sort as ruff's RUF022 (isort style): CONSTANTS, then CamelCase, then the rest."""
+    return (0 if name.isupper() else 1 if name[0].isupper() else 2, name)
+
+
+__all__ = sorted(
+    {"__version__", *(name for names in _EXPORTS.values() for name in names)}, key=_api_order
+)
+
+
 def __getattr__(name: str) -> typing.Any:
     """Import a public name from its module on first use, then keep it here."""
     if name != "__version__":
@@ -253,105 +176,3 @@ def __getattr__(name: str) -> typing.Any:
 
 def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
-
-
-__all__ = [
-    "ADULT_RULE_IDS",
-    "AGENCIES",
-    "BUILTIN_PLUGINS",
-    "COVERAGE_END",
-    "COVERAGE_START",
-    "DIVISIONS",
-    "MAX_QUOTE_WORDS",
-    "MISSING_RULE_IDS",
-    "PROVISIONAL_FROM",
-    "UK_TIME",
-    "VOCABULARY",
-    "AdultEnquiryEvents",
-    "Agency",
-    "AgencyDecision",
-    "AliasRegistry",
-    "Aliases",
-    "Attendance",
-    "AttendanceMode",
-    "CalendarRangeError",
-    "CaseEvents",
-    "CaseEventsError",
-    "Child",
-    "CodeList",
-    "Conference",
-    "ConferenceType",
-    "Confidence",
-    "Counting",
-    "CountingUnit",
-    "Deadline",
-    "DeadlineSet",
-    "Direction",
-    "Division",
-    "Edition",
-    "Enquiry",
-    "EnquiryKind",
-    "Evidence",
-    "Family",
-    "FieldError",
-    "LocalOverlay",
-    "LocalRuleSet",
-    "MissingEpisodeEvents",
-    "NoEditionInForceError",
-    "NonWorkingDay",
-    "NotComputable",
-    "NotEncoded",
-    "OverlayError",
-    "Period",
-    "QuorumError",
-    "QuorumResult",
-    "QuorumRule",
-    "ReportingPolicy",
-    "Rule",
-    "RuleFileError",
-    "RuleSet",
-    "RuleSetConflictError",
-    "RuleSetDefinitionError",
-    "RuleSetRegistry",
-    "RuleSets",
-    "SafeguardingRulesError",
-    "StartEvent",
-    "StrategyDiscussion",
-    "UnconfirmedItem",
-    "Unit",
-    "UnknownDivisionError",
-    "UnknownRuleSetError",
-    "UnrecognisedAgencyError",
-    "UnsupportedHolidaySourceError",
-    "Vocabulary",
-    "VocabularyError",
-    "WorkingDayCalendar",
-    "WorkingDayCount",
-    "__version__",
-    "add_months",
-    "add_weeks",
-    "adult_deadlines",
-    "calendar_for",
-    "compute_deadlines",
-    "division_for",
-    "editions_chain",
-    "evaluate_quorum",
-    "evidence_problems",
-    "finding_for",
-    "get_plugin_manager",
-    "get_rule_set",
-    "get_rule_sets",
-    "hookimpl",
-    "hours_due_at",
-    "json_schema",
-    "load_rule_file",
-    "load_rule_sets",
-    "normalise",
-    "parse_date",
-    "parse_rule_file",
-    "reload_rule_sets",
-    "return_interview_deadline",
-    "to_data",
-    "unconfirmed_items",
-    "unrecognised_names",
-]

@@ -1,7 +1,8 @@
 """Hook specifications: the contract between safeguarding_rules and its plugins.
 
-A plugin is a module (or object) with functions marked ``@hookimpl`` whose names match the
-specs below, registered through the ``safeguarding_rules`` entry-point group::
+A plugin is a module (or object) with functions marked ``@hookimpl`` (from the package
+root, or :mod:`safeguarding_rules.plugin`) whose names match the specs below, registered
+through the ``safeguarding_rules`` entry-point group::
 
     [project.entry-points.safeguarding_rules]
     conwy = "safeguarding_rules_conwy.hooks"
@@ -12,18 +13,17 @@ that does not ask for a new argument keeps working.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pluggy
 
-if TYPE_CHECKING:
-    from .plugins import RuleSetRegistry
-    from .rules import AliasRegistry
+from .plugin import NAME
+from .plugin.registry import RuleSetRegistry
+from .rules import AliasRegistry
 
 __all__ = ["PROJECT", "hookspec", "sgr_register_aliases", "sgr_register_rule_sets"]
 
-#: The one name used for the hook markers, the plugin manager and the entry-point group.
-PROJECT = "safeguarding_rules"
+#: The one name used for the hook markers, the plugin manager and the entry-point group
+#: (:data:`safeguarding_rules.plugin.NAME`).
+PROJECT = NAME
 
 #: Marks a function below as a hook specification.
 hookspec = pluggy.HookspecMarker(PROJECT)

@@ -9,10 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from safeguarding_rules import (
+    CaseEvents,
     Counting,
     Deadline,
     Direction,
     Rule,
+    StartEvent,
+    StrategyDiscussion,
     Unit,
     calendar_for,
     load_rule_sets,
@@ -77,3 +80,50 @@ def test_day1_is_never_later_than_day0(case: tuple[str, Rule, dt.date]) -> None:
             assert calendar.working_days_between(day1.due, day0.due) == 1
         elif rule.unit is not Unit.WORKING_DAYS:
             assert (day0.due - day1.due).days == 1
+
+
+#: (rule set, first day, last day) of every icpc version counted from the last discussion.
+LAST_SD_SPANS = [
+    (rs.name, rule.edition.effective_from, rule.edition.effective_to or dt.date(2029, 11, 30))
+    for rs in RULE_SETS.values()
+    for rule in rs.rules
+    if rule.id == "icpc" and rule.start_event is StartEvent.STRATEGY_DISCUSSION_LAST
+]
+
+
+@st.composite
+def discussions_under_a_last_rule(draw: st.DrawFn) -> tuple[str, list[dt.date], int | None]:
+    name, first, last = draw(st.sampled_from(LAST_SD_SPANS))
+    first = max(first, dt.date(2006, 6, 1))
+    opening = draw(st.dates(min_value=first, max_value=last))
+    later = draw(
+        st.lists(
+            st.integers(min_value=1, max_value=40).map(lambda n: opening + dt.timedelta(days=n)),
+            max_size=3,
+            unique=True,
+        )
+    )
+    days = [opening, *later]
+    marked = draw(st.none() | st.integers(min_value=0, max_value=len(days) - 1))
+    return name, days, marked
+
+
+@given(discussions_under_a_last_rule())
+def test_a_last_discussion_rule_counts_from_the_latest_whatever_is_marked(
+    case: tuple[str, list[dt.date], int | None],
+) -> None:
+    # Wales Safeguarding Procedures s.3 pt 2 p4, WT 2006-2013, the Isle of Man: the count
+    # starts at the latest discussion held, whichever initiated the enquiries.
+    name, days, marked = case
+    rule_set = RULE_SETS[name]
+    events = CaseEvents(
+        strategy_discussions=[
+            StrategyDiscussion(date=day, initiated_enquiry=i == marked)
+            for i, day in enumerate(days)
+        ]
+    )
+    (deadline,) = (d for d in rule_set.deadlines(events) if d.rule.id == "icpc")
+    assert deadline.rule.start_event is StartEvent.STRATEGY_DISCUSSION_LAST
+    assert deadline.start == max(days)
+    calendar = rule_set.calendar()
+    assert deadline.due == calendar.add_working_days(max(days), deadline.rule.n)

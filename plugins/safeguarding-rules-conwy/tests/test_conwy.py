@@ -83,3 +83,40 @@ class TestConformance(RuleSetContract):
     """The same checks the built-in rule sets pass (safeguarding_rules.testing)."""
 
     rule_set_name = "conwy"
+
+
+def test_the_sample_year_keeps_the_seed_figures_after_wales_counts_from_the_last_discussion(
+    conwy: RuleSet,
+) -> None:
+    # Issue 28: the Wales Safeguarding Procedures count the initial conference from the *last*
+    # strategy discussion. The seed's 94/120 by child and 52/60 by conference still hold:
+    # (1) Conwy replaces 'icpc' from 25 September 2014 with its own rule (initial strategy
+    # discussion), so the Welsh change does not reach it; (2) the report takes one
+    # strategy_discussion_date per conference, and the sample (scripts/generate_sample.py)
+    # records one discussion per conference, so initial and last are the same day anyway.
+    import csv
+    import json
+    from importlib import resources
+
+    from click.testing import CliRunner
+
+    from safeguarding_rules.cli import main
+
+    data = resources.files("safeguarding_rules") / "data" / "sample_conferences.csv"
+    per_conference: dict[str, set[str]] = {}
+    for row in csv.DictReader(data.read_text(encoding="utf-8").splitlines()):
+        if row["conference_type"] == "initial":
+            per_conference.setdefault(row["conference_id"], set()).add(
+                row["strategy_discussion_date"]
+            )
+    assert len(per_conference) == 60
+    assert all(len(days) == 1 for days in per_conference.values())
+    wales = load_rule_sets()["wales"]
+    assert conwy.versions("icpc")[-1].start_event.value == "strategy_discussion_initiating"
+    assert wales.versions("icpc")[-1].start_event.value == "strategy_discussion_last"
+    for name in ("conwy", "wales"):
+        result = CliRunner().invoke(main, ["report", "--ruleset", name, "--format", "json"])
+        assert result.exit_code == 0, result.stderr
+        icpc = json.loads(result.stdout)["initial_conference_timeliness"]
+        assert icpc["by_child"] == {"on_time": 94, "total": 120, "percent": 78.3}
+        assert icpc["by_conference"] == {"on_time": 52, "total": 60, "percent": 86.7}

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..rules import Confidence, Counting, Edition, Evidence, Rule, StartEvent, Unit
+from ..rules import Confidence, Counting, Edition, Rule, StartEvent, Unit
 from ..rules.gaps import NotEncoded
-from ._sources import CHECKED
+from ._groups import EditionGroup
+from ._sources import _q
 
 __all__ = [
     "ENGLAND_FINDINGS",
@@ -33,10 +34,6 @@ __all__ = [
 ]
 
 C1, C2, UNCONFIRMED = Confidence.C1, Confidence.C2, Confidence.UNCONFIRMED
-
-
-def _q(quote: str, title: str, url: str) -> Evidence:
-    return Evidence(quote=quote, title=title, url=url, checked=CHECKED)
 
 
 WSP_ADULTS = "Wales Safeguarding Procedures (adults)"
@@ -130,6 +127,11 @@ POVA_SLIDES = (
     "(November 2010; January 2013), as a POVA co-ordinator's slides summarise it "
     "(paperzz.com/doc/7229354); the policy's 'Ten Stages and Timescales' table was not read"
 )
+POVA_TABLE = (
+    "the Wales Interim POVA policy's 'Ten Stages and Timescales' table (section 4 of the "
+    "November 2010 policy: its contents page is in the stored copies, doczz.net/doc/2122634, "
+    "the table is not)"
+)
 DAY0_NOTE = (
     "Whether the day the report is received is day 0 or day 1 is not stated; the library's "
     "day-0 default is a reading (UNCONFIRMED)."
@@ -165,116 +167,119 @@ def _editions(wsp: Edition) -> dict[str, Edition]:
 
 def wales(wsp: Edition) -> list[Rule]:
     """Every adult rule version of the Wales rule set; ``wsp`` is its WSP edition."""
-    editions = _editions(wsp)
-    pova, s126 = editions["pova_interim2010"], editions["sswba_s126"]
-
-    def rule(edition: Edition, rule_id: str, title: str, **fields: object) -> Rule:
-        return Rule(id=rule_id, title=title, edition=edition, **fields)  # type: ignore[arg-type]
-
+    group = EditionGroup({edition.id: edition for edition in _editions(wsp).values()})
+    before_wsp = ("pova_interim2010", "sswba_s126")
     enquiry = "Adult safeguarding enquiry (s126) completed"
     strategy = "Adult strategy discussion or meeting"
     review = "Review of the adult protection (care and support protection) plan"
-    pova_meeting = dict(
-        n=7,
-        unit=Unit.CALENDAR_DAYS,
-        start_event=StartEvent.ADULT_REPORT_RECEIVED,
-        source=f"{POVA_SLIDES}: 'Stage 4 - Strategy Meeting (within 7 days of the referral)'",
-        confidence=UNCONFIRMED,
-        evidence=(Q_POVA_MEETING,),
-        unconfirmed_reason="the policy's own 'Ten Stages and Timescales' table, to confirm the "
-        "7 days and say whether they are working days",
-        notes="The value 7 is C2; whether the days are calendar or working days is "
-        "UNCONFIRMED (the slide does not say), so the rule is UNCONFIRMED. Encoded as "
-        "calendar days. The POVA policy still governed this stage from April 2016 until the "
-        "Wales Safeguarding Procedures (Gwent-wide board, C2).",
+    wsp_strategy = (
+        "Wales Safeguarding Procedures (adults) s.3 pt 1 p16, 'Strategy meetings/ discussions: "
+        "key considerations': 'It must take place within 7 working days of the conclusion of "
+        "the s126 enquiries'; p14: 'Strategy meetings and strategy discussions are "
+        "interchangeable terms'"
     )
-    pova_review = dict(
-        n=6,
-        unit=Unit.WEEKS,
-        start_event=StartEvent.ADULT_PREVIOUS_PLAN_MEETING,
-        source=f"{POVA_SLIDES}: 'Stage 9 - Review of an adult protection plan (within 6 weeks "
-        "of the C...' (cut off)",
-        confidence=UNCONFIRMED,
-        evidence=(Q_POVA_REVIEW,),
-        unconfirmed_reason="the policy's own timescales table, to say what the 6 weeks count from",
-        notes="The 6 weeks are C2; what they count from is cut off on the slide (believed: "
-        "the case conference), so the rule is UNCONFIRMED.",
-    )
-    pova_discussion = dict(
-        n=48,
-        unit=Unit.HOURS,
-        start_event=StartEvent.ADULT_REPORT_RECEIVED,
-        source=f"{POVA_SLIDES}: 'Stage 3- Strategy discussion (within 48hrs)'",
-        confidence=UNCONFIRMED,
-        counting=Counting.EVENT_DAY_IS_DAY_0,
-        evidence=(Q_POVA_DISCUSSION,),
-        unconfirmed_reason="the policy's own timescales table, to say what the 48 hours count from",
-        notes="The 48 hours are C2; the slide does not say what they count from (believed: "
-        "the alert or referral), so the rule is UNCONFIRMED. Under the Wales Safeguarding "
-        "Procedures strategy discussions and meetings are one stage ('adult_strategy').",
+    wsp_review = (
+        "Wales Safeguarding Procedures (adults) s.4 p6, 'Reviewing the adult safeguarding "
+        "(adult protection) process': 'At a minimum, reviews of care and support protection "
+        "plans should take place at no more than 6-week intervals.'"
     )
     return [
-        *(
-            rule(
-                edition,
-                "adult_enquiry",
-                enquiry,
-                n=7,
-                unit=Unit.WORKING_DAYS,
-                start_event=StartEvent.ADULT_REPORT_RECEIVED,
-                source=source,
-                confidence=confidence,
-                notes=notes,
-                evidence=evidence,
-            )
-            for edition, source, confidence, notes, evidence in (
-                (s126, GWASB_ENQUIRY, C2, DAY0_NOTE, (Q_GWASB, Q_S126)),
-                (
-                    wsp,
-                    WSP_ENQUIRY,
-                    C1,
-                    f"{DAY0_NOTE} 'Normally': the procedure allows exceptions.",
-                    (Q_WSP_ENQUIRY, Q_PM18),
-                ),
-            )
+        *group.same(
+            "adult_enquiry",
+            enquiry,
+            7,
+            Unit.WORKING_DAYS,
+            StartEvent.ADULT_REPORT_RECEIVED,
+            GWASB_ENQUIRY,
+            C2,
+            (Q_GWASB, Q_S126),
+            editions=("sswba_s126",),
+            notes=DAY0_NOTE,
         ),
-        rule(pova, "adult_strategy", strategy, **pova_meeting),
-        rule(s126, "adult_strategy", strategy, **pova_meeting),
-        rule(
-            wsp,
+        *group.same(
+            "adult_enquiry",
+            enquiry,
+            7,
+            Unit.WORKING_DAYS,
+            StartEvent.ADULT_REPORT_RECEIVED,
+            WSP_ENQUIRY,
+            C1,
+            (Q_WSP_ENQUIRY, Q_PM18),
+            editions=(wsp.id,),
+            notes=f"{DAY0_NOTE} 'Normally': the procedure allows exceptions.",
+        ),
+        *group.same(
             "adult_strategy",
             strategy,
-            n=7,
-            unit=Unit.WORKING_DAYS,
-            start_event=StartEvent.ADULT_ENQUIRY_CONCLUDED,
-            source="Wales Safeguarding Procedures (adults) s.3 pt 1 p16, 'Strategy meetings/ "
-            "discussions: key considerations': 'It must take place within 7 working days of the "
-            "conclusion of the s126 enquiries'; p14: 'Strategy meetings and strategy "
-            "discussions are interchangeable terms'",
-            confidence=C1,
-            evidence=(Q_WSP_STRATEGY,),
+            7,
+            Unit.CALENDAR_DAYS,
+            StartEvent.ADULT_REPORT_RECEIVED,
+            f"{POVA_SLIDES}: 'Stage 4 - Strategy Meeting (within 7 days of the referral)'",
+            UNCONFIRMED,
+            (Q_POVA_MEETING,),
+            editions=before_wsp,
+            unconfirmed_reason=f"{POVA_TABLE}, to confirm the 7 days and say whether they are "
+            "working or calendar days",
+            notes="The value 7 is C2; whether the days are calendar or working days is "
+            "UNCONFIRMED (the slide does not say), so the rule is UNCONFIRMED. Encoded as "
+            "calendar days. The POVA policy still governed this stage from April 2016 until the "
+            "Wales Safeguarding Procedures (Gwent-wide board, C2).",
+        ),
+        *group.same(
+            "adult_strategy",
+            strategy,
+            7,
+            Unit.WORKING_DAYS,
+            StartEvent.ADULT_ENQUIRY_CONCLUDED,
+            wsp_strategy,
+            C1,
+            (Q_WSP_STRATEGY,),
+            editions=(wsp.id,),
             notes="If immediate action is necessary the discussion should precede it.",
         ),
-        rule(
-            pova, "pova_strategy_discussion", "Adult strategy discussion (POVA)", **pova_discussion
+        *group.same(
+            "pova_strategy_discussion",
+            "Adult strategy discussion (POVA)",
+            48,
+            Unit.HOURS,
+            StartEvent.ADULT_REPORT_RECEIVED,
+            f"{POVA_SLIDES}: 'Stage 3- Strategy discussion (within 48hrs)'",
+            UNCONFIRMED,
+            (Q_POVA_DISCUSSION,),
+            editions=before_wsp,
+            counting=Counting.EVENT_DAY_IS_DAY_0,
+            unconfirmed_reason=f"{POVA_TABLE}, to say what the 48 hours count from (the alert, "
+            "as the regional procedures before it, or the referral)",
+            notes="The 48 hours are C2; the slide does not say what they count from (believed: "
+            "the alert or referral), so the rule is UNCONFIRMED. Under the Wales Safeguarding "
+            "Procedures strategy discussions and meetings are one stage ('adult_strategy').",
         ),
-        rule(
-            s126, "pova_strategy_discussion", "Adult strategy discussion (POVA)", **pova_discussion
-        ),
-        rule(pova, "adult_plan_review", review, **pova_review),
-        rule(s126, "adult_plan_review", review, **pova_review),
-        rule(
-            wsp,
+        *group.same(
             "adult_plan_review",
             review,
-            n=6,
-            unit=Unit.WEEKS,
-            start_event=StartEvent.ADULT_PREVIOUS_PLAN_MEETING,
-            source="Wales Safeguarding Procedures (adults) s.4 p6, 'Reviewing the adult "
-            "safeguarding (adult protection) process': 'At a minimum, reviews of care and "
-            "support protection plans should take place at no more than 6-week intervals.'",
-            confidence=C1,
-            evidence=(Q_WSP_REVIEW,),
+            6,
+            Unit.WEEKS,
+            StartEvent.ADULT_PREVIOUS_PLAN_MEETING,
+            f"{POVA_SLIDES}: 'Stage 9 - Review of an adult protection plan (within 6 weeks "
+            "of the C...' (cut off)",
+            UNCONFIRMED,
+            (Q_POVA_REVIEW,),
+            editions=before_wsp,
+            unconfirmed_reason=f"{POVA_TABLE}, to say what the 6 weeks count from (the slide is "
+            "cut off after 'within 6 weeks of the C')",
+            notes="The 6 weeks are C2; what they count from is cut off on the slide (believed: "
+            "the case conference), so the rule is UNCONFIRMED.",
+        ),
+        *group.same(
+            "adult_plan_review",
+            review,
+            6,
+            Unit.WEEKS,
+            StartEvent.ADULT_PREVIOUS_PLAN_MEETING,
+            wsp_review,
+            C1,
+            (Q_WSP_REVIEW,),
+            editions=(wsp.id,),
             notes="Only while a plan is open: 'reviews may not be required in all cases.'",
         ),
     ]

@@ -12,7 +12,7 @@ import datetime as dt
 
 from ..rules import Confidence, Counting, Edition, Evidence, Rule, StartEvent, Unit
 from ..rules.gaps import NotEncoded
-from ._sources import CHECKED
+from ._sources import _q
 
 __all__ = [
     "ENGLAND_FINDINGS",
@@ -30,19 +30,17 @@ HOURS_NOTE = (
     "the due date is the date of return plus 3 days (lenient by under a day; flagged)."
 )
 
-Q_MISSING_PEOPLE = Evidence(
-    quote="Statutory guidance states that RHIs should be completed within 72 hours of the "
-    "child's return from being missing.",
-    title="Missing People, 'The delivery of Return Interviews across England: 2023-24'",
-    url="https://www.missingpeople.org.uk/the-delivery-of-return-interviews-across-england-2023-24",
-    checked=CHECKED,
+Q_MISSING_PEOPLE = _q(
+    "Statutory guidance states that RHIs should be completed within 72 hours of the child's "
+    "return from being missing.",
+    "Missing People, 'The delivery of Return Interviews across England: 2023-24'",
+    "https://www.missingpeople.org.uk/the-delivery-of-return-interviews-across-england-2023-24",
 )
-Q_CARDIFF = Evidence(
-    quote="Return interviews should be held within 72 hours of the young person being found.",
-    title="Cardiff University, Complex Safeguarding Wales, 'Missing episodes'",
-    url="https://cardiff.ac.uk/complex-safeguarding-wales/information-for-practitioners/"
+Q_CARDIFF = _q(
+    "Return interviews should be held within 72 hours of the young person being found.",
+    "Cardiff University, Complex Safeguarding Wales, 'Missing episodes'",
+    "https://cardiff.ac.uk/complex-safeguarding-wales/information-for-practitioners/"
     "identifying-child-criminal-exploitation/missing-episodes",
-    checked=CHECKED,
 )
 
 DFE_2014 = Edition(

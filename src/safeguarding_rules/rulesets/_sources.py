@@ -22,6 +22,11 @@ def _q(quote: str, title: str, url: str) -> Evidence:
 
 # -- England ----------------------------------------------------------------------------------
 
+WT2006_APRIL = _q(
+    "A new edition of Working Together to Safeguard Children was published in April 2006.",
+    "Family Law news, 'Working Together' (25 April 2006)",
+    "https://www.familylaw.co.uk/news_and_comment/working-together",
+)
 WT2010_PUBLISHED = _q(
     "A revised Working Together to Safeguard Children was published on 17 March.",
     "DCSF, 'Working Together to Safeguard Children' (UK Government Web Archive, 16 Dec 2010)",
@@ -243,6 +248,13 @@ CEREDIGION_ICPC = _q(
     "https://walesnewsonline.com/ceredigion-council-to-discuss-increase-in-children-being-"
     "placed-on-child-protection-register/",
 )
+WSP_ICPC_LAST_SD = _q(
+    "The initial child protection conference should take place within 15 working days of the "
+    "last strategy discussion/meeting.",
+    "Wales Safeguarding Procedures, section 3 part 2, page 4 'The initial child protection "
+    "conference' (diogelu.cymru, the procedures' Welsh-domain address)",
+    "https://diogelu.cymru/en/chi-i/chi-i-c3pt2/c3pt2-p4",
+)
 CONWY_ICPC_2014 = _q(
     "The percentage of initial case conferences held within 15 days of strategy "
     "discussion/referral had declined during 2013/ 2014.",
@@ -335,12 +347,6 @@ NGCPS2021_PUBLISHED = _q(
     "CELCIS news item (stored copy)",
     "https://resolvediraqimanifold.pages.dev/617621.html",
 )
-MORAY_2010 = _q(
-    "an initial protection conference must take place within 21 calendar days of the initial "
-    "intervention.",
-    "Moray Council freedom of information response (request wording, 2009/10 figures)",
-    "http://moray.gov.uk/moray_standard/page_114536.html",
-)
 _APP_C = "National Guidance for Child Protection in Scotland 2014, Appendix C"
 _APP_C_URL = (
     "https://www.gov.scot/publications/national-guidance-child-protection-scotland/pages/16/"
@@ -409,6 +415,18 @@ APP_D_CORE_GROUP = _q(
     "How soon should a Core Group meet after a CPPM? Within 15 working days",
     _APP_D,
     _APP_D_URL,
+)
+NGCPS2023_PUBLISHED = _q(
+    "The Scottish Government has published (31 August) updated National Guidance for Child "
+    "Protection in Scotland.",
+    "Child Protection UK (CELCIS) news, 'National Guidance for Child Protection in Scotland'",
+    "https://www.childprotectionuk.co.uk/national-guidance-scotland",
+)
+NGCPS2021_V1_CORE_GROUP = _q(
+    "meet in person on a regular basis to carry out their functions, the first time being "
+    "within 15 days of the CPPM",
+    "National Guidance for Child Protection in Scotland 2021, version 1.0, para 3.137 (p. 113)",
+    "https://scotgov.theapsgroup.scot/national-guidance-for-child-protection-in-scotland/119/",
 )
 NGCPS2021_REVIEW = _q(
     "Review CPPMs should be held within six months of the CPPM with the exception of reviews "
@@ -510,6 +528,12 @@ IOM_REVIEWS = _q(
 
 # -- Northern Ireland -------------------------------------------------------------------------
 
+SBNI_OPERATIONAL = _q(
+    "These are now accessible on an e-based platform at the following link "
+    "http://www.proceduresonline.com/sbni/ and are operational as of 15 December 2017.",
+    "Safeguarding Board for Northern Ireland, 'Policy and Procedures Committee'",
+    "https://www.safeguardingni.org/policies-and-procedure-committee",
+)
 SBNI_LAUNCHED = _q(
     "On the 28th November 2017, SBNI launched the revised Regional Core Child Protection "
     "Policies and Procedures.",

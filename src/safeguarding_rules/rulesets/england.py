@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..plugins import RuleSetRegistry, hookimpl
+from ..plugin import hookimpl
+from ..plugin.registry import RuleSetRegistry
 from ..rules import (
     AttendanceMode,
     ConferenceType,
@@ -33,6 +34,7 @@ from ..rules import (
 )
 from . import _adults, _missing, _reports
 from . import _sources as S
+from ._groups import EditionGroup
 
 __all__ = [
     "LOCAL_PATTERN",
@@ -55,9 +57,11 @@ WT = editions_chain(
         title="Working Together to Safeguard Children 2006",
         effective_from=dt.date(2006, 4, 1),
         dates_confidence=UNCONFIRMED,
-        dates_source="published in 2006, replacing WT 1999; only the year was found (WT 2010's "
-        "summary), not the month or day: 1 April 2006 is a placeholder",
-        evidence=(S.WT2006_YEAR,),
+        dates_source="published in April 2006, replacing WT 1999 (Family Law news of 25 April "
+        "2006, C2; WT 2010's summary: 'previously updated in 2006'); the day was not found: "
+        "1 April 2006, the first day of that month, is encoded, so an event in April 2006 "
+        "before the unknown publication day may fall under WT 1999 (not encoded)",
+        evidence=(S.WT2006_APRIL, S.WT2006_YEAR),
     ),
     Edition(
         id="wt2010",
@@ -131,6 +135,10 @@ CFA2014 = Edition(
     evidence=(S.CFA2014_IN_FORCE,),
 )
 
+#: Rules that *Working Together* states alike in several editions, each version's source
+#: beginning with its edition's title.
+WT_GROUP = EditionGroup(WT, cite=True)
+
 _WT_SOURCE = {
     "wt2006": "Working Together to Safeguard Children 2006, ch. 5 (believed para 5.81)",
     "wt2010": "Working Together to Safeguard Children 2010, ch. 5 (paragraph UNCONFIRMED)",
@@ -162,9 +170,11 @@ def _icpc(edition_id: str) -> Rule:
     elif old:
         confidence, basis = UNCONFIRMED, "wording believed; 15 WD confirmed only by local copies"
         reason = (
-            f"{WT[edition_id].title} was not read: the 'last strategy discussion' wording is "
-            "found only in the Isle of Man procedures, and 15 working days only in local "
-            "copies; confirm against its chapter 5"
+            f"{WT[edition_id].title} was not read: its chapter 5 'timing of the initial child "
+            "protection conference' paragraph is not in the stored copies (only the 2010 "
+            "edition's contents and front matter are); the 'last strategy discussion' wording "
+            "is the Isle of Man procedures' and 15 working days local copies'. Confirm both "
+            "against that paragraph (believed 5.81)"
         )
     else:
         confidence, basis = C2, "quoted by Bexley, Solihull, Liverpool, Norfolk and others"
@@ -201,42 +211,10 @@ def _icpc(edition_id: str) -> Rule:
     )
 
 
-def _every_edition(
-    rule_id: str,
-    title: str,
-    n: int,
-    unit: Unit,
-    start: StartEvent,
-    source: str,
-    confidence: Confidence,
-    evidence: tuple[Evidence, ...] = (),
-    *,
-    editions: tuple[str, ...] = tuple(WT),
-    notes: str = "",
-    unconfirmed_reason: str = "",
-) -> list[Rule]:
-    return [
-        Rule(
-            id=rule_id,
-            title=title,
-            n=n,
-            unit=unit,
-            start_event=start,
-            edition=WT[edition_id],
-            source=f"{WT[edition_id].title}; {source}",
-            confidence=confidence,
-            notes=notes,
-            evidence=evidence,
-            unconfirmed_reason=unconfirmed_reason,
-        )
-        for edition_id in editions
-    ]
-
-
 def rules() -> list[Rule]:
     """Every rule version of the England rule set."""
     found = [_icpc(edition_id) for edition_id in WT]
-    found += _every_edition(
+    found += WT_GROUP.same(
         "first_review",
         "First review child protection conference",
         3,
@@ -247,7 +225,7 @@ def rules() -> list[Rule]:
         C2,
         (S.TRIX_REVIEWS,),
     )
-    found += _every_edition(
+    found += WT_GROUP.same(
         "subsequent_review",
         "Subsequent review child protection conference",
         6,
@@ -257,7 +235,7 @@ def rules() -> list[Rule]:
         C2,
         (S.TRIX_REVIEWS,),
     )
-    found += _every_edition(
+    found += WT_GROUP.same(
         "first_core_group",
         "First core group meeting",
         10,
@@ -273,7 +251,7 @@ def rules() -> list[Rule]:
         WD,
         StartEvent.REFERRAL,
     )
-    found += _every_edition(
+    found += WT_GROUP.same(
         "referral_decision",
         *referral,
         "one working day to decide (LG Inform metric 2234, children in need census)",
@@ -281,7 +259,7 @@ def rules() -> list[Rule]:
         (S.LG_INFORM_REFERRAL,),
         editions=("wt2006", "wt2010"),
     )
-    found += _every_edition(
+    found += WT_GROUP.same(
         "referral_decision",
         *referral,
         "WT 2013 p. 26 as quoted by wflack.com and the Tees procedures; LG Inform metric 2234",
@@ -289,7 +267,7 @@ def rules() -> list[Rule]:
         (S.TEES_WT2013_REFERRAL,),
         editions=("wt2013", "wt2015", "wt2018", "wt2023"),
     )
-    found += _every_edition(
+    found += WT_GROUP.same(
         "transfer_in_conference",
         "Transfer-in child protection conference",
         15,
@@ -300,8 +278,10 @@ def rules() -> list[Rule]:
         UNCONFIRMED,
         (S.NORFOLK_TRANSFER_IN,),
         unconfirmed_reason="no Working Together text giving a national transfer-in timescale "
-        "was found; only local procedures (Norfolk from May 2015, Tees) say 15 working days. "
-        "Confirm against the edition of Working Together in force",
+        "was found in the stored copies; only local procedures (Norfolk 3.8 from May 2015, "
+        "Tees) say 15 working days of the written notification. Confirm against the chapter on "
+        "children moving between areas of the edition in force, or, if it sets none, replace "
+        "this rule with a finding that the timescale is local",
     )
     found += [
         Rule(
@@ -332,7 +312,7 @@ def rules() -> list[Rule]:
         ),
     ]
     found += [
-        *_every_edition(
+        *WT_GROUP.same(
             "core_assessment",
             "Core assessment",
             35,
@@ -343,7 +323,7 @@ def rules() -> list[Rule]:
             (S.DEVON_CORE_ASSESSMENT,),
             editions=("wt2006",),
         ),
-        *_every_edition(
+        *WT_GROUP.same(
             "core_assessment",
             "Core assessment",
             35,
@@ -355,7 +335,7 @@ def rules() -> list[Rule]:
             editions=("wt2010",),
         ),
     ]
-    found += _every_edition(
+    found += WT_GROUP.same(
         "single_assessment",
         "Child and family (single) assessment",
         45,

@@ -34,7 +34,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..plugins import RuleSetRegistry, hookimpl
+from ..plugin import hookimpl
+from ..plugin.registry import RuleSetRegistry
 from ..rules import (
     HEALTH_AS_ONE_GROUPING,
     ConferenceType,
@@ -93,8 +94,10 @@ REPORTS = (
 )
 REPORTS_REASON = (
     "the table of report steps was read only in the project's seed copy of 'Reports to "
-    "Conference' (document 003), not in a stored public copy of the HSC page; confirm against "
-    "hscchildcareprocedures.gov.gg article 118191"
+    "Conference' (document 003): the stored copy of hscchildcareprocedures.gov.gg article "
+    "118191 ends before the table, and article 118429 (where issue 28's source audit read 4 "
+    "and 3 working days before an initial conference) is not in the stored copies. Confirm "
+    "each step's working days against article 118429"
 )
 INITIAL = frozenset({ConferenceType.INITIAL})
 REVIEW = frozenset({ConferenceType.REVIEW})

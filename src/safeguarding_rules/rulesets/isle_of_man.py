@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..plugins import RuleSetRegistry, hookimpl
+from ..plugin import hookimpl
+from ..plugin.registry import RuleSetRegistry
 from ..rules import Confidence, Edition, Rule, RuleSet, StartEvent, Unit
 from . import _sources as S
 

@@ -5,8 +5,10 @@ available, so each rule is tagged UNCONFIRMED and says so wherever it is used.
 
 References:
     * Rules catalogue section 6 (``shared/research/rules-catalogue.md``).
-    * SBNI Regional Core Child Protection Policies and Procedures, launched 28 November 2017,
-      replacing the ACPC Regional Policy and Procedures (April 2005) (safeguardingni.org).
+    * SBNI Regional Core Child Protection Policies and Procedures, launched 28 November 2017
+      and operational as of 15 December 2017, replacing the ACPC Regional Policy and
+      Procedures (April 2005) (safeguardingni.org). Conferences are judged by the procedures
+      operational on their date: the rule set starts on 15 December 2017.
     * Children (Northern Ireland) Order 1995 (article 66 duty to investigate, UNCONFIRMED).
 """
 
@@ -14,7 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..plugins import RuleSetRegistry, hookimpl
+from ..plugin import hookimpl
+from ..plugin.registry import RuleSetRegistry
 from ..rules import Confidence, Edition, Rule, RuleSet, StartEvent, Unit
 from . import _adults, _missing
 from . import _sources as S
@@ -29,10 +32,13 @@ __all__ = [
 SBNI = Edition(
     id="sbni2017",
     title="SBNI Regional Core Child Protection Policies and Procedures",
-    effective_from=dt.date(2017, 11, 28),
+    effective_from=dt.date(2017, 12, 15),
     dates_confidence=Confidence.C1,
-    dates_source="launched 28 November 2017 (the SBNI's own procedure manual page)",
-    evidence=(S.SBNI_LAUNCHED,),
+    dates_source="launched on 28 November 2017 (the SBNI's procedure manual page) and "
+    "operational as of 15 December 2017, replacing the ACPC procedures of April 2005 (the "
+    "SBNI's Policy and Procedures Committee page): a conference is judged by the procedures "
+    "operational on its date, so the edition starts on 15 December 2017",
+    evidence=(S.SBNI_OPERATIONAL, S.SBNI_LAUNCHED),
 )
 SOURCE = "SBNI Regional Core Child Protection Policies and Procedures (belief; text not seen)"
 REASON = (
@@ -83,8 +89,8 @@ RULE_SET = RuleSet(
     ],
     enquiry="investigation under the Children (Northern Ireland) Order 1995",
     not_encoded=(*_adults.NORTHERN_IRELAND_FINDINGS, *_missing.NORTHERN_IRELAND_FINDINGS),
-    notes="The ACPC procedures of April 2005 are not encoded: events before 28 November 2017 "
-    "are refused.",
+    notes="The ACPC procedures of April 2005 are not encoded: events before 15 December 2017, "
+    "when the SBNI procedures (launched on 28 November 2017) became operational, are refused.",
 )
 
 

@@ -7,17 +7,22 @@ renamed the initial conference a child protection planning meeting (CPPM).
 References:
     * Rules catalogue section 5 (``shared/research/rules-catalogue.md``).
     * National Guidance for Child Protection in Scotland 2014, Appendix C (gov.scot).
-    * National Guidance for Child Protection in Scotland 2021 (updated 2023), Appendix D
-      and paras 3.38, 3.131, 3.137 (gov.scot).
+    * National Guidance for Child Protection in Scotland 2021: version 1.0 (September 2021),
+      paras 3.131 and 3.137; the 2023 update, Appendix D (gov.scot). Two editions: version
+      1.0 from 2 September 2021 and the update from 31 August 2023. The Appendix D values are
+      the update's; for version 1.0 they are C2 (its own appendix was not found), and its
+      first core group "within 15 days" (no unit) is UNCONFIRMED.
     * Edition dates: 2010 launched by 13 December 2010 (Together news), 2014 published
-      19 May 2014 (gov.scot), 2021 published 2 September 2021 (CELCIS news).
+      19 May 2014 (gov.scot), 2021 published 2 September 2021 (CELCIS news), the update
+      published 31 August 2023 (Child Protection UK news).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from ..plugins import RuleSetRegistry, hookimpl
+from ..plugin import hookimpl
+from ..plugin.registry import RuleSetRegistry
 from ..rules import (
     HEALTH_AS_ONE_GROUPING,
     ConferenceType,
@@ -33,6 +38,7 @@ from ..rules import (
 )
 from . import _adults, _missing
 from . import _sources as S
+from ._groups import EditionGroup, believed, restated
 
 __all__ = [
     "GUIDANCE",
@@ -67,211 +73,277 @@ GUIDANCE = editions_chain(
     ),
     Edition(
         id="ngcps2021",
-        title="National Guidance for Child Protection in Scotland 2021 (updated 2023)",
+        title="National Guidance for Child Protection in Scotland 2021 (version 1.0)",
         effective_from=dt.date(2021, 9, 2),
         dates_confidence=C2,
         dates_source="published on 2 September 2021 (CELCIS news item of that day); version "
-        "1.0 is dated September 2021",
+        "1.0 is dated September 2021; replaced by the 2023 update",
         evidence=(S.NGCPS2021_PUBLISHED,),
     ),
+    Edition(
+        id="ngcps2023",
+        title="National Guidance for Child Protection in Scotland 2021 - updated 2023",
+        effective_from=dt.date(2023, 8, 31),
+        dates_confidence=C2,
+        dates_source="published on 31 August 2023 (Child Protection UK news); the Scottish "
+        "Government's implementation blog says August 2023",
+        evidence=(S.NGCPS2023_PUBLISHED,),
+    ),
 )
-G2010, G2014, G2021 = GUIDANCE["ngcps2010"], GUIDANCE["ngcps2014"], GUIDANCE["ngcps2021"]
+G2010, G2014 = GUIDANCE["ngcps2010"], GUIDANCE["ngcps2014"]
+G2021, G2023 = GUIDANCE["ngcps2021"], GUIDANCE["ngcps2023"]
 APP_C = "National Guidance for Child Protection in Scotland 2014, Appendix C"
-APP_D = "National Guidance for Child Protection in Scotland 2021, Appendix D"
+APP_D = "National Guidance for Child Protection in Scotland 2021 - updated 2023, Appendix D"
 BOTH = frozenset({ConferenceType.INITIAL, ConferenceType.REVIEW})
-
 
 NGCPS2010_REASON = (
     "the National Guidance for Child Protection in Scotland 2010 was not read (only news of "
     "its launch); confirm the review intervals against its text"
 )
+#: What the version 1.0 copies of the 2023 update's values rest on.
+FROM_2023 = (
+    "the 2023 update's value, applied to version 1.0 (September 2021): version 1.0's own "
+    "timescales appendix was not found in the stored copies, and nothing read shows that the "
+    "update changed it"
+)
+
+
+#: Rules the guidance states alike in several editions.
+GUIDANCE_GROUP = EditionGroup(GUIDANCE)
+#: Version 1.0's copy of a value the 2023 update states (C2), with the update's: the update
+#: and version 1.0, oldest first.
+SINCE_2021 = ("ngcps2021", "ngcps2023")
+VERSION_1 = {"ngcps2021": restated(FROM_2023)}
 
 
 def rules() -> list[Rule]:
     """Every rule version of the Scotland rule set."""
     initial = "Initial child protection case conference (CPPM from 2021)"
+    same = GUIDANCE_GROUP.same
     return [
-        Rule(
-            id="initial_conference",
-            title=initial,
-            n=21,
-            unit=CD,
-            start_event=StartEvent.CONCERN_NOTIFIED,
-            edition=G2010,
-            source="National Guidance for Child Protection in Scotland 2010 (local copies; a "
-            "Moray FOI request of the 2009/10 era cites 21 calendar days)",
-            confidence=C2,
-            evidence=(S.MORAY_2010,),
+        *same(
+            "initial_conference",
+            initial,
+            21,
+            CD,
+            StartEvent.CONCERN_NOTIFIED,
+            "National Guidance for Child Protection in Scotland 2010 (belief; its text was not "
+            "read)",
+            UNCONFIRMED,
+            editions=("ngcps2010",),
+            notes="Encoded as the 2014 guidance's 21 calendar days from the notification of "
+            "concern. The 2014 guidance's Appendix C says 'National timescales have been "
+            "introduced for CPCCs', so the 2010 guidance may have set none.",
+            unconfirmed_reason="the National Guidance for Child Protection in Scotland 2010 "
+            "was not read. The only source found, a Moray Council freedom of information reply "
+            "(moray.gov.uk page_114536), quotes the requester's '21 calendar days of the "
+            "initial intervention', asks for 2009/10 and 2014/15 figures, and says Moray's own "
+            "guidance counts 21 days from the decision to convene. Confirm the value, its unit "
+            "and what it counts from against the 2010 guidance's text, or that it set no "
+            "national timescale",
         ),
-        Rule(
-            id="initial_conference",
-            title=initial,
-            n=21,
-            unit=CD,
-            start_event=StartEvent.CONCERN_NOTIFIED,
-            edition=G2014,
-            source=f"{APP_C} (within 21 calendar days of notification of concern)",
-            confidence=C1,
-            evidence=(S.APP_C_INITIAL,),
+        *same(
+            "initial_conference",
+            initial,
+            21,
+            CD,
+            StartEvent.CONCERN_NOTIFIED,
+            f"{APP_C} (within 21 calendar days of notification of concern)",
+            C1,
+            (S.APP_C_INITIAL,),
+            editions=("ngcps2014",),
         ),
-        Rule(
-            id="initial_conference",
-            title=initial,
-            n=28,
-            unit=CD,
-            start_event=StartEvent.CONCERN_NOTIFIED,
-            edition=G2021,
-            source=f"{APP_D}: 'If a child protection investigation has been progressed a CPPM "
-            "will follow within 28 calendar days'",
-            confidence=C1,
+        *same(
+            "initial_conference",
+            initial,
+            28,
+            CD,
+            StartEvent.CONCERN_NOTIFIED,
+            f"{APP_D}: 'If a child protection investigation has been progressed a CPPM will "
+            "follow within 28 calendar days'",
+            C1,
+            (S.APP_D_CPPM,),
+            editions=SINCE_2021,
+            adjust=VERSION_1,
             notes="Unless the inter-agency referral discussion decides a CPPM is not required. "
             "Exceptions need senior manager agreement (para 3.38). Counted here from the "
             "notification of concern.",
-            evidence=(S.APP_D_CPPM,),
         ),
-        Rule(
-            id="first_review",
-            title="First review conference",
-            n=3,
-            unit=MONTHS,
-            start_event=StartEvent.INITIAL_CONFERENCE,
-            edition=G2010,
-            source="National Guidance for Child Protection in Scotland 2010 (belief)",
-            confidence=UNCONFIRMED,
-            unconfirmed_reason=NGCPS2010_REASON,
+        *same(
+            "first_review",
+            "First review conference",
+            3,
+            MONTHS,
+            StartEvent.INITIAL_CONFERENCE,
+            APP_C,
+            C1,
+            (S.APP_C_REVIEW,),
+            editions=("ngcps2010", "ngcps2014"),
+            adjust={
+                "ngcps2010": believed(
+                    "National Guidance for Child Protection in Scotland 2010 (belief)",
+                    NGCPS2010_REASON,
+                )
+            },
         ),
-        Rule(
-            id="first_review",
-            title="First review conference",
-            n=3,
-            unit=MONTHS,
-            start_event=StartEvent.INITIAL_CONFERENCE,
-            edition=G2014,
-            source=APP_C,
-            confidence=C1,
-            evidence=(S.APP_C_REVIEW,),
-        ),
-        Rule(
-            id="first_review",
-            title="First review CPPM",
-            n=6,
-            unit=MONTHS,
-            start_event=StartEvent.INITIAL_CONFERENCE,
-            edition=G2021,
-            source=f"{APP_D} (review within 6 months of the CPPM; no 3-month first review); "
-            "quoted as the Highland procedures reproduce the national text",
-            confidence=C1,
+        *same(
+            "first_review",
+            "First review CPPM",
+            6,
+            MONTHS,
+            StartEvent.INITIAL_CONFERENCE,
+            f"{APP_D} (review within 6 months of the CPPM; no 3-month first review); quoted as "
+            "the Highland procedures reproduce the national text",
+            C1,
+            (S.NGCPS2021_REVIEW,),
+            editions=SINCE_2021,
+            adjust=VERSION_1,
             notes="After a pre-birth CPPM the first review is within 3 months.",
-            evidence=(S.NGCPS2021_REVIEW,),
         ),
-        *(
-            Rule(
-                id="subsequent_review",
-                title="Subsequent review conference",
-                n=6,
-                unit=MONTHS,
-                start_event=StartEvent.PREVIOUS_REVIEW,
-                edition=edition,
-                source=source,
-                confidence=confidence,
-                evidence=evidence,
-                unconfirmed_reason=reason,
-            )
-            for edition, source, confidence, evidence, reason in (
-                (G2010, "National Guidance 2010 (belief)", UNCONFIRMED, (), NGCPS2010_REASON),
-                (G2014, APP_C, C1, (S.APP_C_REVIEW,), ""),
-                (G2021, APP_D, C1, (S.NGCPS2021_REVIEW,), ""),
-            )
+        *same(
+            "subsequent_review",
+            "Subsequent review conference",
+            6,
+            MONTHS,
+            StartEvent.PREVIOUS_REVIEW,
+            APP_C,
+            C1,
+            (S.APP_C_REVIEW,),
+            editions=("ngcps2010", "ngcps2014"),
+            adjust={"ngcps2010": believed("National Guidance 2010 (belief)", NGCPS2010_REASON)},
         ),
-        Rule(
-            id="first_core_group",
-            title="First core group meeting",
-            n=15,
-            unit=CD,
-            start_event=StartEvent.INITIAL_CONFERENCE,
-            edition=G2014,
-            source=APP_C,
-            confidence=C1,
-            evidence=(S.APP_C_CORE_GROUP,),
+        *same(
+            "subsequent_review",
+            "Subsequent review conference",
+            6,
+            MONTHS,
+            StartEvent.PREVIOUS_REVIEW,
+            APP_D,
+            C1,
+            (S.NGCPS2021_REVIEW,),
+            editions=SINCE_2021,
+            adjust=VERSION_1,
         ),
-        Rule(
-            id="first_core_group",
-            title="First core group meeting",
-            n=15,
-            unit=WD,
-            start_event=StartEvent.INITIAL_CONFERENCE,
-            edition=G2021,
-            source=f"{APP_D} (15 working days); para 3.137 says 'within 15 days'",
-            confidence=C1,
-            evidence=(S.APP_D_CORE_GROUP,),
+        *same(
+            "first_core_group",
+            "First core group meeting",
+            15,
+            CD,
+            StartEvent.INITIAL_CONFERENCE,
+            APP_C,
+            C1,
+            (S.APP_C_CORE_GROUP,),
+            editions=("ngcps2014",),
         ),
-        *(
-            Rule(
-                id="conference_notice",
-                title="Notice of the conference given to participants",
-                n=5,
-                unit=CD,
-                start_event=StartEvent.CONFERENCE,
-                direction=Direction.BEFORE,
-                conference_types=BOTH,
-                edition=edition,
-                source=source,
-                confidence=C1,
-                evidence=(evidence,),
-            )
-            for edition, source, evidence in (
-                (G2014, APP_C, S.APP_C_NOTICE),
-                (G2021, APP_D, S.APP_D_NOTICE),
-            )
+        *same(
+            "first_core_group",
+            "First core group meeting",
+            15,
+            WD,
+            StartEvent.INITIAL_CONFERENCE,
+            "National Guidance for Child Protection in Scotland 2021, version 1.0, para "
+            "3.137: 'the first time being within 15 days of the CPPM' (no unit); read as "
+            "working days, as the 2023 update's Appendix D states them",
+            UNCONFIRMED,
+            (S.NGCPS2021_V1_CORE_GROUP,),
+            editions=("ngcps2021",),
+            notes="The 2014 guidance counted 15 calendar days; the 2023 update's Appendix D "
+            "says 15 working days. Version 1.0's paragraph gives no unit, though the same "
+            "paragraph says '3 calendar days' for another step.",
+            unconfirmed_reason="version 1.0 para 3.137 says 'within 15 days' of the CPPM with "
+            "no unit, and version 1.0's own timescales appendix was not found in the stored "
+            "copies: confirm calendar or working days against it",
         ),
-        Rule(
-            id="record_circulated",
-            title="Minutes of the conference circulated to participants",
-            n=15,
-            unit=CD,
-            start_event=StartEvent.CONFERENCE,
+        *same(
+            "first_core_group",
+            "First core group meeting",
+            15,
+            WD,
+            StartEvent.INITIAL_CONFERENCE,
+            f"{APP_D} (15 working days)",
+            C1,
+            (S.APP_D_CORE_GROUP,),
+            editions=("ngcps2023",),
+        ),
+        *same(
+            "conference_notice",
+            "Notice of the conference given to participants",
+            5,
+            CD,
+            StartEvent.CONFERENCE,
+            APP_C,
+            C1,
+            (S.APP_C_NOTICE,),
+            editions=("ngcps2014",),
+            direction=Direction.BEFORE,
             conference_types=BOTH,
-            edition=G2014,
-            source=APP_C,
-            confidence=C1,
-            evidence=(S.APP_C_MINUTES,),
         ),
-        Rule(
-            id="record_circulated",
-            title="Record of the CPPM circulated",
-            n=10,
-            unit=WD,
-            start_event=StartEvent.CONFERENCE,
+        *same(
+            "conference_notice",
+            "Notice of the conference given to participants",
+            5,
+            CD,
+            StartEvent.CONFERENCE,
+            APP_D,
+            C1,
+            (S.APP_D_NOTICE,),
+            editions=SINCE_2021,
+            adjust=VERSION_1,
+            notes="Version 1.0 para 3.131 says 'a minimum of five days' notice' (no unit); the "
+            "2014 guidance and the 2023 update both say calendar days.",
+            direction=Direction.BEFORE,
             conference_types=BOTH,
-            edition=G2021,
-            source=APP_D,
-            confidence=C1,
-            evidence=(S.APP_D_RECORD,),
         ),
-        Rule(
-            id="plan_circulated",
-            title="Copy of the agreed child protection plan sent to participants",
-            n=5,
-            unit=CD,
-            start_event=StartEvent.CONFERENCE,
+        *same(
+            "record_circulated",
+            "Minutes of the conference circulated to participants",
+            15,
+            CD,
+            StartEvent.CONFERENCE,
+            APP_C,
+            C1,
+            (S.APP_C_MINUTES,),
+            editions=("ngcps2014",),
             conference_types=BOTH,
-            edition=G2014,
-            source=APP_C,
-            confidence=C1,
-            evidence=(S.APP_C_PLAN,),
         ),
-        Rule(
-            id="plan_circulated",
-            title="Copy of the agreed child protection plan sent to participants",
-            n=5,
-            unit=WD,
-            start_event=StartEvent.CONFERENCE,
+        *same(
+            "record_circulated",
+            "Record of the CPPM circulated",
+            10,
+            WD,
+            StartEvent.CONFERENCE,
+            APP_D,
+            C1,
+            (S.APP_D_RECORD,),
+            editions=SINCE_2021,
+            adjust=VERSION_1,
             conference_types=BOTH,
-            edition=G2021,
-            source="National Guidance for Child Protection in Scotland 2021, para 3.168, as the "
+        ),
+        *same(
+            "plan_circulated",
+            "Copy of the agreed child protection plan sent to participants",
+            5,
+            CD,
+            StartEvent.CONFERENCE,
+            APP_C,
+            C1,
+            (S.APP_C_PLAN,),
+            editions=("ngcps2014",),
+            conference_types=BOTH,
+        ),
+        *same(
+            "plan_circulated",
+            "Copy of the agreed child protection plan sent to participants",
+            5,
+            WD,
+            StartEvent.CONFERENCE,
+            "National Guidance for Child Protection in Scotland 2021, para 3.168, as the "
             "Highland procedures reproduce it (the national page itself was cut off before it)",
-            confidence=C2,
-            evidence=(S.NGCPS2021_PLAN,),
+            C2,
+            (S.NGCPS2021_PLAN,),
+            editions=SINCE_2021,
+            adjust=VERSION_1,
+            conference_types=BOTH,
         ),
     ]
 
@@ -291,7 +363,7 @@ QUORUM = QuorumRule(
         unit=WD,
         start_event=StartEvent.CONFERENCE,
         conference_types=BOTH,
-        edition=G2021,
+        edition=G2023,
         source=APP_D,
         confidence=C1,
         evidence=(S.APP_D_RECONVENE,),

@@ -7,10 +7,11 @@ References:
     * Rules catalogue section 3 (``shared/research/rules-catalogue.md``).
     * All Wales Child Protection Procedures 2008 (in force 1 April 2008; Torfaen CBC page).
       Not retrieved in full: every AWCPP value here is a belief, tagged UNCONFIRMED.
-    * Wales Safeguarding Procedures, safeguarding.wales, section 3 part 2 (pages 11, 13) and
-      chi/c4 (pages 8, 10). Published on 11 November 2019 and adopted in every region by
-      April 2020 (CYSUR): the rule set starts them on publication; a region's own adoption
-      date belongs in a local rule set.
+    * Wales Safeguarding Procedures, safeguarding.wales, section 3 part 2 (pages 4, 11, 13)
+      and chi/c4 (pages 8, 10); the initial conference counts from the *last* strategy
+      discussion or meeting (page 4). Published on 11 November 2019 and adopted in every
+      region by April 2020 (CYSUR): the rule set starts them on publication; a region's own
+      adoption date belongs in a local rule set.
     * Social Services and Well-being (Wales) Act 2014, performance measure PM24 (StatsWales).
     * Welsh names of agencies, modes and conference types: :data:`WELSH_ALIASES`, each with
       the Welsh-language page it is used on; those without one are tagged UNCONFIRMED.
@@ -20,13 +21,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..plugins import RuleSetRegistry, hookimpl
+from ..plugin import hookimpl
+from ..plugin.registry import RuleSetRegistry
 from ..rules import (
     HEALTH_AS_ONE_GROUPING,
     AliasRegistry,
     Confidence,
     Edition,
-    Evidence,
     QuorumRule,
     Rule,
     RuleSet,
@@ -36,6 +37,7 @@ from ..rules import (
 )
 from . import _adults, _missing, _reports
 from . import _sources as S
+from ._groups import EditionGroup, believed
 
 __all__ = [
     "ASSESSMENT",
@@ -66,8 +68,9 @@ PROCEDURES = editions_chain(
         effective_from=dt.date(2019, 11, 11),
         dates_confidence=C1,
         dates_source="published on 11 November 2019 and adopted in every region by April 2020 "
-        "(CYSUR); encoded from publication",
-        evidence=(S.WSP_PUBLISHED, S.WSP_ADOPTED),
+        "(CYSUR; in June 2020 the North Wales board reported the Welsh Government's request "
+        "to adopt them 'as originally planned in April'); encoded from publication",
+        evidence=(S.WSP_PUBLISHED, S.WSP_ADOPTED, S.NORTH_WALES_ADOPTION),
     ),
 )
 
@@ -101,110 +104,61 @@ AWCPP_REASON = (
 )
 
 
-def _both(
-    rule_id: str,
-    title: str,
-    n: int,
-    unit: Unit,
-    start: StartEvent,
-    wsp_source: str,
-    wsp_confidence: Confidence,
-    wsp_evidence: tuple[Evidence, ...],
-    notes: str = "",
-    awcpp_evidence: tuple[Evidence, ...] = (),
-) -> list[Rule]:
-    """Build the AWCPP 2008 version (a belief, UNCONFIRMED) and the WSP version of a rule."""
-    return [
-        Rule(
-            id=rule_id,
-            title=title,
-            n=n,
-            unit=unit,
-            start_event=start,
-            edition=edition,
-            source=source,
-            confidence=confidence,
-            notes=notes,
-            evidence=evidence,
-            unconfirmed_reason=reason,
-        )
-        for edition, source, confidence, evidence, reason in (
-            (
-                AWCPP,
-                "All Wales Child Protection Procedures 2008 (belief; not retrieved)",
-                UNCONFIRMED,
-                awcpp_evidence,
-                AWCPP_REASON,
-            ),
-            (WSP, wsp_source, wsp_confidence, wsp_evidence, ""),
-        )
-    ]
-
-
-def _wsp_only(
-    rule_id: str,
-    title: str,
-    n: int,
-    unit: Unit,
-    start: StartEvent,
-    source: str,
-    evidence: Evidence,
-    notes: str = "",
-) -> Rule:
-    return Rule(
-        id=rule_id,
-        title=title,
-        n=n,
-        unit=unit,
-        start_event=start,
-        edition=WSP,
-        source=source,
-        confidence=C1,
-        notes=notes,
-        evidence=(evidence,),
+#: Rules the Welsh procedures state alike in both editions, and the assessment rules.
+PROCEDURES_GROUP = EditionGroup(PROCEDURES)
+ASSESSMENT_GROUP = EditionGroup(ASSESSMENT)
+#: The AWCPP 2008 version of a rule the Wales Safeguarding Procedures state: a belief.
+AWCPP_BELIEF = {
+    "awcpp2008": believed(
+        "All Wales Child Protection Procedures 2008 (belief; not retrieved)", AWCPP_REASON
     )
-
-
-def _assessment(
-    rule_id: str,
-    title: str,
-    n: int,
-    start: StartEvent,
-    edition: Edition,
-    source: str,
-    confidence: Confidence,
-    evidence: Evidence,
-) -> Rule:
-    return Rule(
-        id=rule_id,
-        title=title,
-        n=n,
-        unit=WD,
-        start_event=start,
-        edition=edition,
-        source=source,
-        confidence=confidence,
-        evidence=(evidence,),
-    )
+}
 
 
 def rules() -> list[Rule]:
     """Every rule version of the Wales rule set."""
-    found = _both(
-        "icpc",
-        "Initial child protection conference",
-        15,
-        WD,
-        StartEvent.STRATEGY_DISCUSSION_INITIATING,
-        "Wales Safeguarding Procedures s.3 pt 2 (page not retrieved); performance indicators "
-        "and local authority reports use 15 working days from the strategy discussion",
-        C2,
-        (S.CEREDIGION_ICPC,),
-        notes="Counted from the initial strategy discussion (Conwy: 'Date to be 15 working days "
-        "from initial strategy discussion').",
-        awcpp_evidence=(S.CONWY_ICPC_2014,),
-    )
-    found += _both(
+    found = [
+        Rule(
+            id="icpc",
+            title="Initial child protection conference",
+            n=15,
+            unit=WD,
+            start_event=StartEvent.STRATEGY_DISCUSSION_INITIATING,
+            edition=AWCPP,
+            source="All Wales Child Protection Procedures 2008 (belief; not retrieved)",
+            confidence=UNCONFIRMED,
+            notes="Counted from the strategy discussion at which enquiries were initiated, as "
+            "Conwy booked conferences in 2014 ('Date to be 15 working days from initial strategy "
+            "discussion'). The Wales Safeguarding Procedures that replaced these count from the "
+            "last strategy discussion or meeting instead.",
+            evidence=(S.CONWY_ICPC_2014,),
+            unconfirmed_reason=(
+                "the All Wales Child Protection Procedures 2008 text was not read (only a landing "
+                "page): confirm both the 15 working days and which strategy discussion they count "
+                "from (the initiating one, as Conwy's 2014 booking rule, or the last one, as the "
+                "Wales Safeguarding Procedures) against its child protection conference chapter"
+            ),
+        ),
+        Rule(
+            id="icpc",
+            title="Initial child protection conference",
+            n=15,
+            unit=WD,
+            start_event=StartEvent.STRATEGY_DISCUSSION_LAST,
+            edition=WSP,
+            source="Wales Safeguarding Procedures s.3 pt 2 p4, 'Timing of the initial child "
+            "protection conference' (safeguarding.wales; diogelu.cymru): 'within 15 working days "
+            "of the last strategy discussion/meeting'",
+            confidence=C1,
+            notes="Counted from the last strategy discussion or meeting held, however many there "
+            "were. The Welsh page (cy/chi-i/chi-i-c3pt2/c3pt2-p4) was reported by issue 28's "
+            "source audit to say the same ('o'r cyfarfod/trafodaeth strategaeth ddiwethaf'); "
+            "the stored copies searched hold only the English page. In exceptional "
+            "circumstances the chair may postpone the conference.",
+            evidence=(S.WSP_ICPC_LAST_SD, S.CEREDIGION_ICPC),
+        ),
+    ]
+    found += PROCEDURES_GROUP.same(
         "first_core_group",
         "First core group meeting",
         10,
@@ -213,8 +167,9 @@ def rules() -> list[Rule]:
         WSP_P13,
         C1,
         (S.WSP_CORE_GROUP,),
+        adjust=AWCPP_BELIEF,
     )
-    found += _both(
+    found += PROCEDURES_GROUP.same(
         "first_review",
         "First review child protection conference",
         3,
@@ -223,8 +178,9 @@ def rules() -> list[Rule]:
         f"{WSP_P13}; chi/c4 p8",
         C1,
         (S.WSP_REVIEW_C4P8,),
+        adjust=AWCPP_BELIEF,
     )
-    found += _both(
+    found += PROCEDURES_GROUP.same(
         "subsequent_review",
         "Subsequent review child protection conference",
         6,
@@ -233,81 +189,92 @@ def rules() -> list[Rule]:
         f"{WSP_P13} ('at least every six months')",
         C1,
         (S.WSP_REVIEWS_P13, S.WSP_REVIEW_C4P8),
+        adjust=AWCPP_BELIEF,
     )
-    found += [
-        _wsp_only(
-            "outline_plan",
-            "Outline care and support protection plan and decision summary circulated",
-            5,
-            WD,
-            StartEvent.INITIAL_CONFERENCE,
-            "Wales Safeguarding Procedures s.3 pt 2 p11 (safeguarding.wales)",
-            S.WSP_OUTLINE_PLAN,
-        ),
-        _wsp_only(
-            "core_group_interval",
-            "Next core group meeting",
-            6,
-            WEEKS,
-            StartEvent.PREVIOUS_CORE_GROUP,
-            WSP_P13,
-            S.WSP_CORE_GROUP,
-            notes="Core groups meet monthly and no more than 6-weekly.",
-        ),
-        _wsp_only(
-            "continuing_assessment",
-            "Continuing assessment completed",
-            42,
-            WD,
-            StartEvent.ENQUIRY_START,
-            WSP_P13,
-            S.WSP_CONTINUING_ASSESSMENT,
-        ),
-        _wsp_only(
-            "transfer_in_conference",
-            "Transfer-in child protection conference",
-            15,
-            WD,
-            StartEvent.TRANSFER_NOTIFIED,
-            "Wales Safeguarding Procedures chi/c4 p10 (safeguarding.wales)",
-            S.WSP_TRANSFER_IN,
-            notes="Counted from the notification and agreement that the move is permanent "
-            "(or for longer than 12 weeks); give that date as the transfer notification.",
-        ),
-        _assessment(
-            "initial_assessment",
-            "Initial assessment",
-            7,
-            StartEvent.REFERRAL,
-            ASSESSMENT["cin_framework_wales"],
-            "Welsh assessment framework, as Welsh Government statistics measure it (within 7 "
-            "working days of referral; Newport CC also states 'within seven working days')",
-            C2,
-            S.WALES_IA_CA_2014,
-        ),
-        _assessment(
-            "core_assessment",
-            "Core assessment",
-            35,
-            StartEvent.CORE_ASSESSMENT_START,
-            ASSESSMENT["cin_framework_wales"],
-            "Welsh assessment framework, as Welsh Government statistics measure it (within 35 "
-            "working days; Newport CC: 'a further 35 working days')",
-            C2,
-            S.WALES_CA_2014,
-        ),
-        _assessment(
-            "statutory_assessment",
-            "Statutory assessment (performance measure PM24)",
-            42,
-            StartEvent.REFERRAL,
-            ASSESSMENT["sswba2016"],
-            "StatsWales performance measure PM24: assessments completed within 42 working days "
-            "from the point of referral",
-            C1,
-            S.PM24,
-        ),
-    ]
+    wsp = ("wsp2019",)
+    found += PROCEDURES_GROUP.same(
+        "outline_plan",
+        "Outline care and support protection plan and decision summary circulated",
+        5,
+        WD,
+        StartEvent.INITIAL_CONFERENCE,
+        "Wales Safeguarding Procedures s.3 pt 2 p11 (safeguarding.wales)",
+        C1,
+        (S.WSP_OUTLINE_PLAN,),
+        editions=wsp,
+    )
+    found += PROCEDURES_GROUP.same(
+        "core_group_interval",
+        "Next core group meeting",
+        6,
+        WEEKS,
+        StartEvent.PREVIOUS_CORE_GROUP,
+        WSP_P13,
+        C1,
+        (S.WSP_CORE_GROUP,),
+        editions=wsp,
+        notes="Core groups meet monthly and no more than 6-weekly.",
+    )
+    found += PROCEDURES_GROUP.same(
+        "continuing_assessment",
+        "Continuing assessment completed",
+        42,
+        WD,
+        StartEvent.ENQUIRY_START,
+        WSP_P13,
+        C1,
+        (S.WSP_CONTINUING_ASSESSMENT,),
+        editions=wsp,
+    )
+    found += PROCEDURES_GROUP.same(
+        "transfer_in_conference",
+        "Transfer-in child protection conference",
+        15,
+        WD,
+        StartEvent.TRANSFER_NOTIFIED,
+        "Wales Safeguarding Procedures chi/c4 p10 (safeguarding.wales)",
+        C1,
+        (S.WSP_TRANSFER_IN,),
+        editions=wsp,
+        notes="Counted from the notification and agreement that the move is permanent "
+        "(or for longer than 12 weeks); give that date as the transfer notification.",
+    )
+    found += ASSESSMENT_GROUP.same(
+        "initial_assessment",
+        "Initial assessment",
+        7,
+        WD,
+        StartEvent.REFERRAL,
+        "Welsh assessment framework, as Welsh Government statistics measure it (within 7 "
+        "working days of referral; Newport CC also states 'within seven working days')",
+        C2,
+        (S.WALES_IA_CA_2014,),
+        editions=("cin_framework_wales",),
+    )
+    found += ASSESSMENT_GROUP.same(
+        "core_assessment",
+        "Core assessment",
+        35,
+        WD,
+        StartEvent.CORE_ASSESSMENT_START,
+        "Welsh assessment framework, as Welsh Government statistics measure it (within 35 "
+        "working days; Newport CC: 'a further 35 working days')",
+        C2,
+        (S.WALES_CA_2014,),
+        editions=("cin_framework_wales",),
+    )
+    found += ASSESSMENT_GROUP.same(
+        "statutory_assessment",
+        "Statutory assessment (performance measure PM24)",
+        42,
+        WD,
+        StartEvent.REFERRAL,
+        "StatsWales performance measure PM24: assessments completed within 42 working days "
+        "from the point of referral",
+        C1,
+        (S.PM24,),
+        editions=("sswba2016",),
+    )
     return found
 
 

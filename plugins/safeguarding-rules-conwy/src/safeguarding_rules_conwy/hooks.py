@@ -63,7 +63,10 @@ ICPC = Rule(
     source=f"{SEED_000}: 'Date to be 15 working days from initial strategy discussion'; "
     "'Conferences to be booked according to official Strategy Discussion notes'",
     confidence=Confidence.C2,
-    notes="Conferences are not postponed when parents say they cannot attend.",
+    notes="Conferences are not postponed when parents say they cannot attend. Conwy's 2014 "
+    "rule counts from the initial strategy discussion and is applied after 11 November 2019 "
+    "too, where the Wales Safeguarding Procedures count from the last one; whether Conwy kept "
+    "it after 2019 was not found.",
     evidence=(BOOKING,),
 )
 
