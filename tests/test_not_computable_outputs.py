@@ -17,9 +17,9 @@ from safeguarding_rules.cli import main
 from safeguarding_rules.records import read_conference_records
 from safeguarding_rules.reports import build_report, due_actions
 
-RECORDS = """child_id,conference_id,conference_type,conference_date,strategy_discussion_date
-C1,K1,initial,2030-11-20,2030-11-01
-C2,K2,initial,,2030-12-20
+RECORDS = """child_id,conference_id,conference_type,conference_date,strategy_discussion_date,core_group_date
+C1,K1,initial,2030-11-20,2030-11-01,
+C2,K2,initial,,2030-12-20,
 """
 
 

@@ -102,6 +102,10 @@ class ConferenceRecords:
     #: The kind of file they were read from (``csv``, ``jsonl``, ``cin-census``,
     #: ``annex-a``, ``mapped``: an :class:`~.detect.InputFormat` value).
     input_format: str = "csv"
+    #: The columns the file records (a CSV file's header; what a census or a workbook
+    #: holds). An event whose column is not here is "not recorded in this format": never
+    #: due, never overdue.
+    recorded: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -316,7 +320,8 @@ def read_conference_records(
             local, file, names, check, structured=STRUCTURED, progress=progress
         )
     release_memory()  # the blocks' text and the checks' passing arrays
-    return _finish(parts, file, action_rules, skip_invalid, problems, numbers)  # empties parts
+    records = _finish(parts, file, action_rules, skip_invalid, problems, numbers)  # empties parts
+    return attrs.evolve(records, recorded=frozenset(names))
 
 
 def check_conference_columns(
@@ -329,6 +334,7 @@ def check_conference_columns(
     skip_invalid: bool = False,
     problems: list[InputProblem] | None = None,
     vocabulary: Vocabulary = VOCABULARY,
+    recorded: Iterable[str] | None = None,
 ) -> ConferenceRecords:
     """Check conference records given as canonical text columns, whatever format they came from.
 
@@ -339,13 +345,15 @@ def check_conference_columns(
 
     :param problems: problems the loader already found (kept, and added to).
     :param vocabulary: the spellings conference types may be written in.
+    :param recorded: the columns the file's format records (by default, ``table``'s).
     :raises InputErrors: listing every problem, unless ``skip_invalid``.
     """
     problems = [] if problems is None else problems
     action_rules = tuple(action_rules)
     _require(list(table), file, problems)
     part = _check_part(table, rows, calendar, file, action_rules, vocabulary)
-    return _finish([part], file, action_rules, skip_invalid, problems, None)
+    records = _finish([part], file, action_rules, skip_invalid, problems, None)
+    return attrs.evolve(records, recorded=frozenset(table if recorded is None else recorded))
 
 
 def _require(names: list[str], file: str, problems: list[InputProblem]) -> None:

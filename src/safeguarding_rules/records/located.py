@@ -65,6 +65,12 @@ class LocatedRows:
     def __len__(self) -> int:
         return len(self._places)
 
+    def recorded(self) -> frozenset[str]:
+        """Return the columns the source records: named by a kind of record, or given."""
+        named = {name for fields in self.kinds.values() for name in fields}
+        given = {name for name, values in self._values.items() if any(values)}
+        return frozenset(named | given)
+
     def table(self) -> Table:
         """Return the columns as Arrow string arrays."""
         return {name: pa.array(values, type=pa.string()) for name, values in self._values.items()}
@@ -110,6 +116,7 @@ def check_located(
             action_rules=action_rules,
             skip_invalid=skip_invalid,
             vocabulary=vocabulary,
+            recorded=rows.recorded(),
         )
     except InputErrors as error:
         raise InputErrors([*problems, *(rows.locate(p) for p in error.problems)]) from None

@@ -179,7 +179,8 @@ def due_actions(
             _reports(add, rule_set, ConferenceType(kind), held.astype(dt.date), conference_id,
                      children, records, positions)  # fmt: skip
             continue
-        if kind == "initial" and np.isnat(records.core_group_date[first]):
+        core_groups = "core_group_date" in records.recorded  # else: not recorded, never due
+        if kind == "initial" and core_groups and np.isnat(records.core_group_date[first]):
             add("first_core_group", held.astype(dt.date), conference_id, children)
         for position in positions:
             child = str(records.child_id[position])

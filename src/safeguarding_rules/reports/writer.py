@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
@@ -92,6 +93,10 @@ class Writer:
             return f"{self.t.date(moment.date())} {moment:%H:%M}"
         return self.t.date(dt.date.fromisoformat(iso))
 
+    def number(self, value: float | None, unit: str = "") -> str:
+        """``12.5`` (with ``unit``), or ``n/a`` where there is none."""
+        return self._("n/a") if value is None else f"{value:g}{unit}"
+
     @staticmethod
     def esc(text: object) -> str:
         """Escape text for HTML."""
@@ -116,7 +121,13 @@ class Writer:
         target: float | None = None,
         unit: str = "%",
     ) -> str:
-        """Return a grouped bar chart as inline SVG."""
+        """Return a grouped bar chart as inline SVG.
+
+        A chart of counts (``unit=""``) has its axis rounded up to an even whole number, so
+        that every tick is a whole number.
+        """
+        if not unit:
+            maximum = float(max(2, math.ceil(maximum / 2) * 2))
         width, height, left, bottom, top = 640, 240, 40, 40, 20
         plot_h = height - bottom - top
         group_w = (width - left - 10) / max(len(labels), 1)

@@ -15,10 +15,14 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import attrs
 import numpy as np
 import numpy.typing as npt
+import pyarrow as pa
 
+from ..._columnar import iso_text, order_by_day_then_id
 from ...calendar import WorkingDayCalendar
 from ...records import ConferenceAttendance, ConferenceRecords
 from ...rules import Counting, Period, QuorumResult, ReportingPolicy, RuleSet
+from ..i18n import N_
+from ..table import RowTable
 from ..writer import Writer
 from ._quorum import decide_quorums
 
@@ -27,7 +31,9 @@ if TYPE_CHECKING:  # the census reader needs lxml, which a report on a CSV file 
 
 __all__ = [
     "CONFERENCE_UNKNOWN",
+    "OUTSIDE_COLUMNS",
     "Computed",
+    "HeadlinePeriod",
     "Indicator",
     "NotAssessed",
     "NotKnown",
@@ -71,6 +77,19 @@ class NotKnown:
     total: None = None
     percent: None = None
     #: Why it is not known.
+    why: str
+
+
+#: The columns of a list of rows outside the headline's period (for the JSON Schema).
+OUTSIDE_COLUMNS = {"child_id": "str", "location": "str", "date": "str", "why": "str"}
+
+
+@attrs.frozen(kw_only=True)
+class HeadlinePeriod:
+    """The period a headline figure counts, where it is not every date in the file."""
+
+    first: str
+    last: str
     why: str
 
 
@@ -145,6 +164,62 @@ class ReportInputs:
     #: For a CIN census, its section 47 enquiries (for the DfE's figures).
     census: CensusReturn | None = None
 
+    @property
+    def headline_period(self) -> HeadlinePeriod | None:
+        """The period the headline figures count (a census: its year), or ``None`` (all)."""
+        census = self.census
+        if census is None:
+            return None
+        return HeadlinePeriod(
+            first=census.year_start.isoformat(),
+            last=census.reference_date.isoformat(),
+            why=N_(
+                "the census year as the DfE counts it, from 1 April to the return's ReferenceDate"
+            ),
+        )
+
+    def in_headline(self, days: Dates) -> npt.NDArray[np.bool_]:
+        """Where ``days`` fall in :attr:`headline_period` (everywhere given, if there is none)."""
+        period = self.headline_period
+        given: npt.NDArray[np.bool_] = ~np.isnat(days)
+        if period is None:
+            return given
+        first, last = np.datetime64(period.first, "D"), np.datetime64(period.last, "D")
+        inside: npt.NDArray[np.bool_] = given & (days >= first) & (days <= last)
+        return inside
+
+    def outside_headline(self, days: Dates, rows: npt.NDArray[np.bool_]) -> RowTable | None:
+        """Return the ``rows`` whose day is outside :attr:`headline_period`, never dropped.
+
+        ``None`` where there is no such period. Each row names its children (ids as
+        written), where it is in the file, its date and why it is not in the headline.
+        """
+        period = self.headline_period
+        if period is None:
+            return None
+        records = self.records
+        where = np.flatnonzero(rows & ~self.in_headline(days) & ~np.isnat(days))
+        where = where[order_by_day_then_id(days[where], records.text["child_id"].take(where))]
+        before = days[where] < np.datetime64(period.first, "D")
+        why = pa.array(
+            np.where(
+                before,
+                f"held before the period the headline counts ({period.first}): "
+                "counted by period only",
+                f"held after the return's ReferenceDate ({period.last}): a return should not "
+                "hold it (DfE validation rule 8715); counted by period only",
+            ),
+            pa.string(),
+        )
+        return RowTable(
+            {
+                "child_id": records.text["child_id"].take(pa.array(where, pa.int64())),
+                "location": records.text["conference_id"].take(pa.array(where, pa.int64())),
+                "date": iso_text(days[where]),
+                "why": why,
+            }
+        )
+
     @functools.cached_property
     def first_of_conference(self) -> npt.NDArray[np.bool_]:
         """Where each row is its conference's first (so counts by conference count it once)."""
@@ -180,3 +255,57 @@ class Indicator(Generic[R]):
     results: tuple[type[Any], ...] = ()
     #: Whether some reports leave it out (``compute`` may return ``None``).
     optional: bool = False
+
+
+def headline_period_lines(
+    period: HeadlinePeriod | None, w: Writer, *, reviews: bool = False
+) -> list[str]:
+    """Say which period the headline figures count, where it is not every date."""
+    if period is None:
+        return []
+    message = (
+        w._("headline: reviews held {first} to {last} ({why})")
+        if reviews
+        else w._("headline: conferences held {first} to {last} ({why})")
+    )
+    first, last = w.day(period.first), w.day(period.last)
+    return ["  " + message.format(first=first, last=last, why=w._(period.why))]
+
+
+def headline_period_html(
+    period: HeadlinePeriod | None, w: Writer, *, reviews: bool = False
+) -> list[str]:
+    """Return :func:`headline_period_lines` as HTML notes."""
+    lines = headline_period_lines(period, w, reviews=reviews)
+    return [f'<p class="note">{w.esc(line.strip())}</p>' for line in lines]
+
+
+def outside_lines(outside: RowTable | None, w: Writer) -> list[str]:
+    """List the rows outside the headline's period, each with why."""
+    if not outside:
+        return []
+    lines = ["  " + w._("outside the headline's period ({n}):").format(n=len(outside))]
+    return lines + [
+        "    "
+        + w._("child {child} ({location}) on {date}: {why}").format(
+            child=row["child_id"],
+            location=row["location"],
+            date=w.day(row["date"]),
+            why=row["why"],
+        )
+        for row in outside
+    ]
+
+
+def outside_html(outside: RowTable | None, w: Writer) -> list[str]:
+    """Return the rows outside the headline's period, as an HTML table."""
+    if not outside:
+        return []
+    _ = w._
+    return [
+        f"<h3>{w.esc(_('Outside the headline period'))}</h3>",
+        w.table(
+            [_("child"), _("where in the file"), _("date"), _("why")],
+            [[row["child_id"], row["location"], w.day(row["date"]), row["why"]] for row in outside],
+        ),
+    ]

@@ -23,6 +23,8 @@ class CoreGroupTimeliness:
 def compute(inputs: ReportInputs) -> Computed[CoreGroupTimeliness]:
     """Judge every first core group recorded for an initial conference."""
     records, rule_set = inputs.records, inputs.rule_set
+    if "core_group_date" not in records.recorded:
+        return Computed(result=NotAssessed(why=not_recorded(records.input_format)))
     held = ~np.isnat(records.core_group_date) & records.of_type("initial")
     if "first_core_group" not in rule_set.rule_ids or not held.any():
         return Computed(result=NotAssessed(why="no core_group_date given for initial conferences"))
@@ -38,6 +40,22 @@ def compute(inputs: ReportInputs) -> Computed[CoreGroupTimeliness]:
     return Computed(
         result=CoreGroupTimeliness(by_child=Ratio.of(int(on_time.sum()), int(in_force.sum())))
     )
+
+
+def not_recorded(input_format: str) -> str:
+    """Say that a file of ``input_format`` records no core groups (so nothing is overdue)."""
+    if input_format in ("csv", "jsonl"):
+        return "not recorded in this file: it has no core_group_date column"
+    kind = FORMAT_NAMES.get(input_format, f"a {input_format} file")
+    return f"not recorded in this format: {kind} has no core group date"
+
+
+#: What each input format is called in a sentence.
+FORMAT_NAMES = {
+    "cin-census": "a DfE CIN census return",
+    "annex-a": "an Ofsted Annex A workbook",
+    "mapped": "a council export read through its mapping",
+}
 
 
 def text(result: CoreGroupTimeliness | NotAssessed, w: Writer) -> list[str]:

@@ -163,14 +163,14 @@ def text(result: DfeC4 | NotAssessed, w: Writer) -> list[str]:
         ),
         "  "
         + _(
-            "within 15 working days: {count} ({percent}%); p25 {p25}, median {median}, "
-            "p75 {p75} [{confidence} method]"
+            "within 15 working days: {count} ({percent}); p25 {p25}, median {median}, "
+            "p75 {p75} working days [{confidence} method]"
         ).format(
             count=within.count,
-            percent=within.percent,
-            p25=result.p25,
-            median=result.median,
-            p75=result.p75,
+            percent=w.number(within.percent, "%"),
+            p25=w.number(result.p25),
+            median=w.number(result.median),
+            p75=w.number(result.p75),
             confidence=result.percentiles_confidence,
         ),
     ]
@@ -216,9 +216,9 @@ def html(result: DfeC4 | NotAssessed, w: Writer) -> list[str]:
                     result.icpc,
                     result.icpc_children,
                     *result.bands.values(),
-                    result.p25,
-                    result.median,
-                    result.p75,
+                    w.number(result.p25),
+                    w.number(result.median),
+                    w.number(result.p75),
                 ]
             ],
         ),

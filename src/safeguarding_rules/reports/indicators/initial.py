@@ -21,7 +21,9 @@ from ..table import RowTable, html_escaped
 from ..writer import CHILD_COLOUR, CONFERENCE_COLOUR, Writer
 from ._base import (
     CONFERENCE_UNKNOWN,
+    OUTSIDE_COLUMNS,
     Computed,
+    HeadlinePeriod,
     Indicator,
     NotAssessed,
     NotKnown,
@@ -30,6 +32,10 @@ from ._base import (
     RowVerdicts,
     RuleUse,
     Status,
+    headline_period_html,
+    headline_period_lines,
+    outside_html,
+    outside_lines,
 )
 
 __all__ = ["DFE_BANDS", "INDICATOR", "InitialConferenceTimeliness", "InitialPeriod"]
@@ -97,6 +103,15 @@ class InitialConferenceTimeliness:
     headline: str
     #: Whether the headline meets the target (left out when there is no target or figure).
     meets_target: bool | None = attrs.field(default=None, metadata={"omit_if_none": True})
+    #: The period the headline figures count, where not every date (a census: its year).
+    headline_period: HeadlinePeriod | None = attrs.field(
+        default=None, metadata={"omit_if_none": True}
+    )
+    #: Conferences assessed but held outside :attr:`headline_period`: counted by period
+    #: only, each named with why.
+    outside_headline_period: RowTable | None = attrs.field(
+        default=None, metadata={"omit_if_none": True, "columns": OUTSIDE_COLUMNS}
+    )
 
 
 def _none_if_empty(values: pa.Array) -> pa.Array:
@@ -159,16 +174,21 @@ def compute(inputs: ReportInputs) -> Computed[InitialConferenceTimeliness]:
     known = inputs.conferences_known
     unknown = NotKnown(why=CONFERENCE_UNKNOWN)
     per_conference = inputs.first_of_conference
+    # Every period is shown; the headline counts only its own (a census: its year).
+    outside = inputs.outside_headline(conf, assessed & per_conference)
+    everywhere, assessed = assessed, assessed & inputs.in_headline(conf)
+    on_time_everywhere = on_time
+    on_time, late = on_time & assessed, late & assessed
     conf_assessed = assessed & per_conference
-    codes, labels = period_codes(conf[assessed], inputs.period, inputs.year_start)
+    codes, labels = period_codes(conf[everywhere], inputs.period, inputs.year_start)
     counted = by_period(
         codes,
         labels,
         {
             "all": np.ones(len(codes), dtype=bool),
-            "on_time": on_time[assessed],
-            "first": per_conference[assessed],
-            "first_on_time": (on_time & per_conference)[assessed],
+            "on_time": on_time_everywhere[everywhere],
+            "first": per_conference[everywhere],
+            "first_on_time": (on_time_everywhere & per_conference)[everywhere],
         },
     )
     periods = tuple(
@@ -234,6 +254,8 @@ def compute(inputs: ReportInputs) -> Computed[InitialConferenceTimeliness]:
         target=target,
         headline=headline,
         meets_target=meets_target,
+        headline_period=inputs.headline_period,
+        outside_headline_period=outside,
     )
     verdicts = RowVerdicts(
         rows=initial, status=status, due=row_due, working_days=working_days, days_late=days_late
@@ -277,6 +299,7 @@ def text(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
         else _("longest wait:  none (no conference held and assessed)")
     )
     bands = ", ".join(f"{band}: {count}" for band, count in result.bands.items())
+    lines += headline_period_lines(result.headline_period, w)
     lines += [
         "  " + _("by child:      {value}").format(value=w.pct(result.by_child)),
         "  " + _("by conference: {value}").format(value=w.pct(result.by_conference)),
@@ -333,6 +356,7 @@ def text(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
                 "not counted as on time or late"
             ).format(n=result.not_computable)
         )
+    lines += outside_lines(result.outside_headline_period, w)
     if isinstance(result.by_conference, NotKnown):
         lines.append("  " + _("By conference: {why}.").format(why=result.by_conference.why))
     return lines
@@ -438,18 +462,22 @@ def html(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
     body = [f"<h2>{esc(_('Initial conferences within timescale'))}</h2>"]
     if isinstance(result, NotAssessed):
         return [*body, f"<p>{esc(_('Not assessed: {why}').format(why=result.why))}</p>"]
+    body += headline_period_html(result.headline_period, w)
+    longest = (
+        _("Longest wait: {days} working days.").format(days=result.max_working_days)
+        if result.max_working_days is not None
+        else _("Longest wait: none (no conference held and assessed).")
+    )
     body.append(
         "<p>"
         + _(
             '<span class="figure" id="icpc-by-child">{by_child}</span> by child; '
             '<span class="figure" id="icpc-by-conference">{by_conference}</span> by '
-            "conference. Longest wait: {days} working days."
+            "conference."
         ).format(
-            by_child=esc(w.pct(result.by_child)),
-            by_conference=esc(w.pct(result.by_conference)),
-            days=result.max_working_days,
+            by_child=esc(w.pct(result.by_child)), by_conference=esc(w.pct(result.by_conference))
         )
-        + "</p>"
+        + f" {esc(longest)}</p>"
     )
     periods = [p.period for p in result.by_period]
     target = result.target * 100 if result.target is not None else None
@@ -483,6 +511,7 @@ def html(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
     if result.late_conferences:
         body.append(f"<h3>{esc(_('Late conferences'))}</h3>")
         body.append(_late_table(result.late_conferences, w, known=known))
+    body += outside_html(result.outside_headline_period, w)
     if isinstance(result.by_conference, NotKnown):
         note = _("By conference: {why}.").format(why=result.by_conference.why)
         body.append(f'<p class="note">{esc(note)}</p>')

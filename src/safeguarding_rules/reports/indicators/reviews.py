@@ -14,10 +14,13 @@ import numpy.typing as npt
 from ...records.conferences import KINDS, PREVIOUS_KINDS
 from ...rules.bulk import due_dates
 from ..periods import by_period, period_codes
+from ..table import RowTable
 from ..writer import Writer
 from ._base import (
     CONFERENCE_UNKNOWN,
+    OUTSIDE_COLUMNS,
     Computed,
+    HeadlinePeriod,
     Indicator,
     NotAssessed,
     NotKnown,
@@ -26,6 +29,10 @@ from ._base import (
     RowVerdicts,
     RuleUse,
     Status,
+    headline_period_html,
+    headline_period_lines,
+    outside_html,
+    outside_lines,
 )
 
 __all__ = ["INDICATOR", "NotJudged", "ReviewPeriod", "ReviewTimeliness"]
@@ -57,6 +64,14 @@ class ReviewTimeliness:
     by_conference: Ratio | NotKnown
     not_assessed: NotJudged
     by_period: tuple[ReviewPeriod, ...]
+    #: The period the headline figures count, where not every date (a census: its year).
+    headline_period: HeadlinePeriod | None = attrs.field(
+        default=None, metadata={"omit_if_none": True}
+    )
+    #: Reviews judged but held outside :attr:`headline_period`: counted by period only.
+    outside_headline_period: RowTable | None = attrs.field(
+        default=None, metadata={"omit_if_none": True, "columns": OUTSIDE_COLUMNS}
+    )
 
 
 def _previous_kinds(inputs: ReportInputs, review: npt.NDArray[np.bool_]) -> npt.NDArray[np.uint8]:
@@ -126,6 +141,12 @@ def compute(inputs: ReportInputs) -> Computed[ReviewTimeliness]:
         assessed_all |= in_force
     unknown = review & ~assessed_all
     status[unknown] = Status.NOT_ASSESSED
+    # Every period is shown; the headline counts only its own (a census: its year).
+    held = records.conference_date
+    outside = inputs.outside_headline(held, assessed_all)
+    everywhere, on_time_everywhere = assessed_all, on_time_all
+    assessed_all = assessed_all & inputs.in_headline(held)
+    on_time_all = on_time_all & assessed_all
     by_conference: Ratio | NotKnown = NotKnown(why=CONFERENCE_UNKNOWN)
     if inputs.conferences_known:
         # A review conference is on time when every child in it is.
@@ -136,13 +157,11 @@ def compute(inputs: ReportInputs) -> Computed[ReviewTimeliness]:
             int(np.count_nonzero(conferences & ~late_conferences)),
             int(np.count_nonzero(conferences)),
         )
-    codes, labels = period_codes(
-        records.conference_date[assessed_all], inputs.period, inputs.year_start
-    )
+    codes, labels = period_codes(held[everywhere], inputs.period, inputs.year_start)
     counted = by_period(
         codes,
         labels,
-        {"all": np.ones(len(codes), dtype=bool), "on_time": on_time_all[assessed_all]},
+        {"all": np.ones(len(codes), dtype=bool), "on_time": on_time_everywhere[everywhere]},
     )
     result = ReviewTimeliness(
         by_child=Ratio.of(int(on_time_all.sum()), int(assessed_all.sum())),
@@ -156,6 +175,8 @@ def compute(inputs: ReportInputs) -> Computed[ReviewTimeliness]:
             ReviewPeriod(period=label, by_child=Ratio.of(count["on_time"], count["all"]))
             for label, count in counted.items()
         ),
+        headline_period=inputs.headline_period,
+        outside_headline_period=outside,
     )
     return Computed(
         result=result,
@@ -170,13 +191,19 @@ def text(result: ReviewTimeliness | NotAssessed, w: Writer) -> list[str]:
     lines = ["", _("Review conferences within timescale")]
     if isinstance(result, NotAssessed):
         return [*lines, "  " + _("not assessed: {why}").format(why=result.why)]
+    lines += headline_period_lines(result.headline_period, w, reviews=True)
     lines += [
         "  " + _("by child:      {value}").format(value=w.pct(result.by_child)),
         "  " + _("by conference: {value}").format(value=w.pct(result.by_conference)),
     ]
     if result.not_assessed.rows:
-        lines.append("  " + _("not assessed: {n} rows").format(n=result.not_assessed.rows))
-    return lines
+        lines.append(
+            "  "
+            + _("not assessed: {n} review(s): {why}").format(
+                n=result.not_assessed.rows, why=result.not_assessed.why
+            )
+        )
+    return lines + outside_lines(result.outside_headline_period, w)
 
 
 def html(result: ReviewTimeliness | NotAssessed, w: Writer) -> list[str]:
@@ -185,6 +212,7 @@ def html(result: ReviewTimeliness | NotAssessed, w: Writer) -> list[str]:
     body = [f"<h2>{esc(_('Review conferences within timescale'))}</h2>"]
     if isinstance(result, NotAssessed):
         return [*body, f"<p>{esc(_('Not assessed: {why}').format(why=result.why))}</p>"]
+    body += headline_period_html(result.headline_period, w, reviews=True)
     by_child, by_conference = esc(w.pct(result.by_child)), esc(w.pct(result.by_conference))
     body.append(
         "<p>"
@@ -193,7 +221,17 @@ def html(result: ReviewTimeliness | NotAssessed, w: Writer) -> list[str]:
         )
         + "</p>"
     )
-    return body
+    if result.not_assessed.rows:
+        body.append(
+            "<p>"
+            + esc(
+                _("not assessed: {n} review(s): {why}").format(
+                    n=result.not_assessed.rows, why=result.not_assessed.why
+                )
+            )
+            + "</p>"
+        )
+    return body + outside_html(result.outside_headline_period, w)
 
 
 #: The review conference timeliness indicator.
