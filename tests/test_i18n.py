@@ -106,3 +106,10 @@ def test_welsh_dates_and_plurals() -> None:
         assert text.startswith("{n} cam gweithredu")
     with pytest.raises(ValueError, match="no catalogue"):
         translator("fr")
+
+
+def test_reports_name_every_agency_the_vocabulary_knows() -> None:
+    from safeguarding_rules import AGENCIES
+    from safeguarding_rules.reports.i18n import AGENCY_NAMES
+
+    assert AGENCY_NAMES == dict(AGENCIES)

@@ -61,8 +61,8 @@ def text_lines(report: ComplianceReport, w: Writer, *, header: bool = True) -> l
     lines = []
     if header:
         lines += [
-            _("Compliance report: rule set {rule_set}, {source}").format(
-                rule_set=repr(report.rule_set), source=report.source
+            _("Compliance report: {title} (rule set {rule_set}), {source}").format(
+                title=report.rule_set_title, rule_set=repr(report.rule_set), source=report.source
             ),
             _(
                 "{rows} rows: {children} children, {conferences}; {skipped} rows skipped. "
@@ -105,9 +105,9 @@ def render_html(report: ComplianceReport, *, language: str = "en") -> str:
     """Return one self-contained page (no scripts, no external files) with charts."""
     w = writer(language)
     _, esc = w._, w.esc
-    title = _("Child protection compliance: {rule_set}").format(rule_set=report.rule_set)
+    title = _("Child protection compliance: {rule_set}").format(rule_set=report.rule_set_title)
     body = [f"<h1>{esc(title)}</h1>", *html_parts(report, w)]
-    page_title = _("Compliance report: {rule_set}").format(rule_set=report.rule_set)
+    page_title = _("Compliance report: {rule_set}").format(rule_set=report.rule_set_title)
     return (
         f'<!DOCTYPE html><html lang="{w.language}"><head><meta charset="utf-8">'
         f"<title>{esc(page_title)}</title><style>{STYLE}</style></head>"

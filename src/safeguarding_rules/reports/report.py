@@ -109,6 +109,8 @@ class ComplianceReport:
 
     #: The rule set's name.
     rule_set: str
+    #: The rule set's title, as people call it.
+    rule_set_title: str
     #: The records' file (or a description, for the sample year).
     source: str
     #: What kind of file the records came from (``csv``, ``jsonl``, ``cin-census``,
@@ -351,6 +353,7 @@ def build_report(
     }
     return ComplianceReport(
         rule_set=rule_set.name,
+        rule_set_title=rule_set.title,
         source=records.file,
         input_format=input_format,
         counting=counting,

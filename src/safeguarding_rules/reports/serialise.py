@@ -291,6 +291,7 @@ def _report(report: ComplianceReport) -> dict[str, Any]:
     unstructure = _converter.unstructure
     return {
         "rule_set": report.rule_set,
+        "rule_set_title": report.rule_set_title,
         "source": report.source,
         "input_format": report.input_format,
         "counting": report.counting.value,

@@ -43,6 +43,7 @@ from ..._dates import ordinal
 from ..._explain import ENGLISH, N_, Explanation, Term, render
 
 __all__ = [
+    "AGENCY_NAMES",
     "DAY_REASONS",
     "DOMAIN",
     "LANGUAGES",
@@ -72,6 +73,23 @@ RULE_TITLES = {
     "pova_strategy_discussion": N_("Adult strategy discussion (POVA)"),
     "adult_plan_review": N_("Review of the adult protection plan"),
     "return_interview": N_("Return (home) interview"),
+}
+
+#: Agencies' names as people write them, by agency id (the vocabulary's ``AGENCIES``; a test
+#: keeps the two the same). Reports show these; JSON keeps the ids.
+AGENCY_NAMES = {
+    "childrens_social_care": N_("Children's social care"),
+    "police": N_("Police"),
+    "health_visitor": N_("Health visitor"),
+    "school_nurse": N_("School nurse"),
+    "gp": N_("GP"),
+    "paediatrician": N_("Paediatrician"),
+    "midwifery": N_("Midwifery"),
+    "camhs": N_("CAMHS"),
+    "education": N_("Education / school"),
+    "probation": N_("Probation"),
+    "adult_social_care": N_("Adult social care"),
+    "housing": N_("Housing"),
 }
 
 #: Why a day is not a working day, as the england-and-wales calendar names it: weekends and

@@ -15,7 +15,7 @@ import attrs
 import numpy as np
 
 from ...rules import unrecognised_names
-from ..i18n import N_
+from ..i18n import AGENCY_NAMES, N_
 from ..periods import period_labels
 from ..writer import CHILD_COLOUR, Writer
 from ._base import Computed, Indicator, NotAssessed, Ratio, ReportInputs
@@ -243,8 +243,15 @@ def participation_text(result: Participation | NotAssessed, w: Writer) -> list[s
     if isinstance(result, NotAssessed):
         return []
     return ["  " + w._("agency participation:")] + [
-        f"    {p.agency}: {w.pct(p.took_part)} ({w._(p.basis)})" for p in result.agencies
+        f"    {agency_name(p.agency, w)}: {w.pct(p.took_part)} ({w._(p.basis)})"
+        for p in result.agencies
     ]
+
+
+def agency_name(agency: str, w: Writer) -> str:
+    """An agency's name as people write it, in the writer's language (else as written)."""
+    name = AGENCY_NAMES.get(agency)
+    return w._(name) if name else agency
 
 
 def participation_html(result: Participation | NotAssessed, w: Writer) -> list[str]:
@@ -256,7 +263,7 @@ def participation_html(result: Participation | NotAssessed, w: Writer) -> list[s
         f"<h3>{w.esc(_('Agency participation'))}</h3>",
         w.table(
             [_("agency"), _("took part"), _("basis")],
-            [[p.agency, w.pct(p.took_part), _(p.basis)] for p in result.agencies],
+            [[agency_name(p.agency, w), w.pct(p.took_part), _(p.basis)] for p in result.agencies],
         ),
     ]
 
