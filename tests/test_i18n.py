@@ -112,4 +112,4 @@ def test_reports_name_every_agency_the_vocabulary_knows() -> None:
     from safeguarding_rules import AGENCIES
     from safeguarding_rules.reports.i18n import AGENCY_NAMES
 
-    assert AGENCY_NAMES == dict(AGENCIES)
+    assert dict(AGENCIES) == AGENCY_NAMES

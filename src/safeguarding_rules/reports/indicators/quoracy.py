@@ -249,7 +249,7 @@ def participation_text(result: Participation | NotAssessed, w: Writer) -> list[s
 
 
 def agency_name(agency: str, w: Writer) -> str:
-    """An agency's name as people write it, in the writer's language (else as written)."""
+    """Return an agency's name as people write it, in the writer's language (else as given)."""
     name = AGENCY_NAMES.get(agency)
     return w._(name) if name else agency
 
