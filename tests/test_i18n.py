@@ -113,3 +113,24 @@ def test_reports_name_every_agency_the_vocabulary_knows() -> None:
     from safeguarding_rules.reports.i18n import AGENCY_NAMES
 
     assert dict(AGENCIES) == AGENCY_NAMES
+
+
+def test_no_message_hides_inside_an_f_string() -> None:
+    """Babel's extractor does not look inside f-strings: a message there is never translated."""
+    import ast
+
+    hidden = []
+    for path in sorted(SOURCES.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for inner in ast.walk(node):
+                if not isinstance(inner, ast.Call) or not inner.args:
+                    continue
+                name = inner.func.attr if isinstance(inner.func, ast.Attribute) else None
+                name = inner.func.id if isinstance(inner.func, ast.Name) else name
+                if name in {"_", "gettext", "ngettext", "N_"} and isinstance(
+                    inner.args[0], ast.Constant
+                ):
+                    hidden.append(f"{path.relative_to(SOURCES)}:{inner.lineno}")
+    assert not hidden, f"a message inside an f-string is never extracted: {hidden}"

@@ -157,7 +157,7 @@ def test_reviews_are_on_time_by_child_and_late_by_conference_if_any_child_is(
         "not_assessed": {
             "rows": 1,
             "why": "no previous_conference_date, or its type is neither in the file nor given "
-            "in previous_conference_type",
+            "in previous_conference_type, or no edition of the rule covers it",
         },
         "by_period": [
             {"period": "2014-15 Q4", "by_child": ratio(3, 4, 75.0)},

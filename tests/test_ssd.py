@@ -12,6 +12,7 @@ import random
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -602,3 +603,144 @@ def test_a_column_of_values_that_cannot_be_text_is_a_clear_message(tmp_path: Pat
     text = str(raised.value)
     assert "cppl_person_id" in text
     assert "Traceback" not in text
+
+
+# -- the report on the SSD (issue 29): figures, audits, and the same figures from every source --
+
+ENGLAND = load_rule_sets()["england"]
+
+
+def _report(location: str, db_schema: str | None = None) -> dict[str, Any]:
+    from safeguarding_rules import to_data
+    from safeguarding_rules.records import read_records
+    from safeguarding_rules.reports import build_report
+
+    found: dict[str, Any] = to_data(
+        build_report(read_records(location, ENGLAND, db_schema=db_schema), ENGLAND)
+    )
+    return found
+
+
+def _without_places(value: Any) -> Any:
+    """The data with where each row is left out (a CSV extract's rows have numbers)."""
+    if isinstance(value, dict):
+        return {k: _without_places(v) for k, v in value.items() if k not in ("location", "source")}
+    if isinstance(value, list):
+        return [_without_places(item) for item in value]
+    return value
+
+
+def test_the_report_counts_the_generators_conferences_reviews_and_flags(
+    ssd: SyntheticSSD, ssd_files: dict[str, str]
+) -> None:
+    expected = ssd.expected
+    data = _report(ssd_files["csv"])
+    assert data["input_format"] == "ssd"
+    assert data["initial_conference_timeliness"]["by_child"]["total"] == expected.initial_held
+    assert data["transfer_in_conferences"]["children"] == expected.transfer_in_held
+    quoracy = data["recorded_quoracy"]
+    assert quoracy["reviews"] == expected.reviews_held
+    assert sum(row["recorded"] == "not quorate" for row in quoracy["rows"]) == expected.inquorate
+    assert data["core_group_timeliness"]["why"].startswith("not recorded in this format")
+
+
+def test_the_target_audit_names_each_wrong_formula_the_generator_used(
+    ssd: SyntheticSSD, ssd_files: dict[str, str]
+) -> None:
+    causes = {
+        "day 1": "counted the S47 start as day 1",
+        "no bank holidays": "skipped weekends but not bank holidays",
+        "calendar days": "counted 15 calendar days",
+    }
+    targets = _report(ssd_files["csv"])["recorded_targets"]
+    assert targets["recorded_as"] == "icpc_icpc_target_date"
+    found = {row["location"].split("'")[1]: row for row in targets["rows"]}
+    wrong = {
+        key: kind
+        for key, (recorded, right, kind) in ssd.expected.targets.items()
+        if recorded is not None and recorded != right
+    }
+    assert set(found) == set(wrong)
+    for key, kind in wrong.items():
+        assert causes[kind] in found[key]["likely_causes"], key
+        assert found[key]["computed"] == ssd.expected.targets[key][1].isoformat()  # type: ignore[union-attr]
+
+
+def test_the_review_due_date_audit_names_each_wrong_formula_the_generator_used(
+    ssd: SyntheticSSD, ssd_files: dict[str, str]
+) -> None:
+    audit = _report(ssd_files["csv"])["recorded_review_due_dates"]
+    found = {row["location"].split("'")[1]: row for row in audit["rows"]}
+    transfer_plans = {
+        row["icpc_cp_plan_id"]
+        for row in ssd.tables["ssd_initial_cp_conference"].to_pylist()
+        if row["icpc_icpc_transfer_in"] == "Y"
+    }
+    after_transfer = {  # the first review after a transfer-in conference is not checked
+        row["cppr_cp_review_id"]
+        for row in ssd.tables["ssd_cp_reviews"].to_pylist()
+        if row["cppr_cp_plan_id"] in transfer_plans and row["cppr_cp_review_id"].endswith("-1")
+    }
+    wrong = {
+        key: kind
+        for key, (recorded, right, kind, _) in ssd.expected.reviews.items()
+        if recorded is not None and recorded != right and key not in after_transfer
+    }
+    assert set(found) == set(wrong)
+    for key, kind in wrong.items():
+        causes = " ".join(found[key]["likely_causes"])
+        if kind == "calendar days":
+            assert "months as calendar days" in causes, key
+        else:  # counted from the strategy discussion, or the previous review's due date
+            assert "counted 3 months from" in causes or "counted 6 months from" in causes, key
+
+
+def test_by_conference_counts_a_meeting_once_when_every_row_has_its_id(
+    ssd: SyntheticSSD, tmp_path: Path
+) -> None:
+    icpc = ssd.tables["ssd_initial_cp_conference"]
+    rows = icpc.to_pylist()
+    for row in rows:  # a child with no meeting id was a conference of its own
+        row["icpc_icpc_meeting_id"] = row["icpc_icpc_meeting_id"] or f"own-{row['icpc_icpc_id']}"
+    reviews = ssd.tables["ssd_cp_reviews"]
+    tables = {
+        **ssd.tables,
+        "ssd_initial_cp_conference": pa.Table.from_pylist(rows, schema=icpc.schema),
+        "ssd_cp_reviews": reviews,
+    }
+    write_ssd_csv(tmp_path / "csv", tables)
+    initial = _report(str(tmp_path / "csv"))["initial_conference_timeliness"]
+    assert initial["by_conference"]["total"] == ssd.expected.initial_conferences
+    assert initial["by_child"]["total"] == ssd.expected.initial_held
+
+
+def test_sqlite_postgresql_and_csv_give_the_same_report(
+    ssd_files: dict[str, str], ssd_postgresql: str
+) -> None:
+    first = _without_places(_report(ssd_files["sqlite"]))
+    assert _without_places(_report(ssd_files["csv"])) == first
+    assert _without_places(_report(ssd_postgresql, db_schema="council_ssd")) == first
+
+
+def test_report_and_due_read_a_database_and_never_show_its_password(
+    ssd_postgresql: str,
+) -> None:
+    from click.testing import CliRunner
+
+    from safeguarding_rules.cli import main
+
+    runner = CliRunner()
+    report = runner.invoke(main, ["report", ssd_postgresql, "--db-schema", "council_ssd"])
+    assert report.exit_code == 0, report.output
+    assert "Recorded review due dates (cppr_cp_review_due)" in report.output
+    assert SECRET not in report.output
+    assert mask_url(ssd_postgresql) in report.output
+    due = runner.invoke(
+        main, ["due", ssd_postgresql, "--db-schema", "council_ssd", "--as-of", "2025-03-20"]
+    )
+    assert due.exit_code == 0, due.output
+    assert SECRET not in due.output
+    bad = runner.invoke(main, ["report", ssd_postgresql.replace(SECRET, "wrong-pw")])
+    assert bad.exit_code != 0
+    assert "wrong-pw" not in bad.output
+    assert "Traceback" not in bad.output

@@ -41,13 +41,15 @@ def _load_records(
     skip_invalid: bool,
     input_format: str | None = None,
     mapping_file: str | None = None,
+    db_schema: str | None = None,
+    password_env: str | None = None,
 ) -> readers.LoadedRecords:
     if records_file is None:
         sample = resources.files("safeguarding_rules") / "data" / "sample_conferences.csv"
         with resources.as_file(sample) as path:
             loaded = readers.read_records(path, rule_set)
         return attrs.evolve(loaded, records=attrs.evolve(loaded.records, file=SAMPLE_NAME))
-    progress(f"reading {records_file}")
+    progress(f"reading {readers.shown(records_file)}")  # a database's password never shown
     loaded = readers.read_records(
         records_file,
         rule_set,
@@ -55,6 +57,8 @@ def _load_records(
         mapping=readers.read_mapping(mapping_file) if mapping_file else None,
         skip_invalid=skip_invalid,
         progress=row_count,
+        db_schema=db_schema,
+        password_env=password_env,
     )
     records = loaded.records
     progress(f"read {len(records) + records.skipped_rows:,} rows")
@@ -71,13 +75,26 @@ _INPUT_OPTIONS = (
         "--input-format",
         type=click.Choice([f.value for f in readers.InputFormat]),
         help="What FILE is (default: recognised from its content): our CSV or JSON lines, a "
-        "DfE CIN census (XML), an Ofsted Annex A workbook, or an export read through --mapping.",
+        "DfE CIN census (XML), an Ofsted Annex A workbook, an export read through --mapping, "
+        "or the Standard Safeguarding Dataset (a database URL or a folder of ssd_*.csv).",
     ),
     click.option(
         "--mapping",
         "mapping_file",
         type=click.Path(dir_okay=False),
         help="TOML file mapping our fields to a council export's headings (docs/formats).",
+    ),
+    click.option(
+        "--db-schema",
+        metavar="NAME",
+        help="The database schema holding the Standard Safeguarding Dataset's tables (FILE a "
+        "database URL; default: the database's own).",
+    ),
+    click.option(
+        "--password-env",
+        metavar="VARIABLE",
+        help="The environment variable holding the database's password (never shown). "
+        "PostgreSQL also reads PGPASSWORD and ~/.pgpass itself.",
     ),
 )
 
@@ -93,7 +110,7 @@ def _input_options(command: Callable[..., None]) -> Callable[..., None]:
     "records_file",
     metavar="[FILE]",
     required=False,
-    type=click.Path(dir_okay=False, allow_dash=True),
+    type=click.Path(allow_dash=True),
 )
 @rule_set_options(default="england")
 @click.option(
@@ -145,6 +162,8 @@ def report_command(
     strict: bool,
     input_format: str | None,
     mapping_file: str | None,
+    db_schema: str | None,
+    password_env: str | None,
     unit: bool,
     adults_file: str | None,
     missing_file: str | None,
@@ -160,7 +179,9 @@ def report_command(
     whole unit's report (with no FILE, the sample unit year: children, adult enquiries and
     missing episodes).
     """
-    loaded = _load_records(records_file, rule_set, skip_invalid, input_format, mapping_file)
+    loaded = _load_records(
+        records_file, rule_set, skip_invalid, input_format, mapping_file, db_schema, password_env
+    )
     records = loaded.records
     conferences: list[readers.ConferenceAttendance] = []
     if attendance is not None:
@@ -235,7 +256,7 @@ def _say_not_computable(items: list[NotComputable]) -> None:
 
 
 @click.command("due")
-@click.argument("records_file", metavar="FILE", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("records_file", metavar="FILE", type=click.Path(allow_dash=True))
 @click.option("--as-of", "as_of", required=True, metavar="DATE", callback=date_callback)
 @click.option(
     "--within",
@@ -263,6 +284,8 @@ def due_command(
     use_overlay: bool,
     input_format: str | None,
     mapping_file: str | None,
+    db_schema: str | None,
+    password_env: str | None,
     adults_file: str | None,
     missing_file: str | None,
     language: str,
@@ -275,7 +298,7 @@ def due_command(
     """
     loaded = _load_records(
         records_file, rule_set, skip_invalid=False, input_format=input_format,
-        mapping_file=mapping_file,
+        mapping_file=mapping_file, db_schema=db_schema, password_env=password_env,
     )  # fmt: skip
     worklist = reports.due_actions(
         loaded.records, rule_set, as_of=as_of, within=within, use_overlay=use_overlay

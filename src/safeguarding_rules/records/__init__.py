@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .attendance import ATTENDANCE_COLUMNS, ConferenceAttendance, read_attendance
     from .cin_census import CensusRecords, CensusReturn, read_cin_census
     from .conferences import ConferenceRecords, read_conference_records
-    from .detect import InputFormat, LoadedRecords, detect_format, read_records
+    from .detect import InputFormat, LoadedRecords, detect_format, read_records, shown
     from .mapping import ColumnMapping, match_headings, read_mapped_records, read_mapping
     from .missing import (
         MISSING_COLUMNS,
@@ -69,6 +69,7 @@ __getattr__ = lazy_exports(
             "LoadedRecords",
             "detect_format",
             "read_records",
+            "shown",
         ),
         ".mapping": (
             "ColumnMapping",
@@ -141,4 +142,5 @@ __all__ = [
     "read_rows",
     "read_ssd",
     "read_table",
+    "shown",
 ]

@@ -25,8 +25,24 @@ from .source import InputSource, open_input, starts_like_workbook
 if TYPE_CHECKING:
     from .cin_census import CensusReturn
     from .mapping import ColumnMapping
+    from .ssd import SSDRecords
 
-__all__ = ["InputFormat", "LoadedRecords", "detect_format", "read_records", "reader_rules"]
+#: Why a census (or an Annex A list) cannot be counted by conference.
+NO_FAMILY_LINK = (
+    "not known: the file has no family link, so the children seen at one conference cannot "
+    "be grouped; every figure here counts children (each enquiry separately)"
+)
+
+__all__ = [
+    "NO_FAMILY_LINK",
+    "InputFormat",
+    "LoadedRecords",
+    "detect_format",
+    "is_ssd_location",
+    "read_records",
+    "reader_rules",
+    "shown",
+]
 
 #: The census, workbook and mapping readers, imported only when such a file is read: they
 #: need lxml or fastexcel, which a report on a CSV file never loads.
@@ -37,6 +53,7 @@ _reader = lazy_exports(
         ".annex_a": ("read_annex_a",),
         ".cin_census": ("read_cin_census",),
         ".mapping": ("read_mapped_records",),
+        ".ssd": ("mask_url", "read_ssd"),
     },
 )
 
@@ -54,6 +71,9 @@ class InputFormat(enum.Enum):
     ANNEX_A = "annex-a"
     #: A council's own export (CSV or workbook) read through a TOML column mapping.
     MAPPED = "mapped"
+    #: The Standard Safeguarding Dataset: a database URL, or a folder of ``ssd_*.csv``
+    #: extracts (see :mod:`.ssd`).
+    SSD = "ssd"
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -66,11 +86,42 @@ class LoadedRecords:
     input_format: InputFormat
     #: For a CIN census, its section 47 enquiries (for the DfE's figures).
     census: CensusReturn | None = None
+    #: For the Standard Safeguarding Dataset, what its tables record beside the conferences
+    #: (the council's own target and due dates, each review's quorate flag).
+    ssd: SSDRecords | None = None
 
     @property
     def conferences_known(self) -> bool:
         """Whether the file says which children were seen together at one conference."""
+        if self.ssd is not None:
+            return self.ssd.conferences_known
         return self.input_format not in (InputFormat.CIN_CENSUS, InputFormat.ANNEX_A)
+
+    @property
+    def conferences_unknown_why(self) -> str:
+        """Why figures by conference are not known (see :attr:`conferences_known`)."""
+        if self.ssd is not None and not self.ssd.conferences_known:
+            missing = self.ssd.initial_without_meeting_id + self.ssd.reviews_without_meeting_id
+            return (
+                f"not known: {missing} conference row(s) of the Standard Safeguarding Dataset "
+                "have no meeting id (icpc_icpc_meeting_id, cppr_cp_review_meeting_id), so the "
+                "children seen at one conference cannot all be grouped; every figure here "
+                "counts children"
+            )
+        return NO_FAMILY_LINK
+
+
+def shown(path: str | Path) -> str:
+    """``path`` as it may be shown: a database URL with its password masked."""
+    text = str(path)
+    return _reader("mask_url")(text) if "://" in text else text
+
+
+def is_ssd_location(path: str | Path | InputSource) -> bool:
+    """Whether ``path`` names a database (a URL such as ``sqlite:///ssd.db``) or a folder."""
+    if isinstance(path, InputSource):
+        return False
+    return "://" in str(path) or Path(path).is_dir()
 
 
 def detect_format(
@@ -83,6 +134,8 @@ def detect_format(
     """
     if mapping is not None:
         return InputFormat.MAPPED
+    if is_ssd_location(path):
+        return InputFormat.SSD
     start = open_input(path).head
     if starts_like_workbook(start):
         return InputFormat.ANNEX_A
@@ -119,6 +172,8 @@ def read_records(
     skip_invalid: bool = False,
     vocabulary: Vocabulary = VOCABULARY,
     progress: Callable[[int], object] | None = None,
+    db_schema: str | None = None,
+    password_env: str | None = None,
 ) -> LoadedRecords:
     """Read conference records from any supported file (see :class:`InputFormat`).
 
@@ -134,12 +189,26 @@ def read_records(
     :param vocabulary: with a calendar: the spellings conference types and answers may be
         written in.
     :param progress: called with the number of rows read so far (CSV files, block by block).
+    :param db_schema: for a database: the schema holding the SSD tables (default: the
+        database's own).
+    :param password_env: for a database: the environment variable holding its password.
     :raises InputErrors: naming every problem, unless ``skip_invalid``.
     """
     if isinstance(rules, RuleSet):
         calendar, action_rules, vocabulary = reader_rules(rules)
     else:
         calendar = rules
+    if input_format is InputFormat.SSD or (input_format is None and is_ssd_location(path)):
+        ssd: SSDRecords = _reader("read_ssd")(
+            str(path),
+            calendar,
+            schema=db_schema,
+            password_env=password_env,
+            skip_invalid=skip_invalid,
+            vocabulary=vocabulary,
+        )
+        records = attrs.evolve(ssd.records, input_format=InputFormat.SSD.value, file=ssd.source)
+        return LoadedRecords(records=records, input_format=InputFormat.SSD, ssd=ssd)
     source = open_input(path)  # standard input or a pipe is read once, here
     detected = detect_format(source, mapping=mapping)
     kind = input_format or detected

@@ -44,7 +44,7 @@ def render_csv_chunks(report: ComplianceReport) -> Iterator[bytes]:
 def _conferences(report: ComplianceReport, w: Writer) -> str:
     conferences = report.records.conferences
     if conferences is None:
-        return w._("conferences not known (no family link)")
+        return w._("conferences not known")
     return w._("{n} conferences").format(n=conferences)
 
 
@@ -142,7 +142,7 @@ def html_parts(report: ComplianceReport, w: Writer) -> list[str]:
     for indicator, result in report.shown:
         body += indicator.html(result, w)
     if report.rules_used:
-        body.append(f"<h2>{esc(_('Rules applied'))}</h2>")
+        body.append(w.heading(_("Rules applied")))
         body.append(
             w.table(
                 [_("rule"), _("edition"), _("rows"), _("confidence"), _("source")],

@@ -27,7 +27,7 @@ from .._columnar import date_array, iso_text, mapped_ahead
 from ..records import ConferenceAttendance, ConferenceRecords, LoadedRecords
 from ..records.conferences import KINDS
 from ..rules import Counting, Period, ReportingPolicy, RuleSet
-from .indicators import INDICATORS, Indicator, NotAssessed, ReportInputs, Status
+from .indicators import CONFERENCE_UNKNOWN, INDICATORS, Indicator, NotAssessed, ReportInputs, Status
 from .indicators.initial import DFE_BANDS
 from .overlay import calendar_summary
 from .periods import period_labels
@@ -264,13 +264,15 @@ def build_report(
         period the records cover.
     :param indicators: the indicators to compute, in the order they are shown.
     """
-    census = None
+    census = ssd = None
     if isinstance(records, LoadedRecords):
-        census = records.census
+        census, ssd = records.census, records.ssd
         input_format = records.input_format.value
+        known, unknown_why = records.conferences_known, records.conferences_unknown_why
         records = records.records
     else:
         input_format = records.input_format
+        known, unknown_why = input_format not in _NO_FAMILY_LINK, CONFERENCE_UNKNOWN
     policy = rule_set.reporting or ReportingPolicy()
     inputs = ReportInputs(
         records=records,
@@ -281,8 +283,10 @@ def build_report(
         year_start=year_start_month or policy.year_start_month,
         policy=policy,
         attendance=attendance,
-        conferences_known=input_format not in _NO_FAMILY_LINK,
+        conferences_known=known,
         census=census,
+        ssd=ssd,
+        conferences_unknown_why=unknown_why,
     )
     n = len(records)
     # Per-row columns for the CSV, in the narrowest types that hold them (a national file

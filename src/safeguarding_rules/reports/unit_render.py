@@ -68,9 +68,7 @@ def _children_head(w: Writer, report: ComplianceReport) -> list[str]:
         ).format(
             rows=records.rows,
             children=records.children,
-            conferences=records.conferences
-            if records.conferences is not None
-            else _("not known (no family link)"),
+            conferences=records.conferences if records.conferences is not None else _("not known"),
             skipped=records.skipped_rows,
         ),
     ]

@@ -66,7 +66,7 @@ class Writer:
         return self.t.ngettext(singular, plural, n)
 
     def pct(self, ratio: _Counted | Mapping[str, Any]) -> str:
-        """``78.3% (94 of 120)``; ``n/a (none)`` for none; or why it is not known.
+        """``78.3% (94 of 120)``; ``n/a (none)`` for none; ``not known`` (said why elsewhere).
 
         :param ratio: a :class:`~.indicators.Ratio` (or its plain data).
         """
@@ -75,7 +75,7 @@ class Writer:
         else:
             on_time, total, percent = ratio.on_time, ratio.total, ratio.percent
         if total is None:
-            return self._("not known (no family link)")
+            return self._("not known")
         if percent is None:
             return self._("n/a (none)")
         return self._("{percent}% ({on_time} of {total})").format(
@@ -101,6 +101,17 @@ class Writer:
     def esc(text: object) -> str:
         """Escape text for HTML."""
         return html.escape(str(text))
+
+    @staticmethod
+    def heading(text: str, level: int = 2) -> str:
+        """Return ``text`` (already in this language) as an escaped HTML heading."""
+        return f"<h{level}>{html.escape(text)}</h{level}>"
+
+    @staticmethod
+    def paragraph(text: str, css: str | None = None) -> str:
+        """Return ``text`` (already in this language) as an escaped HTML paragraph."""
+        opening = f'<p class="{css}">' if css else "<p>"
+        return f"{opening}{html.escape(text)}</p>"
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
         """Return an HTML table of ``rows`` under ``header`` (every cell escaped)."""
@@ -159,12 +170,13 @@ class Writer:
                 f'<text x="{x0:.1f}" y="{height - bottom + 16}">{html.escape(label)}</text>'
             )
         if target is not None:
+            label = html.escape(self._("target"))
             y = top + plot_h * (1 - target / maximum)
             parts.append(
                 f'<line class="target" x1="{left}" y1="{y:.1f}" x2="{width}" y2="{y:.1f}" '
                 f'stroke="{TARGET_COLOUR}" stroke-dasharray="6 4"/>'
                 f'<text x="{width - 80}" y="{y - 4:.1f}" fill="{TARGET_COLOUR}">'
-                f"{html.escape(self._('target'))} {target:g}{unit}</text>"
+                f"{label} {target:g}{unit}</text>"
             )
         legend_x = left
         for name, colour, _ in series:

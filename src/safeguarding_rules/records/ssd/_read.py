@@ -137,7 +137,7 @@ class RecordedTargets:
 
     def location(self, index: int) -> str:
         """Where row ``index`` is: ``ssd_initial_cp_conference (icpc_icpc_id 'X')``."""
-        return _where(ICPC.name, ICPC.key, self.icpc_id[index], int(self.lines[index]))
+        return _where(ICPC.name, ICPC.key, self.icpc_id[index], int(self.lines[index]), named=True)
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -188,12 +188,32 @@ class RecordedReviews:
 
     def location(self, index: int) -> str:
         """Where row ``index`` is: ``ssd_cp_reviews (cppr_cp_review_id 'R1')``."""
-        return _where(REVIEWS.name, REVIEWS.key, self.review_id[index], int(self.lines[index]))
+        return _where(
+            REVIEWS.name, REVIEWS.key, self.review_id[index], int(self.lines[index]), named=True
+        )
 
     @property
     def inquorate(self) -> npt.NDArray[np.bool_]:
         """Reviews recorded as not quorate."""
         found: npt.NDArray[np.bool_] = self.quorate == values.FLAG_NO
+        return found
+
+    @property
+    def recorded_quorate(self) -> npt.NDArray[np.bool_]:
+        """Reviews recorded as quorate."""
+        found: npt.NDArray[np.bool_] = self.quorate == values.FLAG_YES
+        return found
+
+    @property
+    def quorate_not_recorded(self) -> npt.NDArray[np.bool_]:
+        """Reviews with no quorate flag."""
+        found: npt.NDArray[np.bool_] = self.quorate == values.FLAG_UNSET
+        return found
+
+    @property
+    def quorate_not_understood(self) -> npt.NDArray[np.bool_]:
+        """Reviews whose flag is neither yes nor no (listed, never guessed)."""
+        found: npt.NDArray[np.bool_] = self.quorate == values.FLAG_UNKNOWN
         return found
 
 
@@ -896,10 +916,16 @@ _REVIEW_COLUMNS = {
 }
 
 
-def _where(table: str, key_column: str, key: Any, line: int) -> str:
-    """Name a row: ``row 5 (icpc_icpc_id 'X')`` in a CSV extract, else its table and id."""
+def _where(table: str, key_column: str, key: Any, line: int, *, named: bool = False) -> str:
+    """Name a row: ``row 5 (icpc_icpc_id 'X')`` in a CSV extract, else its table and id.
+
+    :param named: name the table for a CSV extract's row too (``ssd_cp_reviews row 5 ...``),
+        where no file name goes before it.
+    """
     key_part = f"{key_column} {key!r}" if key is not None else f"no {key_column}"
-    return f"row {line} ({key_part})" if line else f"{table} ({key_part})"
+    if not line:
+        return f"{table} ({key_part})"
+    return f"{table} row {line} ({key_part})" if named else f"row {line} ({key_part})"
 
 
 def _targets(

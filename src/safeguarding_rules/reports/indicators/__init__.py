@@ -15,14 +15,28 @@ adding one.
 * :mod:`.report_deadlines`: reports and actions before and after conferences.
 * :mod:`.quoracy`: quorate conferences, and agencies' participation.
 * :mod:`.dfe_c4`: the council's row of DfE table C4 (a census).
-* :mod:`.recorded_targets`: the recorded target dates audited against the rules (a census).
+* :mod:`.transfer_in`: transfer-in conferences, counted apart from initial conferences.
+* :mod:`.recorded_targets`: the recorded target dates audited against the rules (a census,
+  the Standard Safeguarding Dataset).
+* :mod:`.recorded_reviews`: the recorded review due dates audited, and the reviews recorded
+  as not quorate (the Standard Safeguarding Dataset).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from . import core_groups, dfe_c4, initial, quoracy, recorded_targets, report_deadlines, reviews
+from . import (
+    core_groups,
+    dfe_c4,
+    initial,
+    quoracy,
+    recorded_reviews,
+    recorded_targets,
+    report_deadlines,
+    reviews,
+    transfer_in,
+)
 from ._base import (
     CONFERENCE_UNKNOWN,
     Computed,
@@ -53,6 +67,7 @@ __all__ = [
 #: The built-in indicators, in the order the report shows them.
 INDICATORS: tuple[Indicator[Any], ...] = (
     initial.INDICATOR,
+    transfer_in.INDICATOR,
     reviews.INDICATOR,
     core_groups.INDICATOR,
     report_deadlines.INDICATOR,
@@ -60,4 +75,6 @@ INDICATORS: tuple[Indicator[Any], ...] = (
     quoracy.PARTICIPATION,
     dfe_c4.INDICATOR,
     recorded_targets.INDICATOR,
+    recorded_reviews.REVIEW_DUE_DATES,
+    recorded_reviews.QUORACY,
 )

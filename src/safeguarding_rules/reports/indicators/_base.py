@@ -20,6 +20,7 @@ import pyarrow as pa
 from ..._columnar import iso_text, order_by_day_then_id
 from ...calendar import WorkingDayCalendar
 from ...records import ConferenceAttendance, ConferenceRecords
+from ...records.detect import NO_FAMILY_LINK
 from ...rules import Counting, Period, QuorumResult, ReportingPolicy, RuleSet
 from ..i18n import N_
 from ..table import RowTable
@@ -28,6 +29,7 @@ from ._quorum import decide_quorums
 
 if TYPE_CHECKING:  # the census reader needs lxml, which a report on a CSV file never loads
     from ...records.cin_census import CensusReturn
+    from ...records.ssd import SSDRecords
 
 __all__ = [
     "CONFERENCE_UNKNOWN",
@@ -48,10 +50,7 @@ Dates = npt.NDArray[np.datetime64]
 R = TypeVar("R")
 
 #: Why a census (or an Annex A list) cannot be counted by conference.
-CONFERENCE_UNKNOWN = (
-    "not known: the file has no family link, so the children seen at one conference cannot "
-    "be grouped; every figure here counts children (each enquiry separately)"
-)
+CONFERENCE_UNKNOWN = NO_FAMILY_LINK
 
 
 @attrs.frozen
@@ -163,6 +162,10 @@ class ReportInputs:
     conferences_known: bool = True
     #: For a CIN census, its section 47 enquiries (for the DfE's figures).
     census: CensusReturn | None = None
+    #: For the Standard Safeguarding Dataset, what its tables record beside the conferences.
+    ssd: SSDRecords | None = None
+    #: Why figures by conference are not known, where they are not.
+    conferences_unknown_why: str = CONFERENCE_UNKNOWN
 
     @property
     def headline_period(self) -> HeadlinePeriod | None:
@@ -303,7 +306,7 @@ def outside_html(outside: RowTable | None, w: Writer) -> list[str]:
         return []
     _ = w._
     return [
-        f"<h3>{w.esc(_('Outside the headline period'))}</h3>",
+        w.heading(_("Outside the headline period"), 3),
         w.table(
             [_("child"), _("where in the file"), _("date"), _("why")],
             [[row["child_id"], row["location"], w.day(row["date"]), row["why"]] for row in outside],

@@ -55,6 +55,7 @@ FORMAT_NAMES = {
     "cin-census": "a DfE CIN census return",
     "annex-a": "an Ofsted Annex A workbook",
     "mapped": "a council export read through its mapping",
+    "ssd": "the Standard Safeguarding Dataset",
 }
 
 
@@ -69,11 +70,11 @@ def text(result: CoreGroupTimeliness | NotAssessed, w: Writer) -> list[str]:
 
 def html(result: CoreGroupTimeliness | NotAssessed, w: Writer) -> list[str]:
     """Return the section's part of the HTML page."""
-    _, esc = w._, w.esc
-    body = [f"<h2>{esc(_('First core group within timescale'))}</h2>"]
+    _ = w._
+    body = [w.heading(_("First core group within timescale"))]
     if isinstance(result, NotAssessed):
-        return [*body, f"<p>{esc(_('Not assessed: {why}').format(why=result.why))}</p>"]
-    return [*body, f"<p>{esc(_('{value} by child.').format(value=w.pct(result.by_child)))}</p>"]
+        return [*body, w.paragraph(_("Not assessed: {why}").format(why=result.why))]
+    return [*body, w.paragraph(_("{value} by child.").format(value=w.pct(result.by_child)))]
 
 
 #: The first core group timeliness indicator.

@@ -197,7 +197,7 @@ def html(result: DfeC4 | NotAssessed, w: Writer) -> list[str]:
     if isinstance(result, NotAssessed):
         return []
     body = [
-        f"<h2>{esc(_('DfE table C4, census year {year}').format(year=result.year))}</h2>",
+        w.heading(_("DfE table C4, census year {year}").format(year=result.year)),
         w.table(
             [
                 _("section 47s"),
@@ -231,7 +231,7 @@ def html(result: DfeC4 | NotAssessed, w: Writer) -> list[str]:
         + "</p>",
     ]
     if result.data_quality:
-        body.append(f"<h3>{esc(_('Conferences recorded before their S47 start'))}</h3>")
+        body.append(w.heading(_("Conferences recorded before their S47 start"), 3))
         body.append(
             w.table(
                 [_("child"), _("where"), _("S47 start"), _("conference")],

@@ -20,7 +20,6 @@ from ..periods import by_period, period_codes
 from ..table import RowTable, html_escaped
 from ..writer import CHILD_COLOUR, CONFERENCE_COLOUR, Writer
 from ._base import (
-    CONFERENCE_UNKNOWN,
     OUTSIDE_COLUMNS,
     Computed,
     HeadlinePeriod,
@@ -172,7 +171,7 @@ def compute(inputs: ReportInputs) -> Computed[InitialConferenceTimeliness]:
     days_late[assessed] = lateness[assessed]
 
     known = inputs.conferences_known
-    unknown = NotKnown(why=CONFERENCE_UNKNOWN)
+    unknown = NotKnown(why=inputs.conferences_unknown_why)
     per_conference = inputs.first_of_conference
     # Every period is shown; the headline counts only its own (a census: its year).
     outside = inputs.outside_headline(conf, assessed & per_conference)
@@ -377,7 +376,7 @@ def _late_words(w: Writer, *, known: bool) -> tuple[str, str, str]:
         )
         if known
         else _(
-            "    child {child_ids} ({conference}) on {date}: {days} working days, {late} "
+            "    {child} {child_ids} ({conference}) on {date}: {days} working days, {late} "
             "working day(s) late; {reason}"
         )
     )
@@ -391,8 +390,10 @@ def _late_lines(late: RowTable, w: Writer, *, known: bool = True) -> list[str]:
     template, none, rejected = _late_words(w, known=known)
     # The whole list a column at a time: a national file has hundreds of thousands.
     c = late.column
+    several = pc.greater(pc.list_value_length(c("child_ids")), 1)
     pieces = _split(
         template,
+        child=pc.if_else(several, w._("children"), w._("child")),
         conference=c("conference_id"),
         child_ids=pc.binary_join(c("child_ids"), ", "),
         date=c("conference_date"),
@@ -410,6 +411,7 @@ def _late_line_rows(late: RowTable, w: Writer, *, known: bool = True) -> list[st
     template, none, rejected = _late_words(w, known=known)
     return [
         template.format(
+            child=w._("children") if len(row["child_ids"]) > 1 else w._("child"),
             conference=row["conference_id"],
             child_ids=", ".join(row["child_ids"]),
             date=w.day(row["conference_date"]),
@@ -459,9 +461,9 @@ def _reasons(late: RowTable, none: str, rejected: str) -> pa.Array:
 def html(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[str]:
     """Return the section's part of the HTML page."""
     _, esc = w._, w.esc
-    body = [f"<h2>{esc(_('Initial conferences within timescale'))}</h2>"]
+    body = [w.heading(_("Initial conferences within timescale"))]
     if isinstance(result, NotAssessed):
-        return [*body, f"<p>{esc(_('Not assessed: {why}').format(why=result.why))}</p>"]
+        return [*body, w.paragraph(_("Not assessed: {why}").format(why=result.why))]
     body += headline_period_html(result.headline_period, w)
     longest = (
         _("Longest wait: {days} working days.").format(days=result.max_working_days)
@@ -497,7 +499,7 @@ def html(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
         )
     )
     bands = result.bands
-    body.append(f"<h2>{esc(_('Working days from strategy discussion to conference'))}</h2>")
+    body.append(w.heading(_("Working days from strategy discussion to conference")))
     body.append(
         w.bar_chart(
             _("Conferences by DfE band of working days"),
@@ -509,7 +511,7 @@ def html(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
     )
     known = not isinstance(result.by_conference, NotKnown)
     if result.late_conferences:
-        body.append(f"<h3>{esc(_('Late conferences'))}</h3>")
+        body.append(w.heading(_("Late conferences"), 3))
         body.append(_late_table(result.late_conferences, w, known=known))
     body += outside_html(result.outside_headline_period, w)
     if isinstance(result.by_conference, NotKnown):

@@ -218,7 +218,7 @@ def quoracy_html(result: Quoracy | NotAssessed, w: Writer) -> list[str]:
     if isinstance(result, NotAssessed):
         return []
     body = [
-        f"<h2>{esc(_('Quoracy'))}</h2>",
+        w.heading(_("Quoracy")),
         "<p>"
         + esc(_("{value} quorate under {rule} ({confidence}).")).format(
             value=esc(w.pct(result.conferences)),
@@ -260,7 +260,7 @@ def participation_html(result: Participation | NotAssessed, w: Writer) -> list[s
     if isinstance(result, NotAssessed):
         return []
     return [
-        f"<h3>{w.esc(_('Agency participation'))}</h3>",
+        w.heading(_("Agency participation"), 3),
         w.table(
             [_("agency"), _("took part"), _("basis")],
             [[agency_name(p.agency, w), w.pct(p.took_part), _(p.basis)] for p in result.agencies],

@@ -1,14 +1,16 @@
 """An audit of the target dates the council's own system recorded, against the rules.
 
-Every recorded ``InitialCPCtarget`` of a census is compared with the due date the rule set
-computes from the S47 start. Where they differ, the likely cause is named when the
-recorded date is exactly what a recognisable wrong formula gives: counting the start day
-as day 1, skipping weekends but not bank holidays, or counting calendar days.
+Every recorded target date of an initial conference (a census's ``InitialCPCtarget``; the
+Standard Safeguarding Dataset's ``icpc_icpc_target_date``) is compared with the due date
+the rule set computes from the S47 start (the strategy discussion). Where they differ,
+the likely cause is named when the recorded date is exactly what a recognisable wrong
+formula gives: counting the start day as day 1, skipping weekends but not bank holidays,
+or counting calendar days.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import attrs
 import numpy as np
@@ -51,6 +53,8 @@ class RecordedTargets:
     """Recorded target dates checked against the rule set's due dates."""
 
     rule: str = "icpc"
+    #: The file's own name for the recorded date.
+    recorded_as: str
     recorded: int
     checked: int
     not_checked: int
@@ -65,20 +69,59 @@ def _weekdays_only(start: Dates, n: int) -> Dates:
     return shifted
 
 
+@attrs.frozen(kw_only=True, eq=False)
+class _Recorded:
+    """What the audit reads: each enquiry's child, place in the file, start and target."""
+
+    child_id: npt.NDArray[np.object_]
+    location: Callable[[int], str]
+    start: Dates
+    recorded: Dates
+    #: The file's own name for the recorded date.
+    name: str
+
+
+def _recorded(inputs: ReportInputs) -> _Recorded | None:
+    """Return the recorded targets of a census or of the SSD (``None``: it records none)."""
+    if inputs.census is not None:
+        census = inputs.census
+        return _Recorded(
+            child_id=census.child_id,
+            location=lambda i: str(census.location[i]),
+            start=census.s47_start,
+            recorded=census.recorded_target,
+            name="InitialCPCtarget",
+        )
+    if inputs.ssd is not None and inputs.ssd.targets.recorded_column:
+        targets = inputs.ssd.targets
+        return _Recorded(
+            child_id=np.asarray(targets.child_id, dtype=object),
+            location=targets.location,
+            start=targets.s47_start,
+            recorded=targets.recorded,
+            name="icpc_icpc_target_date",
+        )
+    return None
+
+
 def compute(inputs: ReportInputs) -> Computed[RecordedTargets | NotChecked] | None:
-    """Compare every recorded ``InitialCPCtarget`` with the rule set's due date (a census only)."""
-    census, rule_set, calendar = inputs.census, inputs.rule_set, inputs.calendar
-    if census is None:
+    """Compare every recorded target date with the rule set's due date.
+
+    Only for a file that records them (a census, the SSD); ``None`` otherwise.
+    """
+    rule_set, calendar = inputs.rule_set, inputs.calendar
+    found = _recorded(inputs)
+    if found is None:
         return None
     if "icpc" not in rule_set.rule_ids:
         return Computed(result=NotChecked(why=f"rule set {rule_set.name!r} has no 'icpc' rule"))
-    recorded = census.recorded_target
-    start = census.s47_start
+    recorded, start = found.recorded, found.start
+    size = len(recorded)
     # Leave room to count past the start without leaving the calendar's coverage.
     room = np.datetime64(calendar.last, "D") - np.timedelta64(120, "D")
-    has = ~np.isnat(recorded) & (start <= room)
-    computed = np.full(len(census), np.datetime64("NaT"), dtype="datetime64[D]")
-    used = np.full(len(census), -1, dtype=np.int64)
+    has = ~np.isnat(recorded) & ~np.isnat(start) & (start <= room)
+    computed = np.full(size, np.datetime64("NaT"), dtype="datetime64[D]")
+    used = np.full(size, -1, dtype=np.int64)
     if has.any():
         computed[has], used[has] = due_dates(
             rule_set, "icpc", start[has], calendar, counting=inputs.counting
@@ -86,7 +129,7 @@ def compute(inputs: ReportInputs) -> Computed[RecordedTargets | NotChecked] | No
     checked = has & (used >= 0)
     differing = checked & (recorded != computed)
     versions = rule_set.versions("icpc")
-    causes: list[list[str]] = [[] for _ in range(len(census))]
+    causes: list[list[str]] = [[] for _ in range(size)]
     where = np.flatnonzero(differing)
     for index, rule in enumerate(versions):
         rows = where[used[where] == index]
@@ -107,7 +150,7 @@ def compute(inputs: ReportInputs) -> Computed[RecordedTargets | NotChecked] | No
         for cause, dates in candidates.items():
             for i in rows[dates == r].tolist():
                 causes[i].append(cause)
-    difference = np.zeros(len(census), dtype=np.int64)
+    difference = np.zeros(size, dtype=np.int64)
     if differing.any():
         difference[differing] = calendar.working_days_between_array(
             computed[differing], recorded[differing]
@@ -118,6 +161,7 @@ def compute(inputs: ReportInputs) -> Computed[RecordedTargets | NotChecked] | No
             by_cause[cause] = by_cause.get(cause, 0) + 1
     return Computed(
         result=RecordedTargets(
+            recorded_as=found.name,
             recorded=int((~np.isnat(recorded)).sum()),
             checked=int(checked.sum()),
             not_checked=int((~np.isnat(recorded) & ~checked).sum()),
@@ -125,8 +169,8 @@ def compute(inputs: ReportInputs) -> Computed[RecordedTargets | NotChecked] | No
             by_likely_cause=dict(sorted(by_cause.items(), key=lambda item: -item[1])),
             rows=tuple(
                 RecordedTarget(
-                    child_id=str(census.child_id[i]),
-                    location=str(census.location[i]),
+                    child_id=str(found.child_id[i]),
+                    location=found.location(i),
                     s47_start=str(start[i]),
                     recorded=str(recorded[i]),
                     computed=str(computed[i]),
@@ -142,9 +186,13 @@ def compute(inputs: ReportInputs) -> Computed[RecordedTargets | NotChecked] | No
 def text(result: RecordedTargets | NotChecked | NotAssessed, w: Writer) -> list[str]:
     """Return the section's lines in the text report."""
     _ = w._
-    lines = ["", _("Recorded initial conference targets (InitialCPCtarget)")]
     if isinstance(result, NotAssessed | NotChecked):
-        return [*lines, "  " + _("not checked: {why}").format(why=result.why)]
+        return ["", _("Recorded initial conference targets"),
+                "  " + _("not checked: {why}").format(why=result.why)]  # fmt: skip
+    lines = [
+        "",
+        _("Recorded initial conference targets ({field})").format(field=result.recorded_as),
+    ]
     lines.append(
         "  "
         + _("{checked} checked ({not_checked} not), {differing} differ from the rule set's "
@@ -178,7 +226,7 @@ def html(result: RecordedTargets | NotChecked | NotAssessed, w: Writer) -> list[
     if isinstance(result, NotAssessed | NotChecked):
         return []
     return [
-        f"<h2>{esc(_('Recorded initial conference targets'))}</h2>",
+        w.heading(_("Recorded initial conference targets")),
         "<p>"
         + esc(
             _("{checked} checked; {differing} differ from the rule set's due date.").format(
@@ -212,7 +260,7 @@ def html(result: RecordedTargets | NotChecked | NotAssessed, w: Writer) -> list[
     ]
 
 
-#: The recorded target dates' audit (a census only).
+#: The recorded target dates' audit (a census, the SSD).
 INDICATOR = Indicator[RecordedTargets | NotChecked](
     key="recorded_targets",
     compute=compute,

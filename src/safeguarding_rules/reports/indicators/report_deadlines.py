@@ -104,7 +104,7 @@ def html(result: ReportDeadlines | NotAssessed, w: Writer) -> list[str]:
     if isinstance(result, NotAssessed) or not result.items:
         return []
     return [
-        f"<h2>{w.esc(_('Reports and actions by their due dates'))}</h2>",
+        w.heading(_("Reports and actions by their due dates")),
         w.table(
             [_("rule"), _("done by the due date"), _("not recorded"), _("confidence")],
             [

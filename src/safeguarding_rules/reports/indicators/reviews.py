@@ -17,7 +17,6 @@ from ..periods import by_period, period_codes
 from ..table import RowTable
 from ..writer import Writer
 from ._base import (
-    CONFERENCE_UNKNOWN,
     OUTSIDE_COLUMNS,
     Computed,
     HeadlinePeriod,
@@ -72,6 +71,21 @@ class ReviewTimeliness:
     outside_headline_period: RowTable | None = attrs.field(
         default=None, metadata={"omit_if_none": True, "columns": OUTSIDE_COLUMNS}
     )
+
+
+#: Why a review could not be judged, in each format's own terms.
+NOT_JUDGED = {
+    "csv": "no previous_conference_date, or its type is neither in the file nor given in "
+    "previous_conference_type, or no edition of the rule covers it",
+    "cin-census": "the return does not give the conference before the review: the plan "
+    "(CPPstartDate) began before the census year and this is its first review listed",
+    "annex-a": "List 7 gives only each plan's latest review (Date of latest review "
+    "conference), not the conference before it",
+    "ssd": "the conference before the review is not known: the review has no plan "
+    "(cppr_cp_plan_id), no conference agreed its plan (cppl_icpc_id), or it follows a "
+    "transfer-in conference, whose first-review timescale is not confirmed",
+}
+NOT_JUDGED["jsonl"] = NOT_JUDGED["mapped"] = NOT_JUDGED["csv"]
 
 
 def _previous_kinds(inputs: ReportInputs, review: npt.NDArray[np.bool_]) -> npt.NDArray[np.uint8]:
@@ -147,7 +161,7 @@ def compute(inputs: ReportInputs) -> Computed[ReviewTimeliness]:
     everywhere, on_time_everywhere = assessed_all, on_time_all
     assessed_all = assessed_all & inputs.in_headline(held)
     on_time_all = on_time_all & assessed_all
-    by_conference: Ratio | NotKnown = NotKnown(why=CONFERENCE_UNKNOWN)
+    by_conference: Ratio | NotKnown = NotKnown(why=inputs.conferences_unknown_why)
     if inputs.conferences_known:
         # A review conference is on time when every child in it is.
         conferences = np.bincount(records.conference_code[assessed_all], minlength=1) > 0
@@ -168,8 +182,7 @@ def compute(inputs: ReportInputs) -> Computed[ReviewTimeliness]:
         by_conference=by_conference,
         not_assessed=NotJudged(
             rows=int(unknown.sum()),
-            why="no previous_conference_date, or its type is neither in the file nor given in "
-            "previous_conference_type",
+            why=NOT_JUDGED.get(records.input_format, NOT_JUDGED["csv"]),
         ),
         by_period=tuple(
             ReviewPeriod(period=label, by_child=Ratio.of(count["on_time"], count["all"]))
@@ -209,9 +222,9 @@ def text(result: ReviewTimeliness | NotAssessed, w: Writer) -> list[str]:
 def html(result: ReviewTimeliness | NotAssessed, w: Writer) -> list[str]:
     """Return the section's part of the HTML page."""
     _, esc = w._, w.esc
-    body = [f"<h2>{esc(_('Review conferences within timescale'))}</h2>"]
+    body = [w.heading(_("Review conferences within timescale"))]
     if isinstance(result, NotAssessed):
-        return [*body, f"<p>{esc(_('Not assessed: {why}').format(why=result.why))}</p>"]
+        return [*body, w.paragraph(_("Not assessed: {why}").format(why=result.why))]
     body += headline_period_html(result.headline_period, w, reviews=True)
     by_child, by_conference = esc(w.pct(result.by_child)), esc(w.pct(result.by_conference))
     body.append(
