@@ -518,9 +518,10 @@ class WorkingDayCalendar:
         outside = (steps != 0) & ((k < 0) | (k >= len(self._positions_array)))
         if outside.any() and beyond == "raise":
             first = int(np.flatnonzero(outside)[0])
-            day = _to_date(days[first])
+            day, step = _to_date(days[first]), int(steps[first])
+            edge = "end" if step > 0 else "start"
             raise self._range_error(
-                f"counting {int(steps[first])} working days from {day.isoformat()} goes past",
+                f"counting {step} working days from {day.isoformat()} goes past the {edge} of",
                 day,
             )
         positions = self._positions_array[np.clip(k, 0, len(self._positions_array) - 1)]
