@@ -33,17 +33,22 @@ The file is checked against the same model as the Python API (every validator of
 :class:`Rule`, :class:`QuorumRule`, :class:`ReportingPolicy` and :class:`LocalOverlay`
 applies), and structured with `cattrs <https://catt.rs>`_ rather than by hand. Every
 problem is reported at once, each naming the file, the table and the key, for example
-``rules.toml: [[replace]] #2 "icpc": n must be at least 1, got 0``.
+``rules.toml: [[replace]] #2 "icpc": n must be at least 1, got 0``; a problem stops at its
+own table (a rule naming an edition whose table has a problem is not told as well that the
+edition is unknown). A date written another way (``27/12/2024``, quoted or not, or
+``2024-4-1``) is named, with the TOML date it may mean and that day in words; a quoted ISO
+date (``"2024-12-27"``) is read as the date.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import difflib
 import enum
 import functools
 import os
 import pathlib
+import re
 from collections.abc import Callable, Iterable, Mapping
 from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -51,6 +56,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from ._errors import SafeguardingRulesError
+from ._suggest import did_you_mean
 from .calendar import LocalOverlay
 from .rules import Edition, FieldError, LocalRuleSet, QuorumRule, ReportingPolicy, Rule
 
@@ -92,11 +98,6 @@ class RuleFileError(SafeguardingRulesError, ValueError):
         super().__init__("\n".join(self.problems))
 
 
-def _suggest(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
 def _strict(kind: type[Any], label: str) -> Callable[[Any, type[Any]], Any]:
     def structure(value: Any, _: type[Any]) -> Any:
         # TOML never needs coercion: refuse 15.0 for an int, "yes" for a bool, 3 for a str.
@@ -111,6 +112,39 @@ def _strict(kind: type[Any], label: str) -> Callable[[Any, type[Any]], Any]:
     return structure
 
 
+#: Something written as a date, in any order and with any separator: 27/12/2024, 2024-4-1.
+_DATE_SHAPED = re.compile(r"(?<![\w.:-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?![\w.:-])")
+_QUOTED = re.compile(r""""(?:[^"\\]|\\.)*"|'[^']*'""")
+
+
+def _date_hint(text: str) -> str | None:
+    """Say how to write a date-shaped word of ``text`` as a TOML date, if it has one.
+
+    The first such word that is not already a TOML date is named. ``27/12/2024`` is read
+    day first, as in the UK, and the hint names the day in words, so that nobody takes a
+    suggestion they did not mean.
+    """
+    for match in _DATE_SHAPED.finditer(text):
+        first, _, middle, last = match.groups()
+        if len(first) != 4 and len(last) != 4:
+            return (
+                f"{match[0]} is not a date TOML reads: write dates as year-month-day with a "
+                "four-digit year and no quotes, such as 2024-04-01"
+            )
+        try:
+            day = dt.date(
+                *map(int, (first, middle, last) if len(first) == 4 else (last, middle, first))
+            )
+        except ValueError:
+            return f"{match[0]} is not a day of the calendar"
+        if match[0] != day.isoformat():
+            return (
+                f"{match[0]} is not a date TOML reads: if you mean {day.day} {day:%B %Y}, "
+                f"write {day.isoformat()} (year-month-day, without quotes)"
+            )
+    return None
+
+
 def _date(value: Any, _: type[Any]) -> dt.date:
     if isinstance(value, dt.datetime):
         raise TypeError(f"expected a date such as 2024-04-01, got a date and time {value!r}")
@@ -118,10 +152,28 @@ def _date(value: Any, _: type[Any]) -> dt.date:
         return value
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value)
+            return dt.date.fromisoformat(value)  # a quoted ISO date is taken as the date
         except ValueError:
-            pass
+            hint = _date_hint(value)
+            if hint is not None:
+                raise TypeError(
+                    f"expected a date such as 2024-04-01, got {value!r}: {hint}"
+                ) from None
     raise TypeError(f"expected a date such as 2024-04-01, got {value!r}")
+
+
+def _toml_error(error: ValueError, text: str) -> str:
+    """Say what is wrong where TOML could not be read: a date-shaped value, if it is one."""
+    found = re.search(r"\(at line (\d+), column \d+\)", str(error))
+    if found is not None:
+        number = int(found[1])
+        lines = text.splitlines()
+        where = lines[number - 1] if number <= len(lines) else ""
+        hint = _date_hint(_QUOTED.sub('""', where.split("#", 1)[0]))
+        if hint is not None:
+            key = re.match(r"\s*([\w.-]+)\s*=", where)
+            return f"line {number}" + (f", {key[1]}" if key else "") + f": {hint}"
+    return f"not valid TOML: {error}"
 
 
 def _enum(value: Any, kind: type[enum.Enum]) -> enum.Enum:
@@ -130,7 +182,9 @@ def _enum(value: Any, kind: type[enum.Enum]) -> enum.Enum:
         if member.value == value:
             return member
     allowed = [str(member.value) for member in kind]
-    raise ValueError(f"{value!r} is not one of {', '.join(allowed)}{_suggest(str(value), allowed)}")
+    raise ValueError(
+        f"{value!r} is not one of {', '.join(allowed)}{did_you_mean(str(value), allowed)}"
+    )
 
 
 @functools.cache
@@ -155,6 +209,8 @@ def _messages(error: BaseException, key: str = "") -> list[str]:
     from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError
 
     where = f"{key}: " if key else ""
+    if isinstance(error, _AlreadyReported):
+        return []
     if isinstance(error, IterableValidationError):
         with_index, other = error.group_exceptions()
         lines = [
@@ -174,7 +230,7 @@ def _messages(error: BaseException, key: str = "") -> list[str]:
     if isinstance(error, ForbiddenExtraKeysError):
         known = [field.name for field in attrs.fields(error.cl)]
         return [
-            f"{where}unknown key {extra!r}{_suggest(extra, known)}"
+            f"{where}unknown key {extra!r}{did_you_mean(extra, known)}"
             for extra in sorted(error.extra_fields)
         ]
     if isinstance(error, FieldError):
@@ -183,6 +239,10 @@ def _messages(error: BaseException, key: str = "") -> list[str]:
     if isinstance(error, KeyError) and key:
         return [f"{key}: required"]
     return [f"{where}{error}"]
+
+
+class _AlreadyReported(ValueError):
+    """A value refers to a table whose own problem is already reported: say nothing more."""
 
 
 @attrs.frozen
@@ -198,6 +258,9 @@ class _Reader:
         self.label = label
         self.problems: list[str] = []
         self.editions: dict[str, Edition] = {}
+        #: Editions whose own table has a problem, already reported: a rule naming one is
+        #: not told the edition is unknown as well.
+        self.failed_editions: set[str] = set()
         self.converter = _base_converter().copy()
         self.converter.register_structure_hook(Edition, self._edition)
 
@@ -206,12 +269,14 @@ class _Reader:
             raise TypeError(
                 f"expected the id of an edition defined in an [editions.<id>] table, got {value!r}"
             )
+        if value in self.failed_editions:
+            raise _AlreadyReported(value)
         try:
             return self.editions[value]
         except KeyError:
             defined = ", ".join(self.editions) or "none"
             raise ValueError(
-                f"unknown edition {value!r}{_suggest(value, self.editions)}; "
+                f"unknown edition {value!r}{did_you_mean(value, list(self.editions))}; "
                 f"editions defined in this file: {defined}"
             ) from None
 
@@ -265,7 +330,7 @@ class _Reader:
             self.report("[overlay]", f"expected a table, got {data!r}")
             return None
         for key in sorted(set(data) - set(_OVERLAY_KEYS)):
-            self.report("[overlay]", f"unknown key {key!r}{_suggest(key, _OVERLAY_KEYS)}")
+            self.report("[overlay]", f"unknown key {key!r}{did_you_mean(key, _OVERLAY_KEYS)}")
         default_reason = data.get("closure_reason", "local closure")
         closures: dict[dt.date, str] = {}
         items = data.get("closures", [])
@@ -274,15 +339,19 @@ class _Reader:
             items = []
         for index, item in enumerate(items):
             where = f"[overlay] closures[{index}]"
+            if isinstance(item, str):
+                with contextlib.suppress(ValueError):
+                    item = dt.date.fromisoformat(item)  # a quoted ISO date is the date
             if isinstance(item, dt.date) and not isinstance(item, dt.datetime):
                 item = {"date": item, "reason": default_reason}
             elif isinstance(item, Mapping):
                 item = {"reason": default_reason, **item}
             else:
+                hint = _date_hint(item) if isinstance(item, str) else None
                 self.report(
                     where,
                     "expected a date such as 2024-12-27, or a table with date and reason, "
-                    f"got {item!r}",
+                    f"got {item!r}" + (f": {hint}" if hint else ""),
                 )
                 continue
             closure = self.structure(item, _Closure, where)
@@ -317,11 +386,11 @@ def parse_rule_file(text: str, *, label: str = "<rule file>") -> LocalRuleSet:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise RuleFileError([f"{label}: not valid TOML: {error}"]) from None
+        raise RuleFileError([f"{label}: {_toml_error(error, text)}"]) from None
     reader = _Reader(label)
     for key in data:
         if key not in RULE_FILE_KEYS:
-            reader.report("top level", f"unknown key {key!r}{_suggest(key, RULE_FILE_KEYS)}")
+            reader.report("top level", f"unknown key {key!r}{did_you_mean(key, RULE_FILE_KEYS)}")
     for key in _REQUIRED:
         if key not in data:
             reader.report("top level", f"{key!r} is required")
@@ -332,6 +401,7 @@ def parse_rule_file(text: str, *, label: str = "<rule file>") -> LocalRuleSet:
     for edition_id, table in editions.items():
         if isinstance(table, Mapping) and "id" in table:
             reader.report(f"[editions.{edition_id}]", "the id is the table's name: remove 'id'")
+            reader.failed_editions.add(edition_id)
             continue
         edition = reader.structure(
             {"id": edition_id, **table} if isinstance(table, Mapping) else table,
@@ -341,6 +411,8 @@ def parse_rule_file(text: str, *, label: str = "<rule file>") -> LocalRuleSet:
         )
         if edition is not None:
             reader.editions[edition_id] = edition
+        else:
+            reader.failed_editions.add(edition_id)
     fields: dict[str, Any] = {
         "replace": reader.rules(data.get("replace"), "replace"),
         "add": reader.rules(data.get("add"), "add"),
