@@ -446,3 +446,55 @@ def test_a_huge_n_is_refused_per_unit_naming_file_table_and_key(
         f'testshire.toml: [[add]] #1 "extra": n must be at most {limit} (about ten years, far '
         f"beyond any procedure), got {n}"
     ]
+
+
+# -- the documented file passes the conformance kit; --rules warns what it would refuse ------
+
+
+def _documented_file(tmp_path: Path) -> Path:
+    page = (Path(__file__).parent.parent / "docs" / "rulefiles.md").read_text("utf-8")
+    (example,) = [b for b in re.findall(r"```toml\n(.*?)\n```", page, flags=re.S) if "name =" in b]
+    path = tmp_path / "testshire.toml"
+    path.write_text(example, encoding="utf-8")
+    return path
+
+
+def test_the_documented_rule_file_passes_every_check_of_the_conformance_kit(
+    tmp_path: Path,
+) -> None:
+    from safeguarding_rules import testing
+
+    testshire = load_rule_sets(rule_files=[_documented_file(tmp_path)])["testshire"]
+    for check in (
+        testing.check_sources,
+        testing.check_evidence,
+        testing.check_editions,
+        testing.check_deadlines,
+        testing.check_families,
+        testing.check_quorum,
+        testing.check_vocabulary,
+    ):
+        check(testshire)
+    result = CliRunner().invoke(main, ["rulesets", "--rules", str(_documented_file(tmp_path))])
+    assert result.exit_code == 0
+    assert result.stderr == ""
+
+
+def test_rules_warns_of_what_the_conformance_kit_would_refuse(tmp_path: Path) -> None:
+    from safeguarding_rules import testing
+
+    path = _documented_file(tmp_path)
+    text = path.read_text("utf-8")
+    without = re.sub(r"\n\[\[(add|quorum)\.evidence\]\]\n(.+\n)+", "\n", text)
+    assert without.count("evidence") == text.count("evidence") - 2
+    path.write_text(without, encoding="utf-8")
+    result = CliRunner().invoke(main, ["rulesets", "--rules", str(path)])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"{path}: warning: testshire: {item} is C1 but quotes no evidence; the conformance kit "
+        "(check_evidence) would refuse it: quote the passage in an evidence table, or mark it "
+        "UNCONFIRMED with an unconfirmed_reason"
+        for item in ("rule 'report_to_parents' (testshire2024)", "quorum")
+    ]
+    with pytest.raises(testing.ConformanceError, match="report_to_parents"):
+        testing.check_evidence(load_rule_sets(rule_files=[path])["testshire"])
