@@ -311,3 +311,33 @@ def test_the_array_kernel_refuses_counts_past_the_coverage_as_the_calendar_does(
     with pytest.raises(CalendarRangeError) as caught:
         cal.add_working_days_array(np.array([day], dtype="datetime64[D]"), n)
     assert str(caught.value) == message
+
+
+def test_the_native_polars_translation_on_the_engines_page_agrees_on_every_covered_day() -> None:
+    """Issue 30 item 4: the page's native_between and native_add, over the whole coverage."""
+    pl = pytest.importorskip("polars")
+    import re
+    from pathlib import Path
+
+    page = (Path(__file__).parent.parent / "docs" / "engines.md").read_text("utf-8")
+    namespace: dict[str, Any] = {}
+    for block in re.findall(r"```python\n(.*?)\n```", page, flags=re.S)[:2]:
+        exec(compile(block, "<engines.md>", "exec"), namespace)
+    cal = calendar_for("england-and-wales")
+    days = pl.date_range(cal.first, cal.last, eager=True)
+    frame = pl.DataFrame({"start": days, "end": days.shuffle(seed=4)})
+    for n in (-20, -1, 0, 1, 20):
+        inside = frame.filter(
+            pl.col("start").is_between(
+                cal.add_working_days(cal.first, max(-n, 0) + 1),
+                cal.add_working_days(cal.last, -max(n, 0) - 1),
+            )
+        )
+        compared = inside.select(
+            native=namespace["native_between"]("start", "end"),
+            ours=namespace["working_days_between"]("start", "end"),
+            native_due=namespace["native_add"]("start", n),
+            our_due=namespace["add_working_days"]("start", n),
+        )
+        assert compared["native"].to_list() == compared["ours"].to_list()
+        assert compared["native_due"].to_list() == compared["our_due"].to_list()

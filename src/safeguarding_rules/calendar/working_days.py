@@ -440,10 +440,15 @@ class WorkingDayCalendar:
         found = self._reasons.get(day)
         return None if found is None else NonWorkingDay(day, *found)
 
-    def non_working_days(self, start: dt.date, end: dt.date) -> tuple[NonWorkingDay, ...]:
+    def non_working_days(
+        self, start: dt.date, end: dt.date, *, include_start: bool = False
+    ) -> tuple[NonWorkingDay, ...]:
         """Return the non-working days ``d`` with ``start < d <= end``, in order, with reasons.
 
-        The interval is the same as :meth:`working_days_between`'s.
+        ``start`` itself is not listed: the interval is the same as
+        :meth:`working_days_between`'s (a count's day 0 is never skipped). Pass
+        ``include_start=True`` for ``start <= d <= end``, the whole coverage with
+        ``non_working_days(cal.first, cal.last, include_start=True)``.
 
         :raises ValueError: if ``end`` is before ``start``.
         """
@@ -451,7 +456,8 @@ class WorkingDayCalendar:
         if high < low:
             raise ValueError(f"end {end.isoformat()} is before start {start.isoformat()}")
         found = self._non_working
-        days = found[bisect.bisect_right(found, start) : bisect.bisect_right(found, end)]
+        after = bisect.bisect_left if include_start else bisect.bisect_right
+        days = found[after(found, start) : bisect.bisect_right(found, end)]
         return tuple(NonWorkingDay(day, *self._reasons[day]) for day in days)
 
     def is_provisional(self, day: dt.date) -> bool:
