@@ -296,6 +296,13 @@ class Deadline:
                 # One working day from a non-working event day is the next working day
                 # (see compute), not the event day itself.
                 nth = rule.n - 1 or (0 if self.due == self.start else 1)
+            elif self.overlay:
+                message = N_(
+                    "The event day is day 0 and is not counted; the due date is the {nth} "
+                    "working day after it in {calendar} (weekends, bank holidays and the "
+                    "overlay's closures skipped)."
+                )
+                nth = rule.n
             else:
                 message = N_(
                     "The event day is day 0 and is not counted; the due date is the {nth} "
