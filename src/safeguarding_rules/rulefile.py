@@ -51,13 +51,13 @@ import pathlib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from importlib.resources.abc import Traversable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin
 
 import attrs
 
 from ._errors import SafeguardingRulesError
 from ._suggest import did_you_mean
-from .calendar import LocalOverlay
+from .calendar import COVERAGE_END, COVERAGE_START, LocalOverlay
 from .rules import Edition, FieldError, LocalRuleSet, QuorumRule, ReportingPolicy, Rule
 
 if TYPE_CHECKING:
@@ -98,18 +98,46 @@ class RuleFileError(SafeguardingRulesError, ValueError):
         super().__init__("\n".join(self.problems))
 
 
-def _strict(kind: type[Any], label: str) -> Callable[[Any, type[Any]], Any]:
-    def structure(value: Any, _: type[Any]) -> Any:
-        # TOML never needs coercion: refuse 15.0 for an int, "yes" for a bool, 3 for a str.
-        if isinstance(value, bool) and kind is not bool:
-            raise TypeError(f"expected {label}, got {value!r}")
-        if kind is float and isinstance(value, int):
-            return float(value)
-        if not isinstance(value, kind):
-            raise TypeError(f"expected {label}, got {value!r}")
-        return value
+#: What a TOML scalar must be for each type a model asks for, in words.
+_SCALARS: Mapping[type[Any], str] = {
+    str: "text",
+    int: "a whole number",
+    float: "a number",
+    bool: "true or false",
+}
 
-    return structure
+
+def _scalar(value: Any, kind: type[Any]) -> Any:
+    """Take a TOML scalar as ``kind``: never coerced (15.0 is no int, "yes" no bool, 3 no text)."""
+    if isinstance(value, bool) and kind is not bool:
+        raise TypeError(f"expected {_SCALARS[kind]}, got {value!r}")
+    if kind is float and isinstance(value, int):
+        return float(value)
+    if not isinstance(value, kind):
+        raise TypeError(f"expected {_SCALARS[kind]}, got {value!r}")
+    return value
+
+
+def _table(value: Any, kind: type[Any], *, structure: Callable[[Any, Any], Any]) -> Any:
+    """Take a TOML table as the attrs class ``kind``; anything else is named as not a table."""
+    if not isinstance(value, Mapping):
+        raise TypeError(f"expected a table, got {value!r}")
+    return structure(value, kind)
+
+
+def _array(value: Any, kind: Any, *, items: Callable[[Any, Any], Any], into: type[Any]) -> Any:
+    """Take a TOML array as a collection ``into`` (a text is not a list of its letters)."""
+    if not isinstance(value, list):
+        raise TypeError(f"expected a list such as [...], got {value!r}")
+    return into(items(value, kind))
+
+
+def _is_array(kind: Any) -> bool:
+    """Whether ``kind`` is a list, a set or a tuple of any length (``tuple[X, ...]``)."""
+    origin, arguments = get_origin(kind), get_args(kind)
+    return origin in (list, set, frozenset) or (
+        origin is tuple and len(arguments) == 2 and arguments[1] is Ellipsis
+    )
 
 
 #: Something written as a date, in any order and with any separator: 27/12/2024, 2024-4-1.
@@ -167,9 +195,8 @@ def _toml_error(error: ValueError, text: str) -> str:
     found = re.search(r"\(at line (\d+), column \d+\)", str(error))
     if found is not None:
         number = int(found[1])
-        lines = text.splitlines()
-        where = lines[number - 1] if number <= len(lines) else ""
-        hint = _date_hint(_QUOTED.sub('""', where.split("#", 1)[0]))
+        where = text.split("\n")[number - 1]  # TOML counts lines by "\n" alone
+        hint = _date_hint(_QUOTED.sub('""', where).partition("#")[0])
         if hint is not None:
             key = re.match(r"\s*([\w.-]+)\s*=", where)
             return f"line {number}" + (f", {key[1]}" if key else "") + f": {hint}"
@@ -190,16 +217,28 @@ def _enum(value: Any, kind: type[enum.Enum]) -> enum.Enum:
 @functools.cache
 def _base_converter() -> cattrs.Converter:
     import cattrs
+    from cattrs.cols import list_structure_factory
+    from cattrs.gen import make_dict_structure_fn
 
+    def table(kind: type[Any], converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+        fields = make_dict_structure_fn(kind, converter, _cattrs_forbid_extra_keys=True)
+        return functools.partial(_table, structure=fields)
+
+    def array(kind: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+        items = list_structure_factory(list[get_args(kind)[0]], converter)  # type: ignore[misc, arg-type]
+        return functools.partial(_array, items=items, into=get_origin(kind))
+
+    # Hooks are the module's functions, looked up on each call, never closures built once:
+    # so that each can be tested (and mutated) like any other function.
     converter = cattrs.Converter(forbid_extra_keys=True)
-    converter.register_structure_hook(str, _strict(str, "text"))
-    converter.register_structure_hook(int, _strict(int, "a whole number"))
-    converter.register_structure_hook(float, _strict(float, "a number"))
-    converter.register_structure_hook(bool, _strict(bool, "true or false"))
+    for scalar in _SCALARS:
+        converter.register_structure_hook(scalar, _scalar)
     converter.register_structure_hook(dt.date, _date)
     converter.register_structure_hook_func(
         lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum), _enum
     )
+    converter.register_structure_hook_factory(attrs.has, table)
+    converter.register_structure_hook_factory(_is_array, array)
     return converter
 
 
@@ -270,7 +309,7 @@ class _Reader:
                 f"expected the id of an edition defined in an [editions.<id>] table, got {value!r}"
             )
         if value in self.failed_editions:
-            raise _AlreadyReported(value)
+            raise _AlreadyReported
         try:
             return self.editions[value]
         except KeyError:
@@ -286,13 +325,10 @@ class _Reader:
     def structure(
         self, data: Any, kind: type[T], where: str, converter: cattrs.Converter | None = None
     ) -> T | None:
-        if not isinstance(data, Mapping):
-            self.report(where, f"expected a table, got {data!r}")
-            return None
         from cattrs import BaseValidationError
 
         try:
-            return (converter or self.converter).structure(dict(data), kind)
+            return (converter or self.converter).structure(data, kind)
         except (BaseValidationError, ValueError, TypeError) as error:
             for line in _messages(error):
                 self.report(where, line)
@@ -323,6 +359,25 @@ class _Reader:
             data = {**data, "groupings": [[k, v] for k, v in data["groupings"].items()]}
         return self.structure(data, QuorumRule, "[quorum]")
 
+    def items(self, data: Mapping[str, Any], key: str) -> list[tuple[int, Any]]:
+        """Return the overlay's list ``key``, numbered; nothing if it is not a list."""
+        items = data.get(key, [])
+        if not isinstance(items, list):
+            self.report("[overlay]", f"{key}: expected a list such as [...], got {items!r}")
+            return []
+        return list(enumerate(items))
+
+    def covered(self, where: str, day: dt.date) -> bool:
+        """Whether ``day`` is inside the calendar's coverage; a problem if it is not."""
+        if COVERAGE_START <= day <= COVERAGE_END:
+            return True
+        self.report(
+            where,
+            f"{day.isoformat()} is outside the calendar's coverage ({COVERAGE_START.isoformat()} "
+            f"to {COVERAGE_END.isoformat()}): bank holidays are not known there",
+        )
+        return False
+
     def overlay(self, data: Any) -> LocalOverlay | None:
         if data is None:
             return None
@@ -333,11 +388,7 @@ class _Reader:
             self.report("[overlay]", f"unknown key {key!r}{did_you_mean(key, _OVERLAY_KEYS)}")
         default_reason = data.get("closure_reason", "local closure")
         closures: dict[dt.date, str] = {}
-        items = data.get("closures", [])
-        if not isinstance(items, list):
-            self.report("[overlay]", f"closures: expected a list, got {items!r}")
-            items = []
-        for index, item in enumerate(items):
+        for index, item in self.items(data, "closures"):
             where = f"[overlay] closures[{index}]"
             if isinstance(item, str):
                 with contextlib.suppress(ValueError):
@@ -355,17 +406,21 @@ class _Reader:
                 )
                 continue
             closure = self.structure(item, _Closure, where)
-            if closure is None:
+            if closure is None or not self.covered(where, closure.date):
                 continue
             if closure.date in closures:
                 self.report(where, f"{closure.date.isoformat()} is listed twice")
             closures[closure.date] = closure.reason
         working = []
-        for index, item in enumerate(data.get("working_days", [])):
+        for index, item in self.items(data, "working_days"):
+            where = f"[overlay] working_days[{index}]"
             try:
-                working.append(_date(item, dt.date))
+                day = _date(item, dt.date)
             except TypeError as error:
-                self.report(f"[overlay] working_days[{index}]", str(error))
+                self.report(where, str(error))
+                continue
+            if self.covered(where, day):
+                working.append(day)
         fields: dict[str, Any] = {"closures": closures, "working_days": working}
         fields |= {key: data[key] for key in ("name", "source") if key in data}
         try:
