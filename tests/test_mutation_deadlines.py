@@ -494,7 +494,7 @@ def test_welsh_explanations_translate_the_day_s_reason_and_the_rule_s_title(
     )
 
 
-def test_a_count_on_an_overlay_says_so_in_welsh_too() -> None:
+def test_a_count_on_an_overlay_says_so_in_welsh_too(rule: Callable[..., Rule]) -> None:
     """Issue 30 item 12: a closure skipped is not left out of what the sentence says."""
     from safeguarding_rules._explain import render
     from safeguarding_rules.reports.i18n import translator

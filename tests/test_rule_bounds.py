@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -10,53 +11,31 @@ from hypothesis import strategies as st
 
 from safeguarding_rules import (
     CalendarRangeError,
-    Confidence,
     Counting,
     Deadline,
     Direction,
-    Edition,
     Rule,
     RuleSetDefinitionError,
-    StartEvent,
     Unit,
     calendar_for,
 )
 from safeguarding_rules.calendar import COVERAGE_END, COVERAGE_START
 from safeguarding_rules.rules.model import MAX_N
 
-EDITION = Edition(
-    id="local",
-    title="Local procedures",
-    effective_from=dt.date(2006, 1, 1),
-    dates_confidence=Confidence.C1,
-    dates_source="front page",
-)
 CAL = calendar_for("england")
 
 
-def _rule(n: int, unit: Unit, direction: Direction = Direction.AFTER) -> Rule:
-    return Rule(
-        id="extra",
-        title="A timescale",
-        n=n,
-        unit=unit,
-        start_event=StartEvent.REFERRAL,
-        edition=EDITION,
-        source="Local procedures 4.2",
-        confidence=Confidence.C1,
-        direction=direction,
-    )
-
-
 @pytest.mark.parametrize("unit", list(Unit))
-def test_the_library_refuses_an_n_past_the_bound_with_a_clear_error(unit: Unit) -> None:
-    assert _rule(MAX_N[unit], unit).n == MAX_N[unit]
+def test_the_library_refuses_an_n_past_the_bound_with_a_clear_error(
+    unit: Unit, rule: Callable[..., Rule]
+) -> None:
+    assert rule(n=MAX_N[unit], unit=unit).n == MAX_N[unit]
     words = unit.value.replace("_", " ")
     for n in (MAX_N[unit] + 1, 3_000_000, 10**12):
         with pytest.raises(RuleSetDefinitionError) as caught:
-            _rule(n, unit)
+            rule(n=n, unit=unit)
         assert str(caught.value) == (
-            f"rule 'extra': n must be at most {MAX_N[unit]:,} {words} (about ten years, far "
+            f"rule 'icpc': n must be at most {MAX_N[unit]:,} {words} (about ten years, far "
             f"beyond any procedure), got {n}"
         )
 
@@ -81,13 +60,18 @@ def test_the_bounds_are_ten_years_and_far_beyond_every_encoded_rule() -> None:
     start=st.dates(),
 )
 def test_every_bounded_count_gives_a_date_or_says_it_is_outside_the_coverage(
-    unit: Unit, fraction: float, direction: Direction, counting: Counting, start: dt.date
+    rule: Callable[..., Rule],
+    unit: Unit,
+    fraction: float,
+    direction: Direction,
+    counting: Counting,
+    start: dt.date,
 ) -> None:
     n = max(1, round(fraction * MAX_N[unit]))
-    rule = _rule(n, unit, direction)
+    bounded = rule(n=n, unit=unit, direction=direction)
     refused: CalendarRangeError | None = None
     try:
-        deadline = Deadline.compute(rule, start, CAL, rule_set="local", counting=counting)
+        deadline = Deadline.compute(bounded, start, CAL, rule_set="local", counting=counting)
     except CalendarRangeError as error:
         refused = error
     if refused is not None:
@@ -98,15 +82,17 @@ def test_every_bounded_count_gives_a_date_or_says_it_is_outside_the_coverage(
 
 
 @pytest.mark.parametrize("unit", list(Unit))
-def test_the_largest_n_from_either_end_of_the_coverage_or_of_time(unit: Unit) -> None:
-    after, before = (_rule(MAX_N[unit], unit, direction) for direction in Direction)
-    for rule, start in ((after, COVERAGE_START), (before, COVERAGE_END)):  # ten years: inside
-        due = Deadline.compute(rule, start, CAL, rule_set="local").due
+def test_the_largest_n_from_either_end_of_the_coverage_or_of_time(
+    unit: Unit, rule: Callable[..., Rule]
+) -> None:
+    after, before = (rule(n=MAX_N[unit], unit=unit, direction=d) for d in Direction)
+    for largest, start in ((after, COVERAGE_START), (before, COVERAGE_END)):  # ten years: inside
+        due = Deadline.compute(largest, start, CAL, rule_set="local").due
         assert 3_600 <= abs((due - start).days) <= 3_800
-    for rule, start in ((before, COVERAGE_START), (after, COVERAGE_END)):
+    for largest, start in ((before, COVERAGE_START), (after, COVERAGE_END)):
         with pytest.raises(CalendarRangeError, match="calendar's coverage"):
-            Deadline.compute(rule, start, CAL, rule_set="local")
-    for rule in (after, before):
+            Deadline.compute(largest, start, CAL, rule_set="local")
+    for largest in (after, before):
         for start in (dt.date.min, dt.date.max):  # refused as outside, before any arithmetic
             with pytest.raises(CalendarRangeError, match=f"day {start.isoformat()} is outside"):
-                Deadline.compute(rule, start, CAL, rule_set="local")
+                Deadline.compute(largest, start, CAL, rule_set="local")
