@@ -6,7 +6,7 @@ mutant; a mutant the tests still pass on "survives" and marks a blind spot. Too 
 (tens of minutes per module on two cores), so it is run by hand:
 
     .venv/bin/pip install --group mutation
-    python scripts/mutation.py calendar            # or deadlines, quoracy, report, all
+    python scripts/mutation.py calendar            # or deadlines, quoracy, report, rulefile, all
     python scripts/mutation.py calendar --show     # also list every surviving mutant
 
 It works in a temporary copy of the repository (your tree is never touched) and prints,
@@ -107,6 +107,19 @@ MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
             "tests/test_unrecognised_agencies.py",
             "tests/property/test_overlay_properties.py",
             "tests/test_mutation_report.py",
+        ),
+    ),
+    "rulefile": (
+        "src/safeguarding_rules/rulefile.py",
+        (
+            "tests/test_rulefile.py",
+            "tests/test_mutation_rulefile.py",
+            "tests/test_did_you_mean.py",
+            "tests/test_rule_bounds.py",
+            "tests/test_evidence.py",
+            "tests/test_cli_rules.py",
+            "tests/test_plugins.py",
+            "tests/test_validation.py",
         ),
     ),
 }

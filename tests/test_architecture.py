@@ -33,6 +33,7 @@ LAYERS: dict[str, float] = {
     "_lazy": 0,
     "_columnar": 0,
     "_explain": 0,
+    "_suggest": 0,
     "calendar": 1,
     "rules": 2,
     "plugin": 3,

@@ -266,3 +266,31 @@ def test_report_sharing_is_said_to_be_set_locally_in_england_and_wales() -> None
     bracknell = RULE_SETS["bracknell-forest"]
     assert "report_to_parents_initial" in bracknell.rule_ids
     assert "report_to_parents_initial" not in {gap.rule_id for gap in bracknell.not_encoded}
+
+
+def test_non_working_days_can_list_the_start_and_so_the_first_covered_day() -> None:
+    """Issue 30 item 7: start is excluded by default (a count's day 0), included on request."""
+    cal = calendar_for("england-and-wales")
+    first = cal.non_working_days(cal.first, cal.last, include_start=True)[0]
+    assert (first.day, first.reason, first.kind) == (
+        D(2006, 1, 1),
+        "weekend; New Year's Day",
+        "weekend",
+    )
+    assert cal.non_working_days(cal.first, cal.last)[0].day == D(2006, 1, 2)
+    christmas = cal.non_working_days(D(2014, 12, 25), D(2014, 12, 26), include_start=True)
+    assert [d.day for d in christmas] == [D(2014, 12, 25), D(2014, 12, 26)]
+    assert [d.day for d in cal.non_working_days(D(2014, 12, 25), D(2014, 12, 26))] == [
+        D(2014, 12, 26)
+    ]
+    # A working start adds nothing; one day, start == end, is listed only when included.
+    assert cal.non_working_days(D(2014, 12, 24), D(2014, 12, 26), include_start=True) == (
+        cal.non_working_days(D(2014, 12, 24), D(2014, 12, 26))
+    )
+    assert cal.non_working_days(D(2014, 12, 25), D(2014, 12, 25)) == ()
+    assert len(cal.non_working_days(D(2014, 12, 25), D(2014, 12, 25), include_start=True)) == 1
+    everything = cal.non_working_days(cal.first, cal.last, include_start=True)
+    assert len(everything) == sum(
+        not cal.is_working_day(cal.first + dt.timedelta(days=i))
+        for i in range((cal.last - cal.first).days + 1)
+    )

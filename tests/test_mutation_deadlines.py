@@ -407,8 +407,8 @@ def test_a_count_on_an_overlay_names_it_and_the_day_it_closes(rule: Callable[...
     deadline = Deadline.compute(rule(n=2), D(2014, 12, 24), CAL.with_overlay(ROTA), rule_set="test")
     assert deadline.explain().splitlines()[5:] == [
         "The event day is day 0 and is not counted; the due date is the 2nd working day after "
-        "it in the england-and-wales calendar with the local overlay 'Rota' (weekends and "
-        "bank holidays skipped).",
+        "it in the england-and-wales calendar with the local overlay 'Rota' (weekends, bank "
+        "holidays and the overlay's closures skipped).",
         "Skipped 5 non-working day(s):",
         *CHRISTMAS_2014.rstrip("\n").split("\n"),
         "  2014-12-29 Monday    closed (local overlay 'Rota')",
@@ -492,3 +492,15 @@ def test_welsh_explanations_translate_the_day_s_reason_and_the_rule_s_title(
     assert CY.explain(missing.explanation()).splitlines()[0] == (
         "Cynhadledd amddiffyn plant gychwynnol: DIM MODD EI GYFRIFO (NOT COMPUTABLE)."
     )
+
+
+def test_a_count_on_an_overlay_says_so_in_welsh_too(rule: Callable[..., Rule]) -> None:
+    """Issue 30 item 12: a closure skipped is not left out of what the sentence says."""
+    from safeguarding_rules._explain import render
+    from safeguarding_rules.reports.i18n import translator
+
+    deadline = Deadline.compute(rule(n=2), D(2014, 12, 24), CAL.with_overlay(ROTA), rule_set="test")
+    welsh = render(deadline.explanation(), translator("cy")).splitlines()[5]
+    assert welsh.endswith("(gan hepgor penwythnosau, gwyliau banc a dyddiau cau'r troshaen leol).")
+    national = Deadline.compute(rule(n=2), D(2014, 12, 24), CAL, rule_set="test")
+    assert national.explain().splitlines()[5].endswith("(weekends and bank holidays skipped).")

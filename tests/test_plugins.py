@@ -143,7 +143,10 @@ def test_entry_point_plugin_adds_a_local_rule_set(install: Callable[..., None]) 
 def test_overriding_an_unknown_rule_is_a_load_error(install: Callable[..., None]) -> None:
     local = LocalRuleSet(name="typo", title="Typo", extends="england", replace=[local_rule("ipcc")])
     install(typo=plugin("typo", lambda registry: registry.extend(local)))
-    with pytest.raises(RuleSetDefinitionError, match=r"replaces 'ipcc', which 'england' does not"):
+    with pytest.raises(
+        RuleSetDefinitionError,
+        match=r"replaces 'ipcc' \(did you mean 'icpc'\?\), which 'england' does not have",
+    ):
         load_rule_sets(get_plugin_manager())
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -57,28 +58,85 @@ def test_check_due_dates_catches_a_day_one_bug_and_shows_the_shrunk_case() -> No
     with pytest.raises(AssertionError) as caught:
         check_due_dates(_day_one_bug, rule_set="england", rule="icpc", max_examples=50)
     message = str(caught.value)
-    # Every date disagrees, so the case shrinks to the first date England accepts.
-    assert "event date:  2006-04-03 (Monday)" in message or "2006-04-01" in message
-    assert "_day_one_bug gave: " in message
-    assert "expected:" in message
-    assert "'icpc'" in message
-    assert "edition:     wt2006" in message
+    # Every date disagrees, so the case shrinks to the first date well inside the newest
+    # confirmed edition (not 2006, whose edition's dates are UNCONFIRMED), and names the bug.
+    assert message.splitlines()[:5] == [
+        "_day_one_bug disagrees with rule set 'england', rule 'icpc':",
+        "  event date:  2024-03-17 (Sunday)",
+        "  _day_one_bug gave: 2024-04-08 (-1 calendar day(s))",
+        "  expected:    2024-04-09 (Tuesday)",
+        "  likely bug:  counting the event day as day 1, which gives 2024-04-08",
+    ]
+    assert "edition:     wt2023" in message
     assert "Explanation of the expected date:" in message
     assert "day 0 and is not counted" in message
+    assert "UNCONFIRMED:" not in message  # neither the rule nor its edition in doubt
+
+
+def _weekdays_only(day: dt.date) -> dt.date:
+    due = day
+    for _ in range(15):
+        due += dt.timedelta(days=1)
+        while due.weekday() >= 5:
+            due += dt.timedelta(days=1)
+    return due
+
+
+@pytest.mark.parametrize(
+    ("func", "rule", "likely"),
+    [
+        (_weekdays_only, "icpc", "ignoring bank holidays (counting weekdays)"),
+        (
+            lambda day: day + dt.timedelta(days=15),
+            "icpc",
+            "counting calendar days, not working days",
+        ),
+        (
+            lambda day: CAL.roll_forward(CAL.add_months(day, 3)),
+            "first_review",
+            "moving a due date on a weekend or bank holiday to the next working day",
+        ),
+        (
+            lambda day: calendar_for("scotland").add_working_days(day, 28),
+            "scotland:initial_conference",
+            "counting working days, not calendar days",
+        ),
+        (lambda day: CAL.add_working_days(day, 15), "icpc", None),
+    ],
+)
+def test_check_due_dates_names_the_likely_bug(
+    func: Callable[[dt.date], dt.date], rule: str, likely: str | None
+) -> None:
+    low, high = (D(2023, 1, 1), D(2024, 12, 31)) if likely is None else (None, D(2029, 12, 31))
+    rule_set, _, rule = rule.rpartition(":")
+    try:
+        check_due_dates(
+            func if likely else (lambda day: func(day) + dt.timedelta(days=1)),
+            rule_set=rule_set or "england", rule=rule, max_examples=200, min_value=low,
+            max_value=high,
+        )  # fmt: skip
+    except AssertionError as error:
+        lines = [line for line in str(error).splitlines() if "likely bug" in line]
+    else:
+        raise AssertionError("the planted bug was not caught")
+    assert [line.split(":  ", 1)[1].rsplit(", which", 1)[0] for line in lines] == (
+        [likely] if likely else []
+    )
+
+
+def test_check_due_dates_still_finds_a_bug_only_in_an_unconfirmed_edition() -> None:
+    def wrong_in_2006(day: dt.date) -> dt.date:
+        due = CAL.add_working_days(day, 15)
+        return due + dt.timedelta(days=1) if day.year == 2006 else due
+
+    with pytest.raises(AssertionError, match=r"event date:  2006-04-01 \(Saturday\)"):
+        check_due_dates(wrong_in_2006, rule_set="england", rule="icpc", max_examples=300)
 
 
 def test_check_due_dates_flags_a_bug_only_on_bank_holidays() -> None:
-    def ignores_christmas(day: dt.date) -> dt.date:
-        due = day
-        for _ in range(15):
-            due += dt.timedelta(days=1)
-            while due.weekday() >= 5:
-                due += dt.timedelta(days=1)
-        return due
-
-    with pytest.raises(AssertionError, match="ignores_christmas gave"):
+    with pytest.raises(AssertionError, match="_weekdays_only gave"):
         check_due_dates(
-            ignores_christmas,
+            _weekdays_only,
             rule_set="england",
             rule="icpc",
             min_value=D(2015, 1, 1),

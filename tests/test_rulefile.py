@@ -233,6 +233,13 @@ def test_an_unknown_edition_lists_the_ones_defined() -> None:
     ]
 
 
+def test_a_misspelt_rule_id_in_replace_is_suggested_when_it_loads(tmp_path: Path) -> None:
+    path = tmp_path / "testshire.toml"
+    path.write_text(HEAD + RULE.format(table="replace", id="icp", n=10), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"replaces 'icp' \(did you mean 'icpc'\?\), which"):
+        load_rule_sets(rule_files=[path])
+
+
 def test_unknown_and_missing_top_level_keys() -> None:
     assert _problems('nmae = "x"\ntitle = "T"\nextends = "england"') == [
         "testshire.toml: top level: unknown key 'nmae' (did you mean 'name'?)",
@@ -295,3 +302,199 @@ def test_the_documented_rule_file_loads_and_resolves(tmp_path: Path) -> None:
     (local,) = [d for d in testshire.deadlines(events, use_overlay=True) if d.rule.id == "icpc"]
     # 27, 30 and 31 December 2024 closed: three working days later.
     assert calendar_for("wales").working_days_between(national.due, local.due) == 3
+
+
+# -- dates written another way, and problems that stop at their table (issue 30 item 9) ------
+
+KENT = """
+name = "kent"
+title = "Kent"
+extends = "england"
+
+[editions.kent2024]
+title = "Kent procedures 2024"
+effective_from = {effective_from}
+dates_confidence = "C1"
+
+[[add]]
+id = "report_to_parents"
+title = "Report shared with parents"
+n = 3
+unit = "working_days"
+start_event = "conference"
+direction = "before"
+conference_types = ["initial"]
+edition = "kent2024"
+source = "Kent procedures 2024, 5.3"
+confidence = "C1"
+
+[overlay]
+name = "Kent closures"
+closures = [{closure}]
+"""
+
+
+def _kent(effective_from: str = "2024-04-01", closure: str = "2024-12-27") -> str:
+    return KENT.format(effective_from=effective_from, closure=closure)
+
+
+def test_a_bad_edition_date_is_one_problem_not_a_cascade_into_the_rules_that_use_it() -> None:
+    assert _problems(_kent(effective_from='"01/04/2024"')) == [
+        "testshire.toml: [editions.kent2024]: effective_from: expected a date such as "
+        "2024-04-01, got '01/04/2024': 01/04/2024 is not a date TOML reads: if you mean "
+        "1 April 2024, write 2024-04-01 (year-month-day, without quotes)"
+    ]
+    # Any other problem of a rule using that edition is still reported.
+    text = _kent(effective_from='"01/04/2024"').replace('"working_days"', '"working_dayz"')
+    assert _problems(text)[1:] == [
+        "testshire.toml: [[add]] #1 \"report_to_parents\": unit: 'working_dayz' is not one of "
+        "working_days, calendar_days, weeks, months, hours (did you mean 'working_days'?)"
+    ]
+    # An edition table that is not read for any reason stops there too.
+    text = _kent().replace('title = "Kent procedures 2024"', 'id = "x"\ntitle = "K"')
+    assert _problems(text) == [
+        "testshire.toml: [editions.kent2024]: the id is the table's name: remove 'id'"
+    ]
+
+
+def test_a_quoted_iso_date_is_read_as_the_date_everywhere() -> None:
+    local = parse_rule_file(_kent(effective_from='"2024-04-01"', closure='"2024-12-27"'))
+    assert local.add[0].edition.effective_from == dt.date(2024, 4, 1)
+    assert local.overlay is not None
+    assert dict(local.overlay.closures) == {dt.date(2024, 12, 27): "local closure"}
+
+
+@pytest.mark.parametrize(
+    ("closure", "problem"),
+    [
+        (
+            '"27/12/2024"',
+            "testshire.toml: [overlay] closures[0]: expected a date such as 2024-12-27, or a "
+            "table with date and reason, got '27/12/2024': 27/12/2024 is not a date TOML reads: "
+            "if you mean 27 December 2024, write 2024-12-27 (year-month-day, without quotes)",
+        ),
+        (
+            "27/12/2024",
+            "testshire.toml: line 25, closures: 27/12/2024 is not a date TOML reads: if you "
+            "mean 27 December 2024, write 2024-12-27 (year-month-day, without quotes)",
+        ),
+        (
+            '2024-12-24, "a note with 1/2/2024 in it", 27.12.2024',
+            "testshire.toml: line 25, closures: 27.12.2024 is not a date TOML reads: if you "
+            "mean 27 December 2024, write 2024-12-27 (year-month-day, without quotes)",
+        ),
+        (
+            "2024-12-32",
+            "testshire.toml: line 25, closures: 2024-12-32 is not a day of the calendar",
+        ),
+        (
+            '"27/12/24"',
+            "testshire.toml: [overlay] closures[0]: expected a date such as 2024-12-27, or a "
+            "table with date and reason, got '27/12/24': 27/12/24 is not a date TOML reads: "
+            "write dates as year-month-day with a four-digit year and no quotes, such as "
+            "2024-04-01",
+        ),
+    ],
+)
+def test_a_date_written_another_way_is_named_with_the_date_it_may_mean(
+    closure: str, problem: str
+) -> None:
+    assert _problems(_kent(closure=closure)) == [problem]
+
+
+def test_an_unquoted_day_first_date_is_not_reported_as_an_unclosed_array() -> None:
+    (problem,) = _problems(_kent(effective_from="01/04/2024"))
+    assert problem == (
+        "testshire.toml: line 8, effective_from: 01/04/2024 is not a date TOML reads: if you "
+        "mean 1 April 2024, write 2024-04-01 (year-month-day, without quotes)"
+    )
+    (problem,) = _problems(_kent(effective_from="2024-4-1  # 1/4/2024"))
+    assert (
+        "2024-4-1 is not a date TOML reads: if you mean 1 April 2024, write 2024-04-01" in problem
+    )
+    # Other TOML errors are reported as TOML's own.
+    (problem,) = _problems(_kent(closure="2024-12-27, oops"))
+    assert problem.startswith("testshire.toml: not valid TOML: ")
+    # A working day written another way, through the same date reader.
+    text = _kent() + 'working_days = ["2024/12/28"]\n'
+    assert _problems(text) == [
+        "testshire.toml: [overlay] working_days[0]: expected a date such as 2024-04-01, got "
+        "'2024/12/28': 2024/12/28 is not a date TOML reads: if you mean 28 December 2024, "
+        "write 2024-12-28 (year-month-day, without quotes)"
+    ]
+
+
+# -- n bounded per unit (issue 27 item 6) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("unit", "limit"),
+    [
+        ("working_days", "2,600 working days"),
+        ("calendar_days", "3,650 calendar days"),
+        ("weeks", "520 weeks"),
+        ("months", "120 months"),
+        ("hours", "87,600 hours"),
+    ],
+)
+@pytest.mark.parametrize("n", [10**12, 3_000_000, 2**63])
+def test_a_huge_n_is_refused_per_unit_naming_file_table_and_key(
+    unit: str, limit: str, n: int
+) -> None:
+    text = HEAD + RULE.format(table="add", id="extra", n=n).replace("working_days", unit)
+    assert _problems(text) == [
+        f'testshire.toml: [[add]] #1 "extra": n must be at most {limit} (about ten years, far '
+        f"beyond any procedure), got {n}"
+    ]
+
+
+# -- the documented file passes the conformance kit; --rules warns what it would refuse ------
+
+
+def _documented_file(tmp_path: Path) -> Path:
+    page = (Path(__file__).parent.parent / "docs" / "rulefiles.md").read_text("utf-8")
+    (example,) = [b for b in re.findall(r"```toml\n(.*?)\n```", page, flags=re.S) if "name =" in b]
+    path = tmp_path / "testshire.toml"
+    path.write_text(example, encoding="utf-8")
+    return path
+
+
+def test_the_documented_rule_file_passes_every_check_of_the_conformance_kit(
+    tmp_path: Path,
+) -> None:
+    from safeguarding_rules import testing
+
+    testshire = load_rule_sets(rule_files=[_documented_file(tmp_path)])["testshire"]
+    for check in (
+        testing.check_sources,
+        testing.check_evidence,
+        testing.check_editions,
+        testing.check_deadlines,
+        testing.check_families,
+        testing.check_quorum,
+        testing.check_vocabulary,
+    ):
+        check(testshire)
+    result = CliRunner().invoke(main, ["rulesets", "--rules", str(_documented_file(tmp_path))])
+    assert result.exit_code == 0
+    assert result.stderr == ""
+
+
+def test_rules_warns_of_what_the_conformance_kit_would_refuse(tmp_path: Path) -> None:
+    from safeguarding_rules import testing
+
+    path = _documented_file(tmp_path)
+    text = path.read_text("utf-8")
+    without = re.sub(r"\n\[\[(add|quorum)\.evidence\]\]\n(.+\n)+", "\n", text)
+    assert without.count("evidence") == text.count("evidence") - 2
+    path.write_text(without, encoding="utf-8")
+    result = CliRunner().invoke(main, ["rulesets", "--rules", str(path)])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"{path}: warning: testshire: {item} is C1 but quotes no evidence; the conformance kit "
+        "(check_evidence) would refuse it: quote the passage in an evidence table, or mark it "
+        "UNCONFIRMED with an unconfirmed_reason"
+        for item in ("rule 'report_to_parents' (testshire2024)", "quorum")
+    ]
+    with pytest.raises(testing.ConformanceError, match="report_to_parents"):
+        testing.check_evidence(load_rule_sets(rule_files=[path])["testshire"])

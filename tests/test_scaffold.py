@@ -79,3 +79,23 @@ def test_an_unknown_parent_or_a_taken_name_is_refused(tmp_path: Path) -> None:
                                        str(tmp_path)])  # fmt: skip
     assert result.exit_code == 1
     assert "unknown rule set 'atlantis'" in result.output
+
+
+def test_the_printed_next_step_installs_the_test_extra_that_brings_pytest(tmp_path: Path) -> None:
+    """Issue 30 item 11: the next step works in a fresh environment, which has no pytest."""
+    import shlex
+    import tomllib
+
+    folder = tmp_path / "my plugins"
+    result = CliRunner().invoke(
+        main, ["new-plugin", "testshire", "--extends", "wales", "--directory", str(folder)]
+    )
+    assert result.exit_code == 0, result.output
+    plugin = folder / "safeguarding-rules-testshire"
+    (line,) = [text for text in result.output.splitlines() if text.startswith("next: ")]
+    install, run = line.removeprefix("next: ").split(" && ")
+    assert shlex.split(install) == ["pip", "install", "-e", f"{plugin}[test]"]
+    assert shlex.split(run) == ["python", "-m", "pytest", str(plugin)]
+    project = tomllib.loads((plugin / "pyproject.toml").read_text("utf-8"))["project"]
+    assert project["optional-dependencies"]["test"] == ["pytest>=8"]
+    assert 'pip install -e ".[test]"' in (plugin / "README.md").read_text("utf-8")

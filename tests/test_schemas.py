@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import json
 from importlib import resources
@@ -53,8 +54,8 @@ def test_shipped_schemas_are_current_and_valid(name: str) -> None:
 
 
 def test_an_unknown_schema_is_named() -> None:
-    with pytest.raises(KeyError, match="known: deadlines"):
-        json_schema("deadline")
+    with pytest.raises(KeyError, match="known: deadline, deadlines, due_action"):
+        json_schema("deadlinez")
 
 
 @pytest.mark.parametrize("rule_set", sorted(RULE_SETS))
@@ -101,3 +102,72 @@ def test_a_schema_catches_a_wrong_shape() -> None:
     messages = [error.message for error in validator.iter_errors(document)]
     assert any("'due' is a required property" in m for m in messages)
     assert any("'fortnights' is not one of" in m for m in messages)
+
+
+@pytest.mark.parametrize("rule_set", sorted(RULE_SETS))
+def test_one_object_matches_its_own_schema_and_not_the_list_one(rule_set: str) -> None:
+    """Issue 30 item 2: to_data() of one result validates against a schema of its own."""
+    from safeguarding_rules import (
+        Attendance,
+        AttendanceMode,
+        CaseEvents,
+        ConferenceType,
+        StrategyDiscussion,
+        to_data,
+    )
+
+    chosen = RULE_SETS[rule_set]
+    day = max(chosen.first_covered, dt.date(2019, 3, 1))
+    events = CaseEvents(
+        strategy_discussions=[StrategyDiscussion(date=day)],
+        referral=day,
+        initial_conference=day + dt.timedelta(days=20),
+    )
+    (first, *_) = chosen.deadlines(events)
+    _validate("deadline", to_data(first))
+    _validate("rule_set", to_data(chosen))
+    if chosen.quorum is not None:
+        result = chosen.evaluate_quorum(
+            [Attendance(agency="police", mode=AttendanceMode.IN_PERSON, direct_contact=True)],
+            conference_type=ConferenceType.INITIAL,
+            conference_date=day,
+        )
+        _validate("quorum_result", to_data(result))
+        with pytest.raises(jsonschema.ValidationError, match="is not of type 'array'"):
+            jsonschema.validate(to_data(result), json_schema("quorum"))
+    with pytest.raises(jsonschema.ValidationError, match="is not of type 'array'"):
+        jsonschema.validate(to_data(chosen), json_schema("rules"))
+
+
+def test_a_due_action_and_a_report_match_their_own_schemas() -> None:
+    from safeguarding_rules import to_data
+    from safeguarding_rules.records import read_conference_records
+    from safeguarding_rules.reports import build_report
+    from safeguarding_rules.reports.worklist import due_actions
+
+    with resources.as_file(DATA / "sample_conferences.csv") as path:
+        records = read_conference_records(path, RULE_SETS["england"].calendar())
+    actions = due_actions(records, RULE_SETS["england"], as_of=dt.date(2024, 6, 1), within=400)
+    assert actions
+    for action in actions:
+        _validate("due_action", to_data(action))
+    _validate("worklist", to_data(list(actions)))
+    _validate("report", to_data(build_report(records, RULE_SETS["england"])))
+
+
+def test_each_rulesets_entry_matches_the_rule_set_schema() -> None:
+    for entry in _run("rulesets", "--format", "json"):
+        _validate("rule_set", entry)
+
+
+@pytest.mark.parametrize(
+    ("name", "document"),
+    [
+        ("deadline", {"rule": "icpc"}),
+        ("rule_set", {"name": "x", "title": "x", "division": "england-and-wales"}),
+        ("quorum_result", [{"quorate": True}]),
+        ("due_action", {"conference_id": "C1", "overdue": False}),
+    ],
+)
+def test_a_single_object_schema_catches_a_wrong_shape(name: str, document: Any) -> None:
+    assert list(jsonschema.Draft202012Validator(json_schema(name)).iter_errors(document))

@@ -33,25 +33,31 @@ The file is checked against the same model as the Python API (every validator of
 :class:`Rule`, :class:`QuorumRule`, :class:`ReportingPolicy` and :class:`LocalOverlay`
 applies), and structured with `cattrs <https://catt.rs>`_ rather than by hand. Every
 problem is reported at once, each naming the file, the table and the key, for example
-``rules.toml: [[replace]] #2 "icpc": n must be at least 1, got 0``.
+``rules.toml: [[replace]] #2 "icpc": n must be at least 1, got 0``; a problem stops at its
+own table (a rule naming an edition whose table has a problem is not told as well that the
+edition is unknown). A date written another way (``27/12/2024``, quoted or not, or
+``2024-4-1``) is named, with the TOML date it may mean and that day in words; a quoted ISO
+date (``"2024-12-27"``) is read as the date.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import difflib
 import enum
 import functools
 import os
 import pathlib
+import re
 from collections.abc import Callable, Iterable, Mapping
 from importlib.resources.abc import Traversable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin
 
 import attrs
 
 from ._errors import SafeguardingRulesError
-from .calendar import LocalOverlay
+from ._suggest import did_you_mean
+from .calendar import COVERAGE_END, COVERAGE_START, LocalOverlay
 from .rules import Edition, FieldError, LocalRuleSet, QuorumRule, ReportingPolicy, Rule
 
 if TYPE_CHECKING:
@@ -92,23 +98,79 @@ class RuleFileError(SafeguardingRulesError, ValueError):
         super().__init__("\n".join(self.problems))
 
 
-def _suggest(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+#: What a TOML scalar must be for each type a model asks for, in words.
+_SCALARS: Mapping[type[Any], str] = {
+    str: "text",
+    int: "a whole number",
+    float: "a number",
+    bool: "true or false",
+}
 
 
-def _strict(kind: type[Any], label: str) -> Callable[[Any, type[Any]], Any]:
-    def structure(value: Any, _: type[Any]) -> Any:
-        # TOML never needs coercion: refuse 15.0 for an int, "yes" for a bool, 3 for a str.
-        if isinstance(value, bool) and kind is not bool:
-            raise TypeError(f"expected {label}, got {value!r}")
-        if kind is float and isinstance(value, int):
-            return float(value)
-        if not isinstance(value, kind):
-            raise TypeError(f"expected {label}, got {value!r}")
-        return value
+def _scalar(value: Any, kind: type[Any]) -> Any:
+    """Take a TOML scalar as ``kind``: never coerced (15.0 is no int, "yes" no bool, 3 no text)."""
+    if isinstance(value, bool) and kind is not bool:
+        raise TypeError(f"expected {_SCALARS[kind]}, got {value!r}")
+    if kind is float and isinstance(value, int):
+        return float(value)
+    if not isinstance(value, kind):
+        raise TypeError(f"expected {_SCALARS[kind]}, got {value!r}")
+    return value
 
-    return structure
+
+def _table(value: Any, kind: type[Any], *, structure: Callable[[Any, Any], Any]) -> Any:
+    """Take a TOML table as the attrs class ``kind``; anything else is named as not a table."""
+    if not isinstance(value, Mapping):
+        raise TypeError(f"expected a table, got {value!r}")
+    return structure(value, kind)
+
+
+def _array(value: Any, kind: Any, *, items: Callable[[Any, Any], Any], into: type[Any]) -> Any:
+    """Take a TOML array as a collection ``into`` (a text is not a list of its letters)."""
+    if not isinstance(value, list):
+        raise TypeError(f"expected a list such as [...], got {value!r}")
+    return into(items(value, kind))
+
+
+def _is_array(kind: Any) -> bool:
+    """Whether ``kind`` is a list, a set or a tuple of any length (``tuple[X, ...]``)."""
+    origin, arguments = get_origin(kind), get_args(kind)
+    return origin in (list, set, frozenset) or (
+        origin is tuple and len(arguments) == 2 and arguments[1] is Ellipsis
+    )
+
+
+#: Something written as a date, in any order and with any separator: 27/12/2024, 2024-4-1.
+_DATE_SHAPED = re.compile(r"(?<![\w.:-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?![\w.:-])")
+_QUOTED = re.compile(r""""(?:[^"\\]|\\.)*"|'[^']*'""")
+
+
+def _date_hint(text: str) -> str | None:
+    """Say how to write a date-shaped word of ``text`` as a TOML date, if it has one.
+
+    The first such word that is not already a TOML date is named. ``27/12/2024`` is read
+    day first, as in the UK, and the hint names the day in words, so that nobody takes a
+    suggestion they did not mean.
+    """
+    for match in _DATE_SHAPED.finditer(text):
+        first, _, middle, last = match.groups()
+        if len(first) != 4 and len(last) != 4:
+            return (
+                f"{match[0]} is not a date TOML reads: write dates as year-month-day with a "
+                "four-digit year and no quotes, such as 2024-04-01"
+            )
+        try:
+            day = dt.date(
+                *map(int, (first, middle, last) if len(first) == 4 else (last, middle, first))
+            )
+        except ValueError:
+            return f"{match[0]} is not a day of the calendar"
+        if match[0] != day.isoformat():
+            return (
+                f"{match[0]} is not a date TOML reads: if you mean {day.day} {day:%B %Y}, "
+                f"write {day.isoformat()} (year-month-day, without quotes)"
+            )
+    return None
 
 
 def _date(value: Any, _: type[Any]) -> dt.date:
@@ -118,10 +180,27 @@ def _date(value: Any, _: type[Any]) -> dt.date:
         return value
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value)
+            return dt.date.fromisoformat(value)  # a quoted ISO date is taken as the date
         except ValueError:
-            pass
+            hint = _date_hint(value)
+            if hint is not None:
+                raise TypeError(
+                    f"expected a date such as 2024-04-01, got {value!r}: {hint}"
+                ) from None
     raise TypeError(f"expected a date such as 2024-04-01, got {value!r}")
+
+
+def _toml_error(error: ValueError, text: str) -> str:
+    """Say what is wrong where TOML could not be read: a date-shaped value, if it is one."""
+    found = re.search(r"\(at line (\d+), column \d+\)", str(error))
+    if found is not None:
+        number = int(found[1])
+        where = text.split("\n")[number - 1]  # TOML counts lines by "\n" alone
+        hint = _date_hint(_QUOTED.sub('""', where).partition("#")[0])
+        if hint is not None:
+            key = re.match(r"\s*([\w.-]+)\s*=", where)
+            return f"line {number}" + (f", {key[1]}" if key else "") + f": {hint}"
+    return f"not valid TOML: {error}"
 
 
 def _enum(value: Any, kind: type[enum.Enum]) -> enum.Enum:
@@ -130,22 +209,36 @@ def _enum(value: Any, kind: type[enum.Enum]) -> enum.Enum:
         if member.value == value:
             return member
     allowed = [str(member.value) for member in kind]
-    raise ValueError(f"{value!r} is not one of {', '.join(allowed)}{_suggest(str(value), allowed)}")
+    raise ValueError(
+        f"{value!r} is not one of {', '.join(allowed)}{did_you_mean(str(value), allowed)}"
+    )
 
 
 @functools.cache
 def _base_converter() -> cattrs.Converter:
     import cattrs
+    from cattrs.cols import list_structure_factory
+    from cattrs.gen import make_dict_structure_fn
 
+    def table(kind: type[Any], converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+        fields = make_dict_structure_fn(kind, converter, _cattrs_forbid_extra_keys=True)
+        return functools.partial(_table, structure=fields)
+
+    def array(kind: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+        items = list_structure_factory(list[get_args(kind)[0]], converter)  # type: ignore[misc, arg-type]
+        return functools.partial(_array, items=items, into=get_origin(kind))
+
+    # Hooks are the module's functions, looked up on each call, never closures built once:
+    # so that each can be tested (and mutated) like any other function.
     converter = cattrs.Converter(forbid_extra_keys=True)
-    converter.register_structure_hook(str, _strict(str, "text"))
-    converter.register_structure_hook(int, _strict(int, "a whole number"))
-    converter.register_structure_hook(float, _strict(float, "a number"))
-    converter.register_structure_hook(bool, _strict(bool, "true or false"))
+    for scalar in _SCALARS:
+        converter.register_structure_hook(scalar, _scalar)
     converter.register_structure_hook(dt.date, _date)
     converter.register_structure_hook_func(
         lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum), _enum
     )
+    converter.register_structure_hook_factory(attrs.has, table)
+    converter.register_structure_hook_factory(_is_array, array)
     return converter
 
 
@@ -155,6 +248,8 @@ def _messages(error: BaseException, key: str = "") -> list[str]:
     from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError
 
     where = f"{key}: " if key else ""
+    if isinstance(error, _AlreadyReported):
+        return []
     if isinstance(error, IterableValidationError):
         with_index, other = error.group_exceptions()
         lines = [
@@ -174,7 +269,7 @@ def _messages(error: BaseException, key: str = "") -> list[str]:
     if isinstance(error, ForbiddenExtraKeysError):
         known = [field.name for field in attrs.fields(error.cl)]
         return [
-            f"{where}unknown key {extra!r}{_suggest(extra, known)}"
+            f"{where}unknown key {extra!r}{did_you_mean(extra, known)}"
             for extra in sorted(error.extra_fields)
         ]
     if isinstance(error, FieldError):
@@ -183,6 +278,10 @@ def _messages(error: BaseException, key: str = "") -> list[str]:
     if isinstance(error, KeyError) and key:
         return [f"{key}: required"]
     return [f"{where}{error}"]
+
+
+class _AlreadyReported(ValueError):
+    """A value refers to a table whose own problem is already reported: say nothing more."""
 
 
 @attrs.frozen
@@ -198,6 +297,9 @@ class _Reader:
         self.label = label
         self.problems: list[str] = []
         self.editions: dict[str, Edition] = {}
+        #: Editions whose own table has a problem, already reported: a rule naming one is
+        #: not told the edition is unknown as well.
+        self.failed_editions: set[str] = set()
         self.converter = _base_converter().copy()
         self.converter.register_structure_hook(Edition, self._edition)
 
@@ -206,12 +308,14 @@ class _Reader:
             raise TypeError(
                 f"expected the id of an edition defined in an [editions.<id>] table, got {value!r}"
             )
+        if value in self.failed_editions:
+            raise _AlreadyReported
         try:
             return self.editions[value]
         except KeyError:
             defined = ", ".join(self.editions) or "none"
             raise ValueError(
-                f"unknown edition {value!r}{_suggest(value, self.editions)}; "
+                f"unknown edition {value!r}{did_you_mean(value, list(self.editions))}; "
                 f"editions defined in this file: {defined}"
             ) from None
 
@@ -221,13 +325,10 @@ class _Reader:
     def structure(
         self, data: Any, kind: type[T], where: str, converter: cattrs.Converter | None = None
     ) -> T | None:
-        if not isinstance(data, Mapping):
-            self.report(where, f"expected a table, got {data!r}")
-            return None
         from cattrs import BaseValidationError
 
         try:
-            return (converter or self.converter).structure(dict(data), kind)
+            return (converter or self.converter).structure(data, kind)
         except (BaseValidationError, ValueError, TypeError) as error:
             for line in _messages(error):
                 self.report(where, line)
@@ -258,6 +359,25 @@ class _Reader:
             data = {**data, "groupings": [[k, v] for k, v in data["groupings"].items()]}
         return self.structure(data, QuorumRule, "[quorum]")
 
+    def items(self, data: Mapping[str, Any], key: str) -> list[tuple[int, Any]]:
+        """Return the overlay's list ``key``, numbered; nothing if it is not a list."""
+        items = data.get(key, [])
+        if not isinstance(items, list):
+            self.report("[overlay]", f"{key}: expected a list such as [...], got {items!r}")
+            return []
+        return list(enumerate(items))
+
+    def covered(self, where: str, day: dt.date) -> bool:
+        """Whether ``day`` is inside the calendar's coverage; a problem if it is not."""
+        if COVERAGE_START <= day <= COVERAGE_END:
+            return True
+        self.report(
+            where,
+            f"{day.isoformat()} is outside the calendar's coverage ({COVERAGE_START.isoformat()} "
+            f"to {COVERAGE_END.isoformat()}): bank holidays are not known there",
+        )
+        return False
+
     def overlay(self, data: Any) -> LocalOverlay | None:
         if data is None:
             return None
@@ -265,38 +385,42 @@ class _Reader:
             self.report("[overlay]", f"expected a table, got {data!r}")
             return None
         for key in sorted(set(data) - set(_OVERLAY_KEYS)):
-            self.report("[overlay]", f"unknown key {key!r}{_suggest(key, _OVERLAY_KEYS)}")
+            self.report("[overlay]", f"unknown key {key!r}{did_you_mean(key, _OVERLAY_KEYS)}")
         default_reason = data.get("closure_reason", "local closure")
         closures: dict[dt.date, str] = {}
-        items = data.get("closures", [])
-        if not isinstance(items, list):
-            self.report("[overlay]", f"closures: expected a list, got {items!r}")
-            items = []
-        for index, item in enumerate(items):
+        for index, item in self.items(data, "closures"):
             where = f"[overlay] closures[{index}]"
+            if isinstance(item, str):
+                with contextlib.suppress(ValueError):
+                    item = dt.date.fromisoformat(item)  # a quoted ISO date is the date
             if isinstance(item, dt.date) and not isinstance(item, dt.datetime):
                 item = {"date": item, "reason": default_reason}
             elif isinstance(item, Mapping):
                 item = {"reason": default_reason, **item}
             else:
+                hint = _date_hint(item) if isinstance(item, str) else None
                 self.report(
                     where,
                     "expected a date such as 2024-12-27, or a table with date and reason, "
-                    f"got {item!r}",
+                    f"got {item!r}" + (f": {hint}" if hint else ""),
                 )
                 continue
             closure = self.structure(item, _Closure, where)
-            if closure is None:
+            if closure is None or not self.covered(where, closure.date):
                 continue
             if closure.date in closures:
                 self.report(where, f"{closure.date.isoformat()} is listed twice")
             closures[closure.date] = closure.reason
         working = []
-        for index, item in enumerate(data.get("working_days", [])):
+        for index, item in self.items(data, "working_days"):
+            where = f"[overlay] working_days[{index}]"
             try:
-                working.append(_date(item, dt.date))
+                day = _date(item, dt.date)
             except TypeError as error:
-                self.report(f"[overlay] working_days[{index}]", str(error))
+                self.report(where, str(error))
+                continue
+            if self.covered(where, day):
+                working.append(day)
         fields: dict[str, Any] = {"closures": closures, "working_days": working}
         fields |= {key: data[key] for key in ("name", "source") if key in data}
         try:
@@ -317,11 +441,11 @@ def parse_rule_file(text: str, *, label: str = "<rule file>") -> LocalRuleSet:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise RuleFileError([f"{label}: not valid TOML: {error}"]) from None
+        raise RuleFileError([f"{label}: {_toml_error(error, text)}"]) from None
     reader = _Reader(label)
     for key in data:
         if key not in RULE_FILE_KEYS:
-            reader.report("top level", f"unknown key {key!r}{_suggest(key, RULE_FILE_KEYS)}")
+            reader.report("top level", f"unknown key {key!r}{did_you_mean(key, RULE_FILE_KEYS)}")
     for key in _REQUIRED:
         if key not in data:
             reader.report("top level", f"{key!r} is required")
@@ -332,6 +456,7 @@ def parse_rule_file(text: str, *, label: str = "<rule file>") -> LocalRuleSet:
     for edition_id, table in editions.items():
         if isinstance(table, Mapping) and "id" in table:
             reader.report(f"[editions.{edition_id}]", "the id is the table's name: remove 'id'")
+            reader.failed_editions.add(edition_id)
             continue
         edition = reader.structure(
             {"id": edition_id, **table} if isinstance(table, Mapping) else table,
@@ -341,6 +466,8 @@ def parse_rule_file(text: str, *, label: str = "<rule file>") -> LocalRuleSet:
         )
         if edition is not None:
             reader.editions[edition_id] = edition
+        else:
+            reader.failed_editions.add(edition_id)
     fields: dict[str, Any] = {
         "replace": reader.rules(data.get("replace"), "replace"),
         "add": reader.rules(data.get("add"), "add"),

@@ -34,6 +34,10 @@ readme = "README.md"
 requires-python = ">=3.11"
 dependencies = ["safeguarding-rules"]
 
+[project.optional-dependencies]
+# What the package's own tests need: pip install -e ".[test]"
+test = ["pytest>=8"]
+
 [project.entry-points.safeguarding_rules]
 {name} = "{package}.hooks"
 
@@ -175,7 +179,7 @@ safeguarding-rules report records.csv --ruleset {name}
 ## Test
 
 ```sh
-pip install -e . pytest
+pip install -e ".[test]"
 python -m pytest
 ```
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +13,16 @@ from hypothesis import strategies as st
 from safeguarding_rules import calendar_for
 
 CAL = calendar_for("england-and-wales")
+
+
+@functools.cache
+def _duckdb() -> Any:
+    duckdb = pytest.importorskip("duckdb")
+    from safeguarding_rules.engines.duckdb import register
+
+    return register(duckdb.connect())
+
+
 DAYS = st.dates(min_value=dt.date(2006, 2, 1), max_value=dt.date(2030, 11, 30))
 
 
@@ -29,11 +41,8 @@ def test_polars_agrees_with_the_calendar(rows: list[tuple[dt.date, dt.date, int]
 @settings(max_examples=50, deadline=None)
 @given(st.lists(st.tuples(DAYS, DAYS, st.integers(-15, 15)), min_size=1, max_size=30))
 def test_duckdb_agrees_with_the_calendar(rows: list[tuple[dt.date, dt.date, int]]) -> None:
-    duckdb = pytest.importorskip("duckdb")
-    from safeguarding_rules.engines.duckdb import register
-
-    connection = register(duckdb.connect())
-    connection.execute("CREATE TABLE t (a DATE, b DATE, n BIGINT)")
+    connection = _duckdb()
+    connection.execute("CREATE OR REPLACE TEMP TABLE t (a DATE, b DATE, n BIGINT)")
     connection.executemany("INSERT INTO t VALUES (?, ?, ?)", rows)
     found = connection.execute(
         "SELECT working_days_between(a, b, 'england-and-wales'), "

@@ -440,10 +440,15 @@ class WorkingDayCalendar:
         found = self._reasons.get(day)
         return None if found is None else NonWorkingDay(day, *found)
 
-    def non_working_days(self, start: dt.date, end: dt.date) -> tuple[NonWorkingDay, ...]:
+    def non_working_days(
+        self, start: dt.date, end: dt.date, *, include_start: bool = False
+    ) -> tuple[NonWorkingDay, ...]:
         """Return the non-working days ``d`` with ``start < d <= end``, in order, with reasons.
 
-        The interval is the same as :meth:`working_days_between`'s.
+        ``start`` itself is not listed: the interval is the same as
+        :meth:`working_days_between`'s (a count's day 0 is never skipped). Pass
+        ``include_start=True`` for ``start <= d <= end``, the whole coverage with
+        ``non_working_days(cal.first, cal.last, include_start=True)``.
 
         :raises ValueError: if ``end`` is before ``start``.
         """
@@ -451,7 +456,8 @@ class WorkingDayCalendar:
         if high < low:
             raise ValueError(f"end {end.isoformat()} is before start {start.isoformat()}")
         found = self._non_working
-        days = found[bisect.bisect_right(found, start) : bisect.bisect_right(found, end)]
+        after = bisect.bisect_left if include_start else bisect.bisect_right
+        days = found[after(found, start) : bisect.bisect_right(found, end)]
         return tuple(NonWorkingDay(day, *self._reasons[day]) for day in days)
 
     def is_provisional(self, day: dt.date) -> bool:
@@ -518,9 +524,10 @@ class WorkingDayCalendar:
         outside = (steps != 0) & ((k < 0) | (k >= len(self._positions_array)))
         if outside.any() and beyond == "raise":
             first = int(np.flatnonzero(outside)[0])
-            day = _to_date(days[first])
+            day, step = _to_date(days[first]), int(steps[first])
+            edge = "end" if step > 0 else "start"
             raise self._range_error(
-                f"counting {int(steps[first])} working days from {day.isoformat()} goes past",
+                f"counting {step} working days from {day.isoformat()} goes past the {edge} of",
                 day,
             )
         positions = self._positions_array[np.clip(k, 0, len(self._positions_array) - 1)]

@@ -178,8 +178,23 @@ OVERLAY_OPTION = click.option(
 
 
 def load_with_files(rule_files: Sequence[str]) -> RuleSets:
-    """Load the installed rule sets and the given rule files."""
-    return safeguarding_rules.load_rule_sets(rule_files=rule_files)
+    """Load the installed rule sets and the given rule files.
+
+    Warn about what in a file the conformance kit would refuse: a C1 or C2 rule, edition or
+    quorum that quotes no evidence (``check_evidence``). The file still loads: its rules
+    are the council's to state, and the warning says what the kit will ask for.
+    """
+    loaded = safeguarding_rules.load_rule_sets(rule_files=rule_files)
+    for name in loaded:
+        path = loaded.plugin_of(name)
+        if path in rule_files:
+            for problem in safeguarding_rules.evidence_problems(loaded[name]):
+                warn(
+                    f"{path}: warning: {problem}; the conformance kit (check_evidence) would "
+                    "refuse it: quote the passage in an evidence table, or mark it UNCONFIRMED "
+                    "with an unconfirmed_reason"
+                )
+    return loaded
 
 
 def chosen_rule_set(

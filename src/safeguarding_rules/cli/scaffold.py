@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pathlib
+import shlex
 
 import click
 
@@ -34,4 +35,6 @@ def new_plugin_command(name: str, extends: str, title: str | None, directory: pa
     """
     target = new_plugin(name, extends=extends, directory=directory, title=title)
     click.echo(f"wrote {target}")
-    click.echo(f"next: pip install -e {target} && python -m pytest {target}")
+    # The test extra brings pytest, which a fresh environment does not have.
+    package = shlex.quote(f"{target}[test]")
+    click.echo(f"next: pip install -e {package} && python -m pytest {shlex.quote(str(target))}")

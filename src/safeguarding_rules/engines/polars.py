@@ -2,10 +2,8 @@
 
 Needs the ``polars`` extra (``pip install 'safeguarding-rules[polars]'``)::
 
-    import functools
-from collections.abc import Callable
+    import polars as pl
 
-import polars as pl
     from safeguarding_rules.engines.polars import add_working_days, working_days_between
 
     df.with_columns(

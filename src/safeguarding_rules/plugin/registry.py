@@ -8,12 +8,12 @@ name. The plugin manager that drives this is :mod:`safeguarding_rules.plugins`.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Mapping
 
 import attrs
 
 from .._errors import SafeguardingRulesError
+from .._suggest import did_you_mean
 from ..rules import AliasRegistry, LocalRuleSet, RuleSet, RuleSetDefinitionError, VocabularyError
 from . import DISABLED_PLUGINS_ENV
 
@@ -101,12 +101,7 @@ def _missing_parent(wanted: str, loaded: set[str], pending: set[str]) -> str:
     if wanted in pending:
         return "a cycle: rule sets extend each other"
     names = sorted(loaded | pending)
-    if wanted.strip() in names:
-        hint = f" (did you mean {wanted.strip()!r}, without the spaces?)"
-    else:
-        close = difflib.get_close_matches(wanted.strip().lower(), names, n=1, cutoff=0.6)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"no such rule set{hint}; loaded rule sets: {', '.join(names)}"
+    return f"no such rule set{did_you_mean(wanted, names)}; loaded rule sets: {', '.join(names)}"
 
 
 @attrs.frozen
@@ -122,7 +117,8 @@ class RuleSets(Mapping[str, RuleSet]):
         except KeyError:
             known = ", ".join(sorted(self._by_name)) or "none"
             raise UnknownRuleSetError(
-                f"unknown rule set {name!r}; installed rule sets: {known}"
+                f"unknown rule set {name!r}{did_you_mean(name, self._by_name)}; "
+                f"installed rule sets: {known}"
             ) from None
 
     def __contains__(self, name: object) -> bool:

@@ -92,8 +92,9 @@ def read_attendance(
             fields.problems.append(
                 row.problem(
                     "agency",
-                    "agency name not recognised (--strict): use an agency id or a spelling "
-                    "the vocabulary lists, or add it as an alias in a plugin",
+                    f"agency name not recognised (--strict){vocabulary.agencies.suggest(agency)}: "
+                    "use an agency id or a spelling the vocabulary lists, or add it as an alias "
+                    "in a plugin",
                     agency,
                 )
             )

@@ -4,7 +4,11 @@ Each schema describes what :func:`~safeguarding_rules.to_data` returns for one k
 result, and so what ``--format json`` prints: ``deadlines`` (a
 :class:`~safeguarding_rules.DeadlineSet`), ``rules`` (a list of rules), ``quorum`` (a list of
 quorum results), ``worklist`` (the ``due`` command's actions) and ``report`` (the compliance
-report's summary). They are JSON Schema draft 2020-12 documents, shipped in the package as
+report's summary); and one object of each kind on its own: ``deadline`` (a
+:class:`~safeguarding_rules.Deadline`), ``quorum_result`` (a
+:class:`~safeguarding_rules.QuorumResult`), ``rule_set`` (a
+:class:`~safeguarding_rules.RuleSet`, without its rules) and ``due_action`` (one action of
+the worklist). They are JSON Schema draft 2020-12 documents, shipped in the package as
 ``safeguarding_rules/schemas/<name>.json`` (written from here by
 ``scripts/generate_schemas.py``) and returned by :func:`json_schema`.
 
@@ -24,7 +28,17 @@ from .._lazy import lazy_exports
 __all__ = ["SCHEMA_NAMES", "build_schema", "json_schema"]
 
 #: The documents there is a schema for.
-SCHEMA_NAMES = ("deadlines", "quorum", "report", "rules", "worklist")
+SCHEMA_NAMES = (
+    "deadline",
+    "deadlines",
+    "due_action",
+    "quorum",
+    "quorum_result",
+    "report",
+    "rule_set",
+    "rules",
+    "worklist",
+)
 #: Each schema's version (``x-schema-version``), raised with every change to its document's
 #: keys, which CHANGELOG.md lists under the version. A schema not listed is at version 1.
 SCHEMA_VERSIONS = {"report": 2, "worklist": 2}
@@ -141,11 +155,121 @@ _DECISION = _object(
 )
 
 
+_DEADLINE = _object(_DEADLINE_PROPERTIES)
+
+_DUE_ACTION = _object(
+    {
+        **_DEADLINE_PROPERTIES,
+        "conference_id": {
+            **_STRING,
+            "description": "The conference; where conference_known is false (a "
+            "census, an Annex A), where the child's record is in the file.",
+        },
+        "children": {**_array(_STRING), "description": "Child ids as written."},
+        "overdue": _BOOL,
+        "conference_known": _BOOL,
+    }
+)
+
+_QUORUM_RESULT = _object(
+    {
+        "conference_id": _NULLABLE_STRING,
+        "quorate": _BOOL,
+        "counted": _array(_DECISION),
+        "not_counted": _array(_DECISION),
+        "groupings": _array(_STRING),
+        "shortfalls": _array(_STRING),
+        "chair_may_proceed": _BOOL,
+        "proceeded_inquorate": _BOOL,
+        "chair_reason": _NULLABLE_STRING,
+        "reconvene_due": _NULLABLE_DATE,
+        "rule": _STRING,
+        "rule_set": _STRING,
+        "source": _STRING,
+        "confidence": _CONFIDENCE,
+        "evidence": _EVIDENCE,
+        "unconfirmed_reason": _NULLABLE_STRING,
+        "unrecognised_agencies": _array(_STRING),
+        "depends_on_unrecognised": _BOOL,
+    }
+)
+
+_EDITION = _object(
+    {
+        "id": _STRING,
+        "title": _STRING,
+        "effective_from": _DATE,
+        "effective_to": _NULLABLE_DATE,
+        "dates_confidence": _CONFIDENCE,
+        "dates_source": _STRING,
+        "evidence": _EVIDENCE,
+    }
+)
+
+_NOT_ENCODED = _object(
+    {
+        "rule_id": _STRING,
+        "title": _STRING,
+        "statement": _STRING,
+        "source": _STRING,
+        "confidence": _CONFIDENCE,
+        "before": {
+            **_NULLABLE_DATE,
+            "description": "The finding covers events before this date only (null: always).",
+        },
+        "evidence": _EVIDENCE,
+    }
+)
+
+
+def _deadline() -> Schema:
+    return {
+        **_DEADLINE,
+        "title": "One deadline",
+        "description": "to_data(deadline): one Deadline, as in the deadlines document.",
+    }
+
+
+def _due_action() -> Schema:
+    return {
+        **_DUE_ACTION,
+        "title": "One action due",
+        "description": "to_data(action): one DueAction of the worklist.",
+    }
+
+
+def _quorum_result() -> Schema:
+    return {
+        **_QUORUM_RESULT,
+        "title": "One quorum decision",
+        "description": "to_data(result): one QuorumResult, as in the quorum document.",
+    }
+
+
+def _rule_set() -> Schema:
+    return {
+        **_object(
+            {
+                "name": _STRING,
+                "title": _STRING,
+                "division": _STRING,
+                "extends": _NULLABLE_STRING,
+                "covers_from": _DATE,
+                "editions": _array(_EDITION),
+                "not_encoded": _array(_NOT_ENCODED),
+            }
+        ),
+        "title": "A rule set",
+        "description": "to_data(rule_set): a RuleSet's name, editions and gaps, without its "
+        "rules (those are the rules document).",
+    }
+
+
 def _deadlines() -> Schema:
     return {
         **_object(
             {
-                "deadlines": _array(_object(_DEADLINE_PROPERTIES)),
+                "deadlines": _array(_DEADLINE),
                 "not_computable": _array(_NOT_COMPUTABLE),
                 "complete": _BOOL,
             }
@@ -165,21 +289,7 @@ def _rules() -> Schema:
 
 def _worklist() -> Schema:
     return {
-        **_array(
-            _object(
-                {
-                    **_DEADLINE_PROPERTIES,
-                    "conference_id": {
-                        **_STRING,
-                        "description": "The conference; where conference_known is false (a "
-                        "census, an Annex A), where the child's record is in the file.",
-                    },
-                    "children": {**_array(_STRING), "description": "Child ids as written."},
-                    "overdue": _BOOL,
-                    "conference_known": _BOOL,
-                }
-            )
-        ),
+        **_array(_DUE_ACTION),
         "title": "Actions due",
         "description": "safeguarding-rules due --format json: the worklist, soonest first.",
     }
@@ -187,30 +297,7 @@ def _worklist() -> Schema:
 
 def _quorum() -> Schema:
     return {
-        **_array(
-            _object(
-                {
-                    "conference_id": _NULLABLE_STRING,
-                    "quorate": _BOOL,
-                    "counted": _array(_DECISION),
-                    "not_counted": _array(_DECISION),
-                    "groupings": _array(_STRING),
-                    "shortfalls": _array(_STRING),
-                    "chair_may_proceed": _BOOL,
-                    "proceeded_inquorate": _BOOL,
-                    "chair_reason": _NULLABLE_STRING,
-                    "reconvene_due": _NULLABLE_DATE,
-                    "rule": _STRING,
-                    "rule_set": _STRING,
-                    "source": _STRING,
-                    "confidence": _CONFIDENCE,
-                    "evidence": _EVIDENCE,
-                    "unconfirmed_reason": _NULLABLE_STRING,
-                    "unrecognised_agencies": _array(_STRING),
-                    "depends_on_unrecognised": _BOOL,
-                }
-            )
-        ),
+        **_array(_QUORUM_RESULT),
         "title": "Quorum decisions",
         "description": "safeguarding-rules quoracy --format json: one decision per conference.",
     }
@@ -222,9 +309,13 @@ def _report() -> Schema:
 
 
 _BUILDERS = {
+    "deadline": _deadline,
     "deadlines": _deadlines,
+    "due_action": _due_action,
     "quorum": _quorum,
+    "quorum_result": _quorum_result,
     "report": _report,
+    "rule_set": _rule_set,
     "rules": _rules,
     "worklist": _worklist,
 }

@@ -180,6 +180,7 @@ class Deadline:
 
         :raises CalendarRangeError: if ``start`` or the due date is outside the calendar.
         """
+        calendar.non_working_day(start)  # outside the coverage: refused before any arithmetic
         convention = rule.counting or counting
         sign = 1 if rule.direction is Direction.AFTER else -1
         # Day 1 applies only to counting forward; "n days before" never counts the event day.
@@ -195,7 +196,6 @@ class Deadline:
         else:
             due = _calendar_offset(rule, start, sign) - dt.timedelta(days=1 if day1 else 0)
         non_working = calendar.non_working_day(due)  # also checks the range
-        calendar.non_working_day(start)
         return cls(
             rule=rule,
             rule_set=rule_set,
@@ -296,6 +296,13 @@ class Deadline:
                 # One working day from a non-working event day is the next working day
                 # (see compute), not the event day itself.
                 nth = rule.n - 1 or (0 if self.due == self.start else 1)
+            elif self.overlay:
+                message = N_(
+                    "The event day is day 0 and is not counted; the due date is the {nth} "
+                    "working day after it in {calendar} (weekends, bank holidays and the "
+                    "overlay's closures skipped)."
+                )
+                nth = rule.n
             else:
                 message = N_(
                     "The event day is day 0 and is not counted; the due date is the {nth} "

@@ -24,6 +24,7 @@ from .evidence import Evidence, evidence_field
 
 __all__ = [
     "FAMILY_EVENTS",
+    "MAX_N",
     "ConferenceType",
     "Confidence",
     "Counting",
@@ -81,6 +82,19 @@ class Unit(enum.Enum):
     WEEKS = "weeks"
     MONTHS = "months"
     HOURS = "hours"
+
+
+#: The largest ``n`` of a rule in each unit: about ten years of it. The longest timescale
+#: encoded is 45 working days, 28 calendar days, 26 weeks, 6 months or 72 hours; ten years
+#: from any covered date stays within 1996 to 2040, so a count gives a date or says it is
+#: outside the calendar's coverage, and never overflows Python's dates (years 1 to 9999).
+MAX_N: Mapping[Unit, int] = {
+    Unit.WORKING_DAYS: 2_600,
+    Unit.CALENDAR_DAYS: 3_650,
+    Unit.WEEKS: 520,
+    Unit.MONTHS: 120,
+    Unit.HOURS: 87_600,
+}
 
 
 class Direction(enum.Enum):
@@ -299,6 +313,14 @@ class Rule:
             # Every encoded timescale is at least 1 unit: "within 0 days" is the event day
             # itself, which no procedure means (the conformance kit refuses it too).
             raise FieldError(f"rule {self.id!r}", "n", f"must be at least 1, got {value}")
+        limit = MAX_N.get(self.unit) if isinstance(self.unit, Unit) else None
+        if limit is not None and value > limit:
+            raise FieldError(
+                f"rule {self.id!r}",
+                "n",
+                f"must be at most {limit:,} {self.unit.value.replace('_', ' ')} (about ten "
+                f"years, far beyond any procedure), got {value}",
+            )
 
     @property
     def wording(self) -> str:

@@ -9,7 +9,6 @@ professional is one grouping ("health").
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import enum
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -28,6 +27,7 @@ from .._explain import (
     phrase,
     render_phrase,
 )
+from .._suggest import did_you_mean
 from ..calendar import WorkingDayCalendar
 from .deadlines import Deadline
 from .evidence import Evidence, evidence_field
@@ -72,8 +72,7 @@ def _check_agency(name: str, *, owner: str, field: str, groupings: Iterable[str]
         return
     wanted = name.strip().lower()
     close = [agency for agency in known if _initials(agency) == wanted.replace(" ", "")]
-    close = close or difflib.get_close_matches(wanted, known, n=1, cutoff=0.6)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    hint = f" (did you mean {close[0]!r}?)" if close else did_you_mean(name, known)
     raise FieldError(
         owner,
         field,
@@ -515,10 +514,11 @@ def evaluate_quorum(
     unrecognised = unrecognised_names((r.agency for r, _, known in named if not known), vocabulary)
     where = f"conference {conference_id}: " if conference_id else ""
     if strict and unrecognised:
+        names = ", ".join(f"{n!r}{vocabulary.agencies.suggest(n)}" for n in unrecognised)
         raise UnrecognisedAgencyError(
             f"{where}{len(unrecognised)} agency name(s) not recognised by the {rule_set!r} "
-            f"vocabulary: {', '.join(map(repr, unrecognised))}; use an agency id or a listed "
-            "spelling, or add the name as an alias in a plugin"
+            f"vocabulary: {names}; use an agency id or a listed spelling, or add the name as an "
+            "alias in a plugin"
         )
     decisions, groupings, shortfalls = _tally(rule, named, fii)
     counted = tuple(d for d in decisions if d.counted)

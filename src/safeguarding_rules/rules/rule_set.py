@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 import attrs
 
 from .._errors import CalendarRangeError, OverlayError
+from .._suggest import did_you_mean
 from ..calendar import LocalOverlay, WorkingDayCalendar, calendar_for, division_for
 from .case import CaseEvents
 from .deadlines import (
@@ -294,8 +295,10 @@ class LocalRuleSet:
         unknown = sorted({rule.id for rule in self.replace} - known)
         if unknown:
             raise RuleSetDefinitionError(
-                f"local rule set {self.name!r} replaces {', '.join(map(repr, unknown))}, "
-                f"which {parent.name!r} does not have; known rules: {', '.join(parent.rule_ids)}"
+                f"local rule set {self.name!r} replaces "
+                + ", ".join(f"{i!r}{did_you_mean(i, parent.rule_ids)}" for i in unknown)
+                + f", which {parent.name!r} does not have; known rules: "
+                + ", ".join(parent.rule_ids)
             )
         clashing = sorted({rule.id for rule in self.add} & known)
         if clashing:

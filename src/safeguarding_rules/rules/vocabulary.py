@@ -33,6 +33,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from .._errors import SafeguardingRulesError
+from .._suggest import did_you_mean
 
 __all__ = [
     "AGENCIES",
@@ -224,6 +225,10 @@ class CodeList:
         """Return the canonical code ``text`` stands for, or ``None`` if it is not known."""
         found = self._index.get(normalise(text))
         return None if found is None else found[0]
+
+    def suggest(self, text: str) -> str:
+        """Return ``" (did you mean 'code'?)"``: the code spelt closest to ``text`` (or ``""``)."""
+        return did_you_mean(text, self._index, form=normalise, meaning=lambda s: self._index[s][0])
 
     def spellings(self, code: str) -> tuple[str, ...]:
         """Every spelling of ``code``: the code, its display name and its aliases."""

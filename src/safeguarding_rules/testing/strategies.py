@@ -237,19 +237,37 @@ def start_dates(
 
     @st.composite
     def draw_start(draw: st.DrawFn) -> dt.date:
-        low, high = accepted_start_dates(
-            _rule_set(rule_set), rule, counting=counting, use_overlay=use_overlay
-        )
-        low = max(low, min_value) if min_value is not None else low
-        high = min(high, max_value) if max_value is not None else high
-        if low > high:
-            raise InvalidArgument(
-                f"rule {rule!r} is computed from {low} to {high} only, outside "
-                f"min_value={min_value} and max_value={max_value}"
-            )
+        low, high = accepted_range(
+            _rule_set(rule_set), rule, counting=counting, use_overlay=use_overlay,
+            min_value=min_value, max_value=max_value,
+        )  # fmt: skip
         return draw(st.dates(min_value=low, max_value=high))
 
     return draw_start()
+
+
+def accepted_range(
+    rule_set: RuleSet,
+    rule: str,
+    *,
+    counting: Counting = Counting.EVENT_DAY_IS_DAY_0,
+    use_overlay: bool = False,
+    min_value: dt.date | None = None,
+    max_value: dt.date | None = None,
+) -> tuple[dt.date, dt.date]:
+    """:func:`accepted_start_dates` narrowed to ``min_value``..``max_value``.
+
+    :raises InvalidArgument: if nothing is left.
+    """
+    low, high = accepted_start_dates(rule_set, rule, counting=counting, use_overlay=use_overlay)
+    low = max(low, min_value) if min_value is not None else low
+    high = min(high, max_value) if max_value is not None else high
+    if low > high:
+        raise InvalidArgument(
+            f"rule {rule!r} is computed from {low} to {high} only, outside "
+            f"min_value={min_value} and max_value={max_value}"
+        )
+    return low, high
 
 
 def conferences(
