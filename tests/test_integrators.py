@@ -294,3 +294,37 @@ def test_non_working_days_can_list_the_start_and_so_the_first_covered_day() -> N
         not cal.is_working_day(cal.first + dt.timedelta(days=i))
         for i in range((cal.last - cal.first).days + 1)
     )
+
+
+def test_the_report_and_the_worklist_are_public_typed_and_plain_data() -> None:
+    """Issue 30 items 1 and 5: build_report and due_actions from the package, to_data typed."""
+    import datetime as dt
+    from importlib import resources
+
+    import jsonschema
+
+    from safeguarding_rules import (
+        ComplianceReport,
+        Worklist,
+        build_report,
+        due_actions,
+        get_rule_set,
+        json_schema,
+        read_records,
+        to_data,
+    )
+
+    england = get_rule_set("england")
+    sample = resources.files("safeguarding_rules") / "data" / "sample_conferences.csv"
+    with resources.as_file(sample) as path:
+        loaded = read_records(path, england)
+    report: ComplianceReport = build_report(loaded, england)
+    data: dict[str, object] = to_data(report)  # typed: a dict, no cast needed
+    jsonschema.validate(data, json_schema("report"))
+    worklist: Worklist = due_actions(
+        loaded.records, england, as_of=dt.date(2024, 6, 3), within=None
+    )
+    actions: list[object] = to_data(worklist)  # typed: a list of plain dicts
+    assert actions
+    assert all(isinstance(action, dict) for action in actions)
+    jsonschema.validate(actions, json_schema("worklist"))

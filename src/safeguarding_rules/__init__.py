@@ -26,8 +26,12 @@ if typing.TYPE_CHECKING:
     from .plugin import *
     from .plugin.registry import *
     from .plugins import *
+    from .records.detect import *
+    from .reports.render import *
+    from .reports.report import *
     from .reports.schemas import *
     from .reports.serialise import *
+    from .reports.worklist import *
     from .rulefile import *
     from .rules import *
 
@@ -75,8 +79,27 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "load_rule_sets",
         "reload_rule_sets",
     ),
+    ".records.detect": (
+        "InputFormat",
+        "LoadedRecords",
+        "read_records",
+    ),
+    ".reports.render": (
+        "render_csv",
+        "render_html",
+        "render_text",
+    ),
+    ".reports.report": (
+        "ComplianceReport",
+        "build_report",
+    ),
     ".reports.schemas": ("json_schema",),
     ".reports.serialise": ("to_data",),
+    ".reports.worklist": (
+        "DueAction",
+        "Worklist",
+        "due_actions",
+    ),
     ".rulefile": (
         "RuleFileError",
         "load_rule_file",

@@ -38,7 +38,7 @@ __all__ = [
     "PolicySummary",
     "RecordsSummary",
     "RuleUsed",
-    "UnconfirmedItem",
+    "UnconfirmedRuleApplied",
     "build_report",
     "period_labels",
 ]
@@ -86,7 +86,7 @@ class RuleUsed:
 
 
 @attrs.frozen(kw_only=True)
-class UnconfirmedItem:
+class UnconfirmedRuleApplied:
     """An UNCONFIRMED rule version the report applied, and what would confirm it."""
 
     rule: str
@@ -152,10 +152,10 @@ class ComplianceReport:
         return tuple(sorted({u.rule for u in self.rules_used if u.confidence == "UNCONFIRMED"}))
 
     @property
-    def unconfirmed_items(self) -> tuple[UnconfirmedItem, ...]:
+    def unconfirmed_items(self) -> tuple[UnconfirmedRuleApplied, ...]:
         """Each UNCONFIRMED rule version applied, and what would confirm it."""
         return tuple(
-            UnconfirmedItem(rule=u.rule, edition=u.edition, missing=u.unconfirmed_reason)
+            UnconfirmedRuleApplied(rule=u.rule, edition=u.edition, missing=u.unconfirmed_reason)
             for u in self.rules_used
             if u.confidence == "UNCONFIRMED"
         )

@@ -18,7 +18,7 @@ from typing import Any, Union
 import attrs
 
 from .indicators import INDICATORS, NotAssessed
-from .report import ComplianceReport, UnconfirmedItem
+from .report import ComplianceReport, UnconfirmedRuleApplied
 from .table import RowTable
 
 __all__ = ["report_schema", "schema_of"]
@@ -114,7 +114,7 @@ def report_schema() -> Schema:
     properties = {
         **header,
         "unconfirmed_rules": {"type": "array", "items": {"type": "string"}},
-        "unconfirmed_items": {"type": "array", "items": schema_of(UnconfirmedItem)},
+        "unconfirmed_items": {"type": "array", "items": schema_of(UnconfirmedRuleApplied)},
     }
     optional = []
     for indicator in INDICATORS:

@@ -18,8 +18,8 @@ import datetime as dt
 import enum
 import re
 import secrets
-from collections.abc import Callable, Iterator, Set
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator, Mapping, Set
+from typing import TYPE_CHECKING, Any, TypeAlias, overload
 
 import attrs
 import cattrs
@@ -43,9 +43,9 @@ if TYPE_CHECKING:
     from .report import ComplianceReport
     from .unit import UnitReport, UnitSection
     from .unit_worklist import CaseDueAction
-    from .worklist import DueAction
+    from .worklist import DueAction, Worklist
 
-__all__ = ["json_chunks", "to_data"]
+__all__ = ["PlainData", "json_chunks", "to_data"]
 
 _converter = cattrs.Converter(
     unstruct_collection_overrides={Set: lambda items: sorted(items, key=str), tuple: list}
@@ -54,8 +54,36 @@ _converter.register_unstructure_hook(dt.date, lambda day: day.isoformat())
 _converter.register_unstructure_hook(enum.Enum, lambda member: member.value)
 
 
-def to_data(obj: object) -> Any:
+#: Plain data: what :func:`to_data` returns, and what :func:`json.dumps` takes.
+PlainData: TypeAlias = dict[str, Any] | list[Any] | str | int | float | bool | None
+
+
+@overload
+def to_data(
+    obj: ComplianceReport
+    | Deadline
+    | DeadlineSet
+    | QuorumResult
+    | RuleSet
+    | Rule
+    | Edition
+    | DueAction
+    | UnitReport
+    | WorkingDayCount
+    | Mapping[str, Any],
+) -> dict[str, Any]: ...
+@overload
+def to_data(obj: Worklist | list[Any]) -> list[Any]: ...
+@overload
+def to_data(obj: object) -> Any: ...
+
+
+def to_data(obj: object) -> PlainData:
     """Return ``obj`` as plain, JSON-ready data.
+
+    Typed by what it is given: a result object (a report, a deadline, a deadline set, a
+    quorum result, a rule set, a due action...) or a mapping gives a ``dict``; the worklist
+    or a list, a ``list``; anything else, plain data of its own shape.
 
     Known shapes: :class:`~safeguarding_rules.Rule` and :class:`~safeguarding_rules.Edition`
     (each with its :class:`~safeguarding_rules.Evidence`),
@@ -74,7 +102,8 @@ def to_data(obj: object) -> Any:
     ('2015-01-08', 'icpc', 'working_days', 'C2')
     >>> _ = json.dumps(data)  # always serialisable
     """
-    return _walk(_converter.unstructure(obj), list)
+    found: PlainData = _walk(_converter.unstructure(obj), list)
+    return found
 
 
 def json_chunks(obj: object) -> Iterator[bytes]:
@@ -356,6 +385,11 @@ _converter.register_unstructure_hook_func(
     _named("safeguarding_rules.reports.report.ComplianceReport"), _report
 )
 _converter.register_unstructure_hook_factory(_omits_none, _omitting_none)
+# The worklist is a list of due actions (its not_computable go to stderr, not the JSON).
+_converter.register_unstructure_hook_func(
+    _named("safeguarding_rules.reports.worklist.Worklist"),
+    lambda found: [_converter.unstructure(action) for action in found],
+)
 # Long lists stay row tables, for json_chunks to stream (to_data makes them lists).
 _converter.register_unstructure_hook_func(
     _named("safeguarding_rules.reports.table.RowTable"), lambda table: table

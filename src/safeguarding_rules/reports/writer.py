@@ -20,6 +20,7 @@ from .i18n import Translator, translator
 
 __all__ = ["CHILD_COLOUR", "CONFERENCE_COLOUR", "STYLE", "Writer", "writer"]
 
+#: The HTML pages' style sheet.
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; color: #1b1b1b; }
 h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
@@ -29,7 +30,12 @@ td, th { border: 1px solid #bbb; padding: 0.25rem 0.6rem; text-align: left; }
 .note { color: #555; font-size: 0.9rem; }
 svg text { font-size: 11px; }
 """
-CHILD_COLOUR, CONFERENCE_COLOUR, TARGET_COLOUR = "#1d70b8", "#f47738", "#d4351c"
+#: The colour of figures by child in charts.
+CHILD_COLOUR = "#1d70b8"
+#: The colour of figures by conference in charts.
+CONFERENCE_COLOUR = "#f47738"
+#: The colour of a target line in charts.
+TARGET_COLOUR = "#d4351c"
 
 
 class _Counted(Protocol):
