@@ -39,6 +39,9 @@ class RaggedRow:
     values: int
     #: How many the header has.
     expected: int
+    #: How many lines of the file it ran over (more than one: a quote left open swallowed
+    #: the lines after it).
+    lines: int = 1
 
 
 class CsvNotUtf8(Exception):
@@ -89,7 +92,9 @@ def scan_csv(
 
     def invalid(row: pacsv.InvalidRow) -> str:
         number = int(row.number) if row.number is not None else 0
-        ragged.append(RaggedRow(number, int(row.actual_columns), int(row.expected_columns)))
+        text = (row.text or "").rstrip("\r\n")
+        lines = 1 + text.count("\n") + text.replace("\r\n", "\n").count("\r")
+        ragged.append(RaggedRow(number, int(row.actual_columns), int(row.expected_columns), lines))
         return "skip"
 
     while True:

@@ -534,7 +534,10 @@ def _finish(
     """
     not_read = [problem for part in parts for problem in part.unread]
     problems.extend(renumber(not_read, numbers) if numbers is not None else not_read)
-    unread = len({problem.row for problem in problems})  # rows the loader could not read
+    lost: dict[int, int] = {}  # rows the loader could not read, by the row each begins at
+    for problem in problems:
+        lost[problem.row] = max(lost.get(problem.row, 0), problem.rows_lost)
+    unread = sum(lost.values())
     found = [problem for part in parts for problem in part.problems]
     # Join the blocks one column at a time, letting go of each block's copy as it is joined,
     # so that a national file is never held twice over.

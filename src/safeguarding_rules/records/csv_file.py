@@ -20,7 +20,7 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .._columnar import CsvNotUtf8, CsvUnreadable, holds_byte, line_end, scan_csv
+from .._columnar import CsvNotUtf8, CsvUnreadable, RaggedRow, holds_byte, line_end, scan_csv
 from .problems import InputErrors, InputProblem
 from .rows import read_table
 from .source import InputSource
@@ -156,13 +156,21 @@ def read_csv_blocks(
     except CsvUnreadable as error:
         problem = InputProblem(file, 0, None, None, f"not a readable CSV file: {error}")
         raise InputErrors([problem]) from None
-    problems = [
-        InputProblem(
-            file, row.row, None, None, f"{row.values} values for {row.expected} header columns"
-        )
-        for row in ragged
-    ]
+    problems = [_ragged(file, row) for row in ragged]
     return results, numbers, problems
+
+
+def _ragged(file: str, row: RaggedRow) -> InputProblem:
+    """Name a row Arrow could not read; where a quote left open ran on, every row it took."""
+    counted = f"{row.values} values for {row.expected} header columns"
+    if row.lines == 1:
+        return InputProblem(file, row.row, None, None, counted)
+    message = (
+        f'a quote (") opened in this row is not closed: it runs over {row.lines} lines of the '
+        f"file, taking in the {row.lines - 1} row(s) after it, none of which was read "
+        f"({counted})"
+    )
+    return InputProblem(file, row.row, None, None, message, rows_lost=row.lines)
 
 
 def load_csv(

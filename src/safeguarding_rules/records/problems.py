@@ -30,6 +30,9 @@ class InputProblem:
     #: (``Child[412]/CINdetails[1]/Section47[2]/DateOfInitialCPC``) or a sheet, row and
     #: heading. Named instead of the row and column when given.
     location: str | None = None
+    #: How many rows of the file the problem left unread: more than one where a quote left
+    #: open swallowed the rows after it.
+    rows_lost: int = 1
 
     def __str__(self) -> str:
         where = f"{self.file}, row {self.row}"
