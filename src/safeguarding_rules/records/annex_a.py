@@ -331,7 +331,7 @@ def _list_5(
         }
         if held[i] and answers[1] == "no":
             values["plan_end_date"] = held[i]  # no plan followed: no review is due
-        rows.add(place, "List 5", values)
+        rows.add(place, "List 5", values, row=sheet.number(i))
 
 
 def _list_7(
@@ -356,4 +356,5 @@ def _list_7(
                 "conference_date": reviews[i],
                 "plan_end_date": ends[i],
             },
+            row=sheet.number(i),
         )

@@ -190,11 +190,11 @@ class Workbook:
             self._scans[sheet] = found
         return self._scans[sheet]
 
-    def load(self, sheet: str, **options: Any) -> Any:
-        """Load a sheet with fastexcel (after :meth:`scan`), as fastexcel's ``load_sheet``."""
+    def load(self, sheet: str, **options: Any) -> pa.RecordBatch:
+        """Read a sheet as text columns (after :meth:`scan`); ``options`` are fastexcel's."""
         self.scan(sheet)
         try:
-            return self.reader.load_sheet(sheet, dtypes="string", **options)
+            return self.reader.load_sheet(sheet, dtypes="string", **options).to_arrow()
         except fastexcel.FastExcelError as error:
             reason = str(error).splitlines()[0]
             raise _problem(
@@ -246,10 +246,9 @@ def read_sheet(workbook: Workbook, name: str, *, header_row: int | None) -> dict
     The columns come in the sheet's order, the first being the sheet's column
     ``workbook.scan(name).first_column``.
     """
-    sheet = workbook.load(
+    batch = workbook.load(
         name, header_row=header_row, n_rows=HEADER_SEARCH_ROWS if header_row is None else None
     )
-    batch = sheet.to_arrow()
     columns: dict[str, pa.Array] = {}
     for heading, column in zip(batch.schema.names, batch.columns, strict=True):
         text = pc.fill_null(pc.cast(column, pa.string()), "")
@@ -368,9 +367,9 @@ def _check_package(path: Path, file: str) -> tuple[dict[str, str], bool]:
                     if member.filename in sheet_of:
                         what = f"sheet {sheet_of[member.filename]!r} ({what})"
                     total += _inflate(raw, member, total, what, file)
+    except InputErrors:
+        raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as error:
-        if isinstance(error, InputErrors):
-            raise
         raise _problem(file, f"not a readable workbook (a damaged zip: {error})") from None
     return parts, ods
 
