@@ -907,7 +907,7 @@ def test_a_missing_heading_whole(tmp_path: Path) -> None:
 
 
 def test_a_mapped_workbook_whole(tmp_path: Path) -> None:
-    rows = [
+    rows: list[list[object]] = [
         ["Person ID", "Meeting ID", "Meeting Type", "Meeting Date", "Strategy Date"],
         [101.0, 7.0, "ICPC", "45040", "45019"],
         ["P2", "M2", "ICPC", "32/04/2023", "45019"],
