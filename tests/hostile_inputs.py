@@ -453,13 +453,14 @@ def empty_children_census(path: Path, count: int = 2_000_000) -> Path:
     return path
 
 
-def junk_census(path: Path, count: int = 2_000_000, *, where: str = "Children") -> Path:
+def junk_census(
+    path: Path, count: int = 2_000_000, *, where: str = "Children", junk: str = "<Junk>x</Junk>\n"
+) -> Path:
     """Item 15: ``count`` elements the census does not have, beside the children.
 
     ``where`` is ``Children`` (siblings of the children), ``Message`` (after the children,
     under the root) or ``Child`` (inside one child).
     """
-    junk = "<Junk>x</Junk>\n"
     with path.open("w", encoding="utf-8") as out:
         if where == "Child":
             head = census([]).removesuffix(CENSUS_TAIL) + census_child("C1").replace("</Child>", "")

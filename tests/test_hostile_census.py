@@ -253,12 +253,15 @@ def _peak_kb(path: Path) -> int:
     return int(done.stdout)
 
 
-@pytest.mark.parametrize("where", ["Children", "Message", "Child", "empty"])
+@pytest.mark.parametrize("where", ["Children", "Message", "Child", "empty", "read"])
 def test_memory_grows_with_the_records_not_with_junk(tmp_path: Path, where: str) -> None:
     small, big = tmp_path / "small.xml", tmp_path / "big.xml"
     if where == "empty":
         hostile.empty_children_census(small, 1_000)
         hostile.empty_children_census(big, 300_000)
+    elif where == "read":  # elements the reader uses, but outside any child
+        hostile.junk_census(small, 1_000, junk="<LAchildID>x</LAchildID>\n")
+        hostile.junk_census(big, 300_000, junk="<LAchildID>x</LAchildID>\n")
     else:
         hostile.junk_census(small, 1_000, where=where)
         hostile.junk_census(big, 300_000, where=where)

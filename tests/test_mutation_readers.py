@@ -191,7 +191,8 @@ def test_a_review_before_its_plan_is_named_by_its_path(tmp_path: Path) -> None:
     with pytest.raises(InputErrors) as raised:
         read_cin_census(path, CALENDAR)
     (found,) = raised.value.problems
-    assert (found.row, found.column, found.location) == (
+    assert (found.file, found.row, found.column, found.location) == (
+        str(path),
         0,
         "previous_conference_date",
         "Child[1]/CINdetails[1]/ChildProtectionPlans[1]/Reviews/CPPreviewDate[1]",
@@ -301,11 +302,82 @@ def test_elements_nested_beyond_the_parsers_limit_are_refused(tmp_path: Path) ->
 def test_comments_and_processing_instructions_are_not_read(tmp_path: Path) -> None:
     path = write(
         tmp_path,
-        child("A<!-- a note -->", s47("2023-06-05<?pi x?>", held="2023-06-21")),
+        child("A<!-- a note -->1", s47("2023-06<?pi x?>-05", held="2023-06-21")),
     )
     read = read_cin_census(path, CALENDAR)
-    assert read.records.child_id.tolist() == ["A"]
+    assert read.records.child_id.tolist() == ["A1"]
     assert read.records.strategy_discussion_date.astype(str).tolist() == ["2023-06-05"]
+
+
+def test_plans_a_child_has_each_counted(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        # A bad plan, then a good one whose review is read; a held conference whose only
+        # plan is bad has no plan after it.
+        child("A", s47("2023-06-05", held="2023-06-21"), plan("2023-06-21", end="junk"),
+              plan("2023-07-01", "2023-09-01")),
+        # No id: both plans are left out.
+        child(None, plan("2023-06-21"), plan("2023-07-01")),
+        # An empty review date and a malformed recorded target.
+        child("B", s47("2023-06-05", target="26/06/2023"), plan("2023-07-01", "")),
+    )  # fmt: skip
+    read = read_cin_census(path, CALENDAR, skip_invalid=True)
+    assert read.records.skipped_rows == 5
+    assert read.records.conference_id.tolist() == [
+        "Child[1]/CINdetails[1]/Section47[1]",
+        "Child[1]/CINdetails[1]/ChildProtectionPlans[2]/Reviews/CPPreviewDate[1]",
+    ]
+    assert read.records.plan_end_date.astype(str).tolist() == ["2023-06-21", "NaT"]
+    c = "Child[3]/CINdetails[1]/"
+    assert [(p.location, p.value) for p in read.records.problems][-2:] == [
+        (c + "ChildProtectionPlans[1]/Reviews/CPPreviewDate[1]", ""),
+        (c + "Section47[1]/InitialCPCtarget", "26/06/2023"),
+    ]
+
+
+def test_a_census_of_plans_only(tmp_path: Path) -> None:
+    path = write(tmp_path, child("A", plan("2023-06-21", "2023-09-01")))
+    read = read_cin_census(path, CALENDAR, action_rules=["icpc_report"])
+    census = read.census
+    assert len(census) == 0
+    assert census.icpc_not_required.dtype == np.bool_
+    assert census.child_id.dtype == object
+    assert census.location.dtype == object
+    assert list(read.records.action_dates) == ["icpc_report"]
+    assert read.records.file == str(path)
+
+
+def test_a_child_in_the_header_is_not_a_child(tmp_path: Path) -> None:
+    text = hostile.census([child("A", s47("2023-06-05", held="2023-06-21"))]).replace(
+        "</CollectionDetails>", "</CollectionDetails>" + child("X", s47("2023-06-05"))
+    )
+    path = tmp_path / "census.xml"
+    path.write_text(text, encoding="utf-8")
+    read = read_cin_census(path, CALENDAR, skip_invalid=True)
+    assert [p.location for p in read.records.problems] == ["Message/Header/Child"]
+    assert read.records.child_id.tolist() == ["A"]
+
+
+def test_two_misplaced_reference_dates_and_no_right_one(tmp_path: Path) -> None:
+    path = tmp_path / "census.xml"
+    path.write_text(
+        "<Message><Header><ReferenceDate>2024-03-31</ReferenceDate></Header><Children>"
+        "<ReferenceDate/></Children></Message>",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputErrors) as raised:
+        read_cin_census(path, CALENDAR)
+    assert raised.value.problems[0].message == (
+        "not a DfE CIN census return: no Header/CollectionDetails/ReferenceDate (found only at "
+        "Message/Header/ReferenceDate, Message/Children/ReferenceDate)"
+    )
+
+
+def test_an_empty_stray_reference_date(tmp_path: Path) -> None:
+    path = write(tmp_path, child("A", s47("2023-06-05", held="2023-06-21"), "<ReferenceDate/>"))
+    read = read_cin_census(path, CALENDAR, skip_invalid=True)
+    (found,) = read.records.problems
+    assert (found.file, found.row, found.column, found.value) == (str(path), 0, "ReferenceDate", "")
 
 
 def test_a_child_in_a_child_is_placed_by_the_outer_ones_number(tmp_path: Path) -> None:
