@@ -6,7 +6,9 @@ mutant; a mutant the tests still pass on "survives" and marks a blind spot. Too 
 (tens of minutes per module on two cores), so it is run by hand:
 
     .venv/bin/pip install --group mutation
-    python scripts/mutation.py calendar            # or deadlines, quoracy, report, rulefile, all
+    python scripts/mutation.py calendar            # or deadlines, quoracy, report, rulefile,
+                                                   # the readers (cin_census, annex_a,
+                                                   # workbook, mapping), or all
     python scripts/mutation.py calendar --show     # also list every surviving mutant
 
 It works in a temporary copy of the repository (your tree is never touched) and prints,
@@ -120,6 +122,45 @@ MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
             "tests/test_cli_rules.py",
             "tests/test_plugins.py",
             "tests/test_validation.py",
+        ),
+    ),
+    "cin_census": (
+        "src/safeguarding_rules/records/cin_census.py",
+        (
+            "tests/test_cin_census.py",
+            "tests/test_hostile_census.py",
+            "tests/test_mutation_readers.py",
+            "tests/property/test_census_properties.py",
+            "tests/test_cli_formats.py",
+        ),
+    ),
+    "annex_a": (
+        "src/safeguarding_rules/records/annex_a.py",
+        (
+            "tests/test_annex_a.py",
+            "tests/test_hostile_workbooks.py",
+            "tests/test_mutation_readers.py",
+            "tests/test_cli_formats.py",
+        ),
+    ),
+    "workbook": (
+        "src/safeguarding_rules/records/workbook.py",
+        (
+            "tests/test_annex_a.py",
+            "tests/test_mapping.py",
+            "tests/test_hostile_workbooks.py",
+            "tests/test_mutation_readers.py",
+            "tests/test_cli_formats.py",
+        ),
+    ),
+    "mapping": (
+        "src/safeguarding_rules/records/mapping.py",
+        (
+            "tests/test_mapping.py",
+            "tests/test_annex_a.py",
+            "tests/test_hostile_workbooks.py",
+            "tests/test_mutation_readers.py",
+            "tests/test_cli_formats.py",
         ),
     ),
 }

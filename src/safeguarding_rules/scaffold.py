@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import pathlib
 import re
+import shutil
 import textwrap
 
 from .plugins import RuleSets, load_rule_sets
 from .rulefile import parse_rule_file
 from .rules import RuleSetDefinitionError
 
-__all__ = ["NAME_PATTERN", "new_plugin"]
+__all__ = ["MAX_NAME_LENGTH", "NAME_PATTERN", "new_plugin"]
 
 #: A rule-set name a plugin can be built for: lower-case words joined by hyphens.
 NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
+#: The longest name: folders and files are named after it (``safeguarding-rules-NAME``),
+#: and a file name may have at most 255 bytes. The longest UK council or trust names run
+#: to about 45 characters as a slug ("south-eastern-health-and-social-care-trust").
+MAX_NAME_LENGTH = 64
 
 _PYPROJECT = """\
 [build-system]
@@ -227,10 +232,12 @@ def new_plugin(
     :raises RuleSetDefinitionError: for a bad name, a name already taken, an unknown parent,
         or a folder that already exists (nothing is ever overwritten).
     """
-    if not NAME_PATTERN.fullmatch(name):
+    if not NAME_PATTERN.fullmatch(name) or len(name) > MAX_NAME_LENGTH:
+        shown = name if len(name) <= 40 else f"{name[:37]}... ({len(name)} characters)"
         raise RuleSetDefinitionError(
-            f"plugin name {name!r}: use lower-case letters, digits and single hyphens, "
-            "starting with a letter (e.g. 'testshire' or 'north-testshire')"
+            f"plugin name {shown!r}: use lower-case letters, digits and single hyphens, "
+            f"starting with a letter, at most {MAX_NAME_LENGTH} characters (e.g. 'testshire' "
+            "or 'north-testshire')"
         )
     loaded = rule_sets if rule_sets is not None else load_rule_sets()
     parent = loaded[extends]
@@ -241,6 +248,8 @@ def new_plugin(
     target = directory / f"safeguarding-rules-{name}"
     if target.exists():
         raise RuleSetDefinitionError(f"{target} already exists; nothing was written")
+    if directory.exists() and not directory.is_dir():
+        raise RuleSetDefinitionError(f"{directory} is not a folder; nothing was written")
     package = "safeguarding_rules_" + name.replace("-", "_")
     fields = {
         "name": name,
@@ -261,8 +270,14 @@ def new_plugin(
     }
     written = {path: template.format(**fields) for path, template in files.items()}
     parse_rule_file(written[f"src/{package}/rules.toml"], label="rules.toml")
-    for path, text in written.items():
-        destination = target / path
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_text(textwrap.dedent(text), encoding="utf-8")
+    try:
+        for path, text in written.items():
+            destination = target / path
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.write_text(textwrap.dedent(text), encoding="utf-8")
+    except OSError as error:
+        shutil.rmtree(target, ignore_errors=True)  # it did not exist: leave nothing half-made
+        raise RuleSetDefinitionError(
+            f"cannot write {target}: {error.strerror or error}; nothing was written"
+        ) from None
     return target

@@ -15,6 +15,7 @@ from safeguarding_rules.reports.indicators.initial import (
     _late_table,
     _late_table_rows,
 )
+from safeguarding_rules.reports.output import html_text, printable
 from safeguarding_rules.reports.table import RowTable, html_escaped
 from safeguarding_rules.reports.writer import writer
 
@@ -63,7 +64,12 @@ def test_late_conferences_read_the_same_by_columns_and_by_rows(
 
 
 @given(st.lists(st.text(max_size=10), max_size=20))
-def test_html_escaped_is_html_escape(values: list[str]) -> None:
-    assert html_escaped(pa.array(values, pa.string())).to_pylist() == [
-        html.escape(v) for v in values
-    ]
+def test_html_escaped_is_html_text(values: list[str]) -> None:
+    assert html_escaped(pa.array(values, pa.string())).to_pylist() == [html_text(v) for v in values]
+
+
+@given(st.lists(st.text(st.sampled_from("a<&\x1b\u202e\u2066\u200f\u061c\x85"), max_size=6)))
+def test_html_escaped_is_html_escape_after_printable(values: list[str]) -> None:
+    escaped = html_escaped(pa.array(values, pa.string())).to_pylist()
+    assert escaped == [html.escape(printable(v)) for v in values]
+    assert not [c for text in escaped for c in text if c in "\x1b\u202e\u2066\u200f\u061c\x85"]

@@ -33,6 +33,7 @@ __all__ = [
     "chosen_rule_set",
     "date_callback",
     "deliver",
+    "echo",
     "emit",
     "progress",
     "row_count",
@@ -54,19 +55,26 @@ def date_callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any
         raise click.BadParameter(str(error), ctx=ctx, param=param) from None
 
 
+def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
+    r"""Print ``text`` with its control characters shown as escapes: how every command prints.
+
+    Rule files, records and plugins are other people's text: a title holding a
+    clear-screen or set-title escape, or a bidirectional override, is shown as
+    ``\x1b[2J`` or ``\u202e``, never passed to the terminal (:func:`~.reports.printable`).
+    """
+    click.echo(reports.printable(text), err=err, nl=nl)
+
+
 def emit(output_format: str, data: Any, text: str) -> None:
     """Print ``data`` as indented JSON (through :func:`to_data`) or ``text``."""
-    if output_format == "json":
-        click.echo(json.dumps(reports.to_data(data), indent=2))
-    else:
-        click.echo(reports.printable(text))
+    echo(json.dumps(reports.to_data(data), indent=2) if output_format == "json" else text)
 
 
 def deliver(
     text: str | Iterable[bytes],
     output: str | None,
     *,
-    inputs: Sequence[str | None],
+    inputs: Sequence[str | None] = (),
     for_people: bool,
 ) -> None:
     """Write ``text`` to the ``--output`` file (atomically, never over an input) or stdout.
@@ -74,15 +82,20 @@ def deliver(
     ``text`` may be a string, or UTF-8 pieces (a long JSON document, written as made).
     Text for people has control characters from the data escaped wherever it goes; any
     other format is escaped only when it is shown on a terminal.
+
+    The inputs it will not write over are ``inputs`` and every file the running command
+    was given (each of its arguments and options that names a file: records, attendance,
+    mapping, adults, missing, rule files), so no command can forget one.
     """
+    protected = [*inputs, *given_files()]
     if not isinstance(text, str):
         pieces = _ending_in_newline(text)
         if output and output != "-":
-            reports.write_file(output, pieces, inputs=inputs)
-            click.echo(f"wrote {reports.printable(output)}", err=True)
+            reports.write_file(output, pieces, inputs=protected)
+            echo(f"wrote {output}", err=True)
         elif sys.stdout.isatty():
             for piece in pieces:
-                click.echo(reports.printable(piece.decode("utf-8")), nl=False)
+                echo(piece.decode("utf-8"), nl=False)
         else:
             sys.stdout.flush()
             for piece in pieces:
@@ -92,12 +105,31 @@ def deliver(
     if for_people:
         text = reports.printable(text)
     if output and output != "-":
-        reports.write_file(output, text if text.endswith("\n") else text + "\n", inputs=inputs)
-        click.echo(f"wrote {reports.printable(output)}", err=True)
+        reports.write_file(output, text if text.endswith("\n") else text + "\n", inputs=protected)
+        echo(f"wrote {output}", err=True)
         return
     if not for_people and sys.stdout.isatty():
         text = reports.printable(text)
     click.echo(text, nl=not text.endswith("\n"))
+
+
+def given_files() -> list[str]:
+    """Every file the running command was given, but its ``--output``: its path parameters.
+
+    A parameter names a file when its type is :class:`click.Path`; repeated options (such
+    as ``--rules``) give each of theirs. Outside a command, none.
+    """
+    context = click.get_current_context(silent=True)
+    found: list[str] = []
+    while context is not None:
+        for parameter in context.command.params:
+            if not isinstance(parameter.type, click.Path) or parameter.name == "output":
+                continue
+            value = context.params.get(parameter.name or "")
+            values = value if isinstance(value, tuple | list) else (value,)
+            found += [str(item) for item in values if item is not None]
+        context = context.parent
+    return found
 
 
 #: ``--language en|cy`` for text and HTML (machine formats are never translated).
@@ -137,7 +169,7 @@ OUTPUT_OPTION = click.option(
 
 def warn(message: str) -> None:
     """Print ``message`` on standard error, with control characters from the data escaped."""
-    click.echo(reports.printable(message), err=True)
+    echo(message, err=True)
 
 
 def progress(message: str) -> None:

@@ -21,7 +21,7 @@ from ..calendar import (
     calendar_for,
 )
 from ..reports.i18n import translator
-from ._common import LANGUAGE_OPTION, Group, date_callback, emit
+from ._common import LANGUAGE_OPTION, Group, date_callback, echo, emit
 
 __all__ = ["calendar"]
 
@@ -176,12 +176,12 @@ def calendar_between(
 @calendar.command("divisions")
 def calendar_divisions() -> None:
     """List the calendar divisions, their aliases and what their data is checked against."""
-    click.echo(
+    echo(
         f"Coverage of every division: {COVERAGE_START.isoformat()} to {COVERAGE_END.isoformat()};"
         f" provisional from {PROVISIONAL_FROM.isoformat()}."
     )
     for division in DIVISIONS.values():
-        click.echo(f"{division.name} ({division.code}): {division.title}")
+        echo(f"{division.name} ({division.code}): {division.title}")
         if division.aliases:
-            click.echo(f"    aliases: {', '.join(division.aliases)}")
-        click.echo(f"    checked against: {division.verified_against}")
+            echo(f"    aliases: {', '.join(division.aliases)}")
+        echo(f"    checked against: {division.verified_against}")

@@ -7,7 +7,7 @@ import json
 import click
 
 from ..records import InputErrors, read_attendance
-from ..reports import evaluate_attendance, printable, to_data
+from ..reports import evaluate_attendance, to_data
 from ..reports.i18n import N_, translator
 from ..rules import RuleSet, unrecognised_names
 from ._common import (
@@ -15,6 +15,7 @@ from ._common import (
     LANGUAGE_OPTION,
     OVERLAY_OPTION,
     STRICT_OPTION,
+    echo,
     rule_set_options,
     warn,
     warn_unrecognised,
@@ -75,7 +76,7 @@ def quoracy_command(
         )
     )
     if output_format == "json":
-        click.echo(json.dumps(to_data(results), indent=2))
+        echo(json.dumps(to_data(results), indent=2))
         return
     t = translator(language)
     resting = sum(result.depends_on_unrecognised for result in results)
@@ -96,4 +97,4 @@ def quoracy_command(
     ]
     for result in results:
         lines += [t.explain(result.explanation()), ""]
-    click.echo(printable("\n".join(lines)))
+    echo("\n".join(lines))

@@ -250,9 +250,9 @@ def report_command(
 
 def _say_not_computable(items: list[NotComputable]) -> None:
     """Name, on stderr, the actions whose due date is outside the calendar's coverage."""
-    click.echo(f"{len(items)} action(s) have no computable due date:", err=True)
+    warn(f"{len(items)} action(s) have no computable due date:")
     for item in items:
-        click.echo(f"  {item.summary}", err=True)
+        warn(f"  {item.summary}")
 
 
 @click.command("due")

@@ -29,6 +29,7 @@ from ._common import (
     RULES_OPTION,
     chosen_rule_set,
     date_callback,
+    echo,
     load_with_files,
     rule_set_options,
 )
@@ -47,17 +48,17 @@ def rulesets_command(rule_files: tuple[str, ...], output_format: str) -> None:
         data = reports.to_data(rule_set)
         entries.append({**data, "plugin": loaded.plugin_of(name)})
     if output_format == "json":
-        click.echo(json.dumps(entries, indent=2))
+        echo(json.dumps(entries, indent=2))
         return
     for entry, rule_set in zip(entries, loaded.values(), strict=True):
         extends = f", extends {entry['extends']}" if entry["extends"] else ""
-        click.echo(f"{entry['name']}: {entry['title']}")
-        click.echo(
+        echo(f"{entry['name']}: {entry['title']}")
+        echo(
             f"    calendar {entry['division']}{extends}; plugin {entry['plugin']}; "
             f"covers events from {entry['covers_from']}"
         )
         for edition in rule_set.editions:
-            click.echo(f"    - {edition.id}: {edition.describe()}")
+            echo(f"    - {edition.id}: {edition.describe()}")
 
 
 @click.command("rules")
@@ -86,11 +87,11 @@ def rules_command(
         found = {name: unconfirmed_items(loaded[name]) for name in names}
         if output_format == "json":
             every = [item for items in found.values() for item in items]
-            click.echo(json.dumps(reports.to_data(every), indent=2))
+            echo(json.dumps(reports.to_data(every), indent=2))
             return
         for name, items in found.items():
-            click.echo(f"{name}: {len(items)} UNCONFIRMED item(s)")
-            click.echo("".join(f"  - {item.describe()}\n" for item in items), nl=False)
+            echo(f"{name}: {len(items)} UNCONFIRMED item(s)")
+            echo("".join(f"  - {item.describe()}\n" for item in items), nl=False)
         return
     rule_set = loaded[
         chosen_rule_set(
@@ -103,38 +104,38 @@ def rules_command(
     ]
     ordered = [rule for rule_id in rule_set.rule_ids for rule in rule_set.versions(rule_id)]
     if output_format == "json":
-        click.echo(json.dumps(reports.to_data(ordered), indent=2))
+        echo(json.dumps(reports.to_data(ordered), indent=2))
         return
-    click.echo(f"{rule_set.title} [{rule_set.name}]")
+    echo(f"{rule_set.title} [{rule_set.name}]")
     if rule_set.enquiry:
-        click.echo(f"Enquiries: {rule_set.enquiry}")
-    click.echo("\nEditions:")
+        echo(f"Enquiries: {rule_set.enquiry}")
+    echo("\nEditions:")
     for edition in rule_set.editions:
-        click.echo(f"  {edition.id}: {edition.describe()}")
+        echo(f"  {edition.id}: {edition.describe()}")
         _provenance(edition.evidence, edition.dates_confidence, edition.dates_source, "    ")
     for rule in ordered:
         flag = "  [UNCONFIRMED]" if rule.confidence is Confidence.UNCONFIRMED else ""
-        click.echo(f"\n{rule.id} ({rule.edition.id}): {rule.title}{flag}")
-        click.echo(f"    {rule.wording}")
-        click.echo(f"    edition: {rule.edition.describe()}")
-        click.echo(f"    source: {rule.source} [{rule.confidence.value}]")
+        echo(f"\n{rule.id} ({rule.edition.id}): {rule.title}{flag}")
+        echo(f"    {rule.wording}")
+        echo(f"    edition: {rule.edition.describe()}")
+        echo(f"    source: {rule.source} [{rule.confidence.value}]")
         _provenance(rule.evidence, rule.confidence, rule.unconfirmed_reason, "    ")
         if rule.notes:
-            click.echo(f"    note: {rule.notes}")
+            echo(f"    note: {rule.notes}")
     for gap in rule_set.not_encoded:
         until = f" (events before {gap.before.isoformat()})" if gap.before else ""
-        click.echo(f"\n{gap.rule_id}: {gap.title}: NOT ENCODED{until}")
-        click.echo(f"    {gap.statement}")
-        click.echo(f"    source: {gap.source} [{gap.confidence.value}]")
+        echo(f"\n{gap.rule_id}: {gap.title}: NOT ENCODED{until}")
+        echo(f"    {gap.statement}")
+        echo(f"    source: {gap.source} [{gap.confidence.value}]")
 
 
 def _provenance(
     evidence: tuple[Evidence, ...], confidence: Confidence, missing: str, indent: str
 ) -> None:
     for item in evidence:
-        click.echo(f"{indent}evidence: {item.describe()}")
+        echo(f"{indent}evidence: {item.describe()}")
     if confidence is Confidence.UNCONFIRMED:
-        click.echo(f"{indent}UNCONFIRMED, missing: {missing}")
+        echo(f"{indent}UNCONFIRMED, missing: {missing}")
 
 
 _EVENT_OPTIONS: tuple[tuple[str, str], ...] = (
@@ -228,11 +229,11 @@ def deadlines_command(
         rule_set, events, counting=Counting(counting), use_overlay=use_overlay
     )
     if output_format == "json":
-        click.echo(json.dumps(reports.to_data(found), indent=2))
+        echo(json.dumps(reports.to_data(found), indent=2))
         return
     t = translator(language)
     if not found and found.complete:
-        click.echo(t.gettext(N_("No deadlines follow from the events given.")))
+        echo(t.gettext(N_("No deadlines follow from the events given.")))
     for explained in [*found, *found.not_computable]:
-        click.echo(t.explain(explained.explanation()))
-        click.echo("")
+        echo(t.explain(explained.explanation()))
+        echo("")

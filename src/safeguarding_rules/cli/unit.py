@@ -27,7 +27,7 @@ from ..rules import RuleSet
 if TYPE_CHECKING:
     from ..records import AdultEnquiryRecords, ConferenceRecords, MissingEpisodeRecords
     from ..reports import ComplianceReport
-from ._common import LANGUAGE_OPTION, date_callback
+from ._common import LANGUAGE_OPTION, date_callback, echo
 
 __all__ = ["LANGUAGE_OPTION", "UnitInputs", "load_unit_inputs", "render_unit", "unit_options"]
 
@@ -107,14 +107,14 @@ def load_unit_inputs(
             )
     for records in (adults, missing):
         if records is not None and records.problems:
-            click.echo(
+            echo(
                 t.gettext("Skipped {rows} row(s) of {file} with {n} problem(s):").format(
                     rows=records.skipped_rows, file=records.file, n=len(records.problems)
                 ),
                 err=True,
             )
             for problem in records.problems:
-                click.echo(f"  {problem}", err=True)
+                echo(f"  {problem}", err=True)
     return UnitInputs(adults, missing)
 
 

@@ -22,10 +22,10 @@ by their headings. Answers may be ``Yes``/``No``, ``Y``/``N`` or ``a) Yes``/``b)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
-import numpy as np
+import attrs
 import pyarrow as pa
 
 from ..calendar import WorkingDayCalendar
@@ -34,7 +34,16 @@ from .conferences import ConferenceRecords
 from .located import FIELDS, LocatedRows, check_located
 from .mapping import match_headings
 from .rows import InputErrors, InputProblem
-from .workbook import ExcelReader, as_dates, as_ids, header_row, open_workbook, read_sheet
+from .workbook import (
+    Workbook,
+    as_dates,
+    as_ids,
+    formula_problem,
+    formulas_in,
+    header_row,
+    open_workbook,
+    read_sheet,
+)
 
 __all__ = ["LIST_5", "LIST_7", "read_annex_a"]
 
@@ -73,6 +82,10 @@ LIST_7: Mapping[str, Sequence[str]] = {
 }
 _REQUIRED_5 = ("child_id", "strategy_discussion_date", "conference_date")
 _REQUIRED_7 = ("child_id", "plan_start_date", "conference_date")
+#: The fields whose values are read from each list (a formula with no value there is named).
+_READ_5 = ("child_id", "strategy_discussion_date", "conference_date", "unnecessary",
+           "resulted_in_plan")  # fmt: skip
+_READ_7 = ("child_id", "conference_date", "plan_end_date")
 #: Answers that count as not given.
 _UNANSWERED = ("", "unknown", "c unknown", "not known")
 
@@ -85,11 +98,17 @@ def _answer(text: str, vocabulary: Vocabulary) -> str | None:
 
 
 def _find_sheet(
-    workbook: ExcelReader, names: Sequence[str], number: int, fields: Mapping[str, Sequence[str]]
+    workbook: Workbook,
+    number: int,
+    fields: Mapping[str, Sequence[str]],
+    required: Sequence[str],
 ) -> tuple[str, int] | None:
     """Find the sheet holding List ``number`` and its heading row: by name, else by headings.
 
     A sheet is taken by its headings alone only when they name every required field.
+
+    :raises InputErrors: if more than one sheet is List ``number`` (by name, or failing
+        that by its headings): one of them would be read and the others left out.
     """
 
     def score(row: Sequence[str]) -> int:
@@ -100,16 +119,27 @@ def _find_sheet(
         rest = squashed.removeprefix(f"list{number}")
         return rest != squashed and not rest[:1].isdigit()
 
+    names = workbook.sheet_names
     named = [name for name in names if is_list(name)]
-    best: tuple[int, str, int] | None = None
-    for name in named or names:
-        row, found = header_row(workbook, name, score)
-        if best is None or found > best[0]:
-            best = (found, name, row)
-    required = _REQUIRED_5 if number == 5 else _REQUIRED_7
-    if best is None or (not named and best[0] < len(required)):
+    found = [(name, *header_row(workbook, name, score)) for name in named or names]
+    if not named:
+        found = [(name, row, score) for name, row, score in found if score >= len(required)]
+    if len(found) > 1:
+        sheets = ", ".join(repr(name) for name, _, _ in found)
+        how = "names say" if named else "headings say"
+        raise InputErrors(
+            [
+                InputProblem(
+                    workbook.file, 0, None, None,
+                    f"{len(found)} sheets' {how} they are List {number}: keep one (rename or "
+                    "delete the others), so that none is read in place of another",
+                    location=f"sheets {sheets}",
+                )
+            ]
+        )  # fmt: skip
+    if not found:
         return None
-    return best[1], best[2]
+    return found[0][0], found[0][1]
 
 
 def read_annex_a(
@@ -131,40 +161,55 @@ def read_annex_a(
     """
     file = str(path)
     workbook = open_workbook(path)
-    names = list(workbook.sheet_names)
     kinds: dict[str, dict[str, str]] = {}
     rows = LocatedRows(names=FIELDS, kinds=kinds, separator=", column ")
     problems: list[InputProblem] = []
+    skipped = 0
     found_any = False
     for number, fields, required in ((5, LIST_5, _REQUIRED_5), (7, LIST_7, _REQUIRED_7)):
-        located = _find_sheet(workbook, names, number, fields)
+        located = _find_sheet(workbook, number, fields, required)
         if located is None:
             continue
         sheet, header = located
         columns = read_sheet(workbook, sheet, header_row=header)
         headings = match_headings(list(columns), fields)
+        # The sheet's own row number of the headings (rows above the first used one are
+        # blank, and not read).
+        heading_row = workbook.scan(sheet).first_row + header + 1
         missing = [field for field in required if field not in headings]
         if missing:
             problems.append(
                 InputProblem(
-                    file, header + 1, None, None,
+                    file, heading_row, None, None,
                     f"sheet {sheet!r} (List {number}) has no heading for: "
                     + "; ".join(repr(fields[field][0]) for field in missing)
                     + f". Headings found: {', '.join(repr(h) for h in columns)}",
-                    location=f"sheet {sheet!r}, row {header + 1}",
+                    location=f"sheet {sheet!r}, row {heading_row}",
                 )
             )  # fmt: skip
             continue
         found_any = True
         kind = f"List {number}"
         kinds[kind] = {field: repr(heading) for field, heading in headings.items()}
+        read = _READ_5 if number == 5 else _READ_7
+        sheet_rows = _Rows(
+            file=file,
+            sheet=sheet,
+            first=heading_row + 1,
+            formulas=formulas_in(
+                workbook, sheet, header, list(columns), [headings[f] for f in read if f in headings]
+            ),
+            problems=problems,
+        )
         if number == 5:
-            _list_5(rows, problems, file, sheet, header, columns, headings, vocabulary)
+            _list_5(rows, sheet_rows, columns, headings, vocabulary)
         else:
-            _list_7(rows, sheet, header, columns, headings)
+            _list_7(rows, sheet_rows, columns, headings)
+        skipped += sheet_rows.skipped
     if not found_any:
         if problems:
             raise InputErrors(problems)
+        names = workbook.sheet_names
         raise InputErrors(
             [
                 InputProblem(
@@ -181,13 +226,49 @@ def read_annex_a(
         action_rules=action_rules,
         skip_invalid=skip_invalid,
         problems=problems,
+        skipped=skipped,
         vocabulary=vocabulary,
     )
 
 
-def _place(sheet: str, header: int, count: int) -> list[str]:
-    """``sheet 'List 5', row 12`` for each data row (the heading row is row ``header + 1``)."""
-    return [f"sheet {sheet!r}, row {header + 2 + i}" for i in range(count)]
+@attrs.define
+class _Rows:
+    """A list's data rows: where each is, and those holding a formula saved with no value."""
+
+    file: str
+    sheet: str
+    #: The sheet's row number of the first data row.
+    first: int
+    #: 0-based data row -> (heading, cell, formula) of each formula saved with no value.
+    formulas: Mapping[int, Sequence[tuple[str, str, str]]]
+    problems: list[InputProblem]
+    skipped: int = 0
+
+    def number(self, index: int) -> int:
+        """Return the sheet's row number of data row ``index`` (0-based)."""
+        return self.first + index
+
+    def place(self, index: int) -> str:
+        """Return ``sheet 'List 5', row 12`` for data row ``index``."""
+        return f"sheet {self.sheet!r}, row {self.number(index)}"
+
+    def readable(self, count: int) -> Iterator[int]:
+        """Yield the data rows to read, of ``count``, after naming those holding a formula.
+
+        A row holding a formula saved with no value (which may lie past the last row read,
+        if nothing else is in it) is a problem for each such cell, and is skipped.
+        """
+        for index, cells in sorted(self.formulas.items()):
+            for heading, cell, formula in cells:
+                self.problems.append(
+                    formula_problem(
+                        self.file, self.number(index), self.place(index), heading, cell, formula
+                    )
+                )
+            self.skipped += 1
+        for index in range(count):
+            if index not in self.formulas:
+                yield index
 
 
 def _texts(
@@ -207,10 +288,7 @@ def _texts(
 
 def _list_5(
     rows: LocatedRows,
-    problems: list[InputProblem],
-    file: str,
-    sheet: str,
-    header: int,
+    sheet: _Rows,
     columns: Mapping[str, pa.Array],
     headings: Mapping[str, str],
     vocabulary: Vocabulary,
@@ -224,18 +302,19 @@ def _list_5(
         unnecessary=None,
         resulted_in_plan=None,
     )
-    places = _place(sheet, header, len(ids))
-    for i in range(len(ids)):
+    for i in sheet.readable(len(ids)):
         if not (ids[i] or starts[i] or held[i]):
             continue  # a blank row
+        place = sheet.place(i)
         answers = []
         for field, value in (("unnecessary", unnecessary[i]), ("resulted_in_plan", plan[i])):
             answer = _answer(value, vocabulary)
             if answer is None:
-                problems.append(
+                sheet.problems.append(
                     InputProblem(
-                        file, header + 2 + i, field, value, "expected Yes or No (or a) Yes, b) No)",
-                        location=f"{places[i]}, column {headings[field]!r}",
+                        sheet.file, sheet.number(i), field, value,
+                        "expected Yes or No (or a) Yes, b) No)",
+                        location=f"{place}, column {headings[field]!r}",
                     )
                 )  # fmt: skip
             answers.append(answer)
@@ -245,36 +324,37 @@ def _list_5(
             continue  # no conference was needed
         values = {
             "child_id": ids[i],
-            "conference_id": f"{sheet} row {header + 2 + i}",
+            "conference_id": f"{sheet.sheet} row {sheet.number(i)}",
             "conference_type": "initial",
             "conference_date": held[i],
             "strategy_discussion_date": starts[i],
         }
         if held[i] and answers[1] == "no":
             values["plan_end_date"] = held[i]  # no plan followed: no review is due
-        rows.add(places[i], "List 5", values)
+        rows.add(place, "List 5", values, row=sheet.number(i))
 
 
 def _list_7(
     rows: LocatedRows,
-    sheet: str,
-    header: int,
+    sheet: _Rows,
     columns: Mapping[str, pa.Array],
     headings: Mapping[str, str],
 ) -> None:
     ids, reviews, ends = _texts(
         columns, headings, child_id=as_ids, conference_date=as_dates, plan_end_date=as_dates
     )
-    places = _place(sheet, header, len(ids))
-    for i in np.flatnonzero(np.array([bool(r) for r in reviews], dtype=bool)).tolist():
+    for i in sheet.readable(len(ids)):
+        if not reviews[i]:
+            continue  # no review yet
         rows.add(
-            places[i],
+            sheet.place(i),
             "List 7",
             {
                 "child_id": ids[i],
-                "conference_id": f"{sheet} row {header + 2 + i}",
+                "conference_id": f"{sheet.sheet} row {sheet.number(i)}",
                 "conference_type": "review",
                 "conference_date": reviews[i],
                 "plan_end_date": ends[i],
             },
+            row=sheet.number(i),
         )

@@ -8,16 +8,19 @@ What is read, per ``Message/Children/Child`` (the schema has no namespace):
   target date), ``DateOfInitialCPC`` and ``ICPCnotRequired``;
 * each ``CINdetails/ChildProtectionPlans``: ``CPPstartDate``, ``CPPendDate`` and
   ``Reviews/CPPreviewDate``;
-* ``Header/CollectionDetails/ReferenceDate``: the end of the census year, which runs from
-  the day after the same date a year earlier.
+* ``Message/Header/CollectionDetails/ReferenceDate``: the end of the census year, which
+  runs from the day after the same date a year earlier. A ``ReferenceDate`` anywhere else
+  (inside a ``Child``, or a second one) is a problem naming its path, and is not read.
 
 Everything else (characteristics, assessments, CIN plans, referrals) is ignored. Every
 problem names the element path, e.g. ``Child[412]/CINdetails[1]/Section47[2]/DateOfInitialCPC``.
 
-The XML is parsed with lxml's ``iterparse``, one ``Child`` at a time, each cleared once
-read, so memory stays flat on a census of any size. Entity expansion, DTD loading and
-network access are off, and a file that declares a DOCTYPE is refused: the census has
-none.
+The XML is parsed with lxml's ``iterparse``, one ``Child`` at a time, each dropped once
+read, and every element the reader does not use dropped as soon as it ends, so memory
+grows with the records found, not with the file. Problems are kept whole up to
+:data:`~.problems.LISTED_PROBLEMS` and counted beyond (:class:`~.problems.ProblemList`).
+Entity expansion, DTD loading and network access are off, and a file that declares a
+DOCTYPE is refused: the census has none.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from lxml import etree
 from ..calendar import WorkingDayCalendar
 from .conferences import ConferenceRecords
 from .located import FIELDS, LocatedRows, check_located
+from .problems import ProblemList
 from .rows import InputErrors, InputProblem
 
 __all__ = ["CensusRecords", "CensusReturn", "read_cin_census"]
@@ -52,6 +56,18 @@ _KINDS: dict[str, dict[str, str]] = {
     },
     "review": {},
 }
+#: The one place the census year is given.
+_REFERENCE = "Message/Header/CollectionDetails/ReferenceDate"
+#: The elements read inside a ``Child``; every other element is dropped as it ends.
+_READ = frozenset(
+    {
+        "ChildIdentifiers", "LAchildID", "CINdetails", "Section47", "S47ActualStartDate",
+        "InitialCPCtarget", "DateOfInitialCPC", "ICPCnotRequired", "ChildProtectionPlans",
+        "CPPstartDate", "CPPendDate", "Reviews", "CPPreviewDate",
+    }
+)  # fmt: skip
+#: What an element the reader uses must be in, to be kept until its ``Child`` ends.
+_WITHIN = _READ | {"Child"}
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -144,7 +160,7 @@ class _Reader:
             f"outside the {calendar.division.name} calendar's coverage "
             f"({calendar.first.isoformat()} to {calendar.last.isoformat()})"
         )
-        self.problems: list[InputProblem] = []
+        self.problems = ProblemList(file)
         self.skipped = 0
         self.rows = LocatedRows(names=FIELDS, kinds=_KINDS, separator="/")
         self.s47: list[tuple[str, str, dt.date, dt.date | None, dt.date | None, bool]] = []
@@ -291,12 +307,17 @@ class _Reader:
 
 
 def _elements(path: Path, file: str) -> Iterator[Any]:
-    """Yield ``ReferenceDate`` and each ``Child`` as it ends, clearing what was read."""
+    """Yield each ``ReferenceDate`` and ``Child`` as it ends, then drop it.
+
+    Every other element is dropped as soon as it ends too, unless it is one the reader
+    uses inside a ``Child`` (:data:`_READ`, in a ``Child`` or in another such element;
+    one outside a ``Child`` goes when what holds it ends): junk beside or inside the
+    children costs nothing, however much of it there is.
+    """
     with path.open("rb") as handle:
         events = etree.iterparse(
             handle,
             events=("end",),
-            tag=("ReferenceDate", "Child"),
             resolve_entities=False,
             no_network=True,
             load_dtd=False,
@@ -306,13 +327,41 @@ def _elements(path: Path, file: str) -> Iterator[Any]:
         )
         try:
             for _, element in events:
-                yield element
-                if element.tag == "Child":
-                    element.clear(keep_tail=False)
-                    while element.getprevious() is not None:
-                        del element.getparent()[0]
+                tag = element.tag
+                parent = element.getparent()
+                if tag in ("Child", "ReferenceDate"):
+                    yield element
+                elif tag in _READ and parent is not None and parent.tag in _WITHIN:
+                    continue  # read when its Child ends (dropped with it if not in one)
+                element.clear(keep_tail=False)
+                if parent is not None:
+                    parent.remove(element)
         except etree.XMLSyntaxError as error:
             raise _not_a_census(file, f"not well-formed XML ({error})") from None
+
+
+def _is_child(element: Any) -> bool:
+    """Whether a ``Child`` is where the census has its children: ``Message/Children/Child``."""
+    parent = element.getparent()
+    return (
+        parent is not None
+        and parent.tag == "Children"
+        and parent.getparent() is not None
+        and (parent.getparent().getparent() is None)
+    )
+
+
+def _path(element: Any, children: int) -> str:
+    """Return an element's path: from its ``Child`` (``Child[4]/...``), else from the root."""
+    names = []
+    node = element
+    while node is not None:
+        if node is not element and node.tag == "Child" and _is_child(node):
+            names.append(f"Child[{children + 1}]")
+            break
+        names.append(str(node.tag))
+        node = node.getparent()
+    return "/".join(reversed(names))
 
 
 def read_cin_census(
@@ -338,20 +387,44 @@ def read_cin_census(
     _open_checked(source, file)
     reader: _Reader | None = None
     reference = dt.date.min
+    stray: list[InputProblem] = []
     for element in _elements(source, file):
         if element.tag == "ReferenceDate":
-            reference = _reference_date(element, file)
-            reader = _Reader(file, calendar, _year_start(reference))
+            where = _path(element, reader.children if reader else 0)
+            if where == _REFERENCE and reader is None:
+                reference = _reference_date(element, file, calendar)
+                reader = _Reader(file, calendar, _year_start(reference))
+                for problem in stray:
+                    reader.problems.append(problem)
+                continue
+            given = f" ({reference.isoformat()})" if reader else ""
+            stray.append(
+                InputProblem(
+                    file, 0, "ReferenceDate", (element.text or "").strip(),
+                    f"a ReferenceDate here is not read: only {_REFERENCE}{given} gives the "
+                    "census year",
+                    location=where,
+                )
+            )  # fmt: skip
+            if reader is not None:
+                reader.problems.append(stray.pop())
         elif reader is None:
             raise _not_a_census(
                 file,
                 "no Header/CollectionDetails/ReferenceDate before the first Child: the "
                 "census year cannot be known",
             )
-        else:
+        elif _is_child(element):
             reader.child(element)
+        else:
+            reader.problem(
+                _path(element, reader.children),
+                "a Child outside Message/Children is not read (the census has its children "
+                "there only)",
+            )
     if reader is None:
-        raise _not_a_census(file, "no Header/CollectionDetails/ReferenceDate")
+        found = f" (found only at {', '.join(p.location or '' for p in stray)})" if stray else ""
+        raise _not_a_census(file, f"no Header/CollectionDetails/ReferenceDate{found}")
     if reader.children == 0:
         raise _not_a_census(file, "no Children/Child elements")
     records = check_located(
@@ -360,7 +433,7 @@ def read_cin_census(
         file=file,
         action_rules=action_rules,
         skip_invalid=skip_invalid,
-        problems=reader.problems,
+        problems=reader.problems.listed(),
         skipped=reader.skipped,
     )
     rows = reader.s47
@@ -387,20 +460,26 @@ def _xs_date(text: str) -> dt.date:
     return dt.date.fromisoformat(match.group(1))
 
 
-def _reference_date(element: Any, file: str) -> dt.date:
+def _reference_date(element: Any, file: str, calendar: WorkingDayCalendar) -> dt.date:
+    """Read the census's reference date, which must lie in the calendar's coverage."""
     text = (element.text or "").strip()
+
+    def refuse(message: str) -> InputErrors:
+        return InputErrors(
+            [InputProblem(file, 0, "ReferenceDate", text, message, location=_REFERENCE)]
+        )
+
     try:
-        return _xs_date(text)
+        day = _xs_date(text)
     except ValueError:
-        raise InputErrors(
-            [
-                InputProblem(
-                    file, 0, "ReferenceDate", text,
-                    "expected the census reference date in the form YYYY-MM-DD",
-                    location="Message/Header/CollectionDetails/ReferenceDate",
-                )
-            ]
-        ) from None  # fmt: skip
+        raise refuse("expected the census reference date in the form YYYY-MM-DD") from None
+    if not calendar.first <= day <= calendar.last:
+        raise refuse(
+            f"the census reference date is outside the {calendar.division.name} calendar's "
+            f"coverage ({calendar.first.isoformat()} to {calendar.last.isoformat()}), so "
+            "the census year cannot be placed"
+        )
+    return day
 
 
 def _optional_dates(days: list[dt.date | None]) -> Dates:

@@ -20,7 +20,7 @@ from ..calendar import WorkingDayCalendar, calendar_for
 from ..rules import VOCABULARY, RuleSet, StartEvent, Vocabulary
 from .conferences import ConferenceRecords, read_conference_records
 from .problems import InputErrors, InputProblem
-from .source import InputSource, open_input, starts_like_workbook
+from .source import InputSource, open_input, starts_like_workbook, starts_like_xml
 
 if TYPE_CHECKING:
     from .cin_census import CensusReturn
@@ -139,9 +139,9 @@ def detect_format(
     start = open_input(path).head
     if starts_like_workbook(start):
         return InputFormat.ANNEX_A
-    text = start.removeprefix(b"\xef\xbb\xbf").lstrip()
-    if text.startswith(b"<"):
+    if starts_like_xml(start):  # in any encoding its byte order mark or zero bytes show
         return InputFormat.CIN_CENSUS
+    text = start.removeprefix(b"\xef\xbb\xbf").lstrip()
     if text.startswith(b"{"):
         return InputFormat.JSONL
     return InputFormat.CSV

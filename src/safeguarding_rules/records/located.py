@@ -51,16 +51,21 @@ class LocatedRows:
     _values: dict[str, list[str]] = attrs.field(init=False, factory=dict)
     _places: list[str] = attrs.field(init=False, factory=list)
     _kind_of: list[str] = attrs.field(init=False, factory=list)
+    _rows: list[int] = attrs.field(init=False, factory=list)
 
     def __attrs_post_init__(self) -> None:
         self._values = {name: [] for name in self.names}
 
-    def add(self, place: str, kind: str, values: Mapping[str, str]) -> None:
-        """Add one record of ``kind`` found at ``place``; missing columns are empty."""
+    def add(self, place: str, kind: str, values: Mapping[str, str], *, row: int = 0) -> None:
+        """Add one record of ``kind`` found at ``place``; missing columns are empty.
+
+        :param row: the sheet's row number of the record (0 for a source without rows).
+        """
         for name, column in self._values.items():
             column.append(values.get(name, ""))
         self._places.append(place)
         self._kind_of.append(kind)
+        self._rows.append(row)
 
     def __len__(self) -> int:
         return len(self._places)
@@ -82,11 +87,13 @@ class LocatedRows:
         return f"{place}{self.separator}{field}" if field else place
 
     def locate(self, problem: InputProblem) -> InputProblem:
-        """Rewrite a problem found by record number to name the record's own place."""
+        """Rewrite a problem found by record number to name the record's own place and row."""
         index = problem.row - 1
         if not 0 <= index < len(self._places):
             return problem
-        return attrs.evolve(problem, location=self.place(index, problem.column))
+        return attrs.evolve(
+            problem, row=self._rows[index], location=self.place(index, problem.column)
+        )
 
 
 def check_located(

@@ -39,6 +39,7 @@ import difflib
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 import numpy as np
@@ -51,7 +52,16 @@ from .conferences import STRUCTURED, ConferenceRecords, Table, check_conference_
 from .csv_file import load_csv
 from .located import FIELDS
 from .rows import InputErrors, InputProblem
-from .workbook import as_dates, as_ids, header_row, is_workbook, open_workbook, read_sheet
+from .workbook import (
+    as_dates,
+    as_ids,
+    formula_problem,
+    formulas_in,
+    header_row,
+    is_workbook,
+    open_workbook,
+    read_sheet,
+)
 
 __all__ = [
     "CLOSE_ENOUGH",
@@ -124,7 +134,7 @@ def _mapping_error(source: str, message: str) -> InputErrors:
 def read_mapping(path: str | Path) -> ColumnMapping:
     """Read and check a TOML mapping file.
 
-    :raises InputErrors: naming the file and what is wrong with it.
+    :raises InputErrors: naming the file, the table and key, and what is wrong with it.
     """
     source = str(path)
     try:
@@ -134,34 +144,68 @@ def read_mapping(path: str | Path) -> ColumnMapping:
         raise _mapping_error(source, f"cannot read: {error.strerror or error}") from None
     except tomllib.TOMLDecodeError as error:
         raise _mapping_error(source, f"not valid TOML ({error})") from None
+    except UnicodeDecodeError:
+        raise _mapping_error(source, "not UTF-8 text: save it as UTF-8") from None
     unknown = sorted(set(data) - {"columns", "values", "workbook"})
     if unknown:
         raise _mapping_error(source, f"unknown table(s): {', '.join(unknown)}")
     columns: dict[str, tuple[str, ...]] = {}
-    for field, headings in dict(data.get("columns", {})).items():
+    for field, headings in _table(source, data, "columns").items():
         if field not in FIELDS and not field.endswith("_date"):
             raise _mapping_error(
                 source, f"[columns] {field!r} is not one of our fields ({', '.join(FIELDS)})"
             )
-        listed = (headings,) if isinstance(headings, str) else tuple(headings)
-        if not listed or not all(isinstance(h, str) and h.strip() for h in listed):
-            raise _mapping_error(source, f"[columns] {field!r}: expected a heading or a list")
-        columns[field] = listed
+        listed = (headings,) if isinstance(headings, str) else headings
+        if (
+            not isinstance(listed, tuple | list)
+            or not listed
+            or not all(isinstance(h, str) and h.strip() for h in listed)
+        ):
+            raise _mapping_error(
+                source, f"[columns] {field!r}: expected a heading or a list of headings"
+            )
+        columns[field] = tuple(listed)
     missing = [f for f in ("child_id", "conference_id", "conference_type", "conference_date")
                if f not in columns]  # fmt: skip
     if missing:
         raise _mapping_error(source, f"[columns] must name: {', '.join(missing)}")
     values: dict[str, dict[str, str]] = {}
-    for field, table in dict(data.get("values", {})).items():
+    for field in _table(source, data, "values"):
         if field not in columns:
             raise _mapping_error(source, f"[values.{field}] is for a field [columns] does not map")
         codes: dict[str, str] = {}
-        for ours, theirs in dict(table).items():
-            for value in (theirs,) if isinstance(theirs, str) else theirs:
+        for ours, theirs in _table(source, data["values"], field, f"values.{field}").items():
+            listed = [theirs] if isinstance(theirs, str | int) else theirs
+            if not isinstance(listed, list) or not all(
+                isinstance(value, str | int) and not isinstance(value, bool) for value in listed
+            ):
+                raise _mapping_error(
+                    source, f"[values.{field}] {ours!r}: expected a value or a list of values"
+                )
+            for value in listed:
                 codes[normalise(str(value))] = str(ours)
         values[field] = codes
-    sheet = dict(data.get("workbook", {})).get("sheet")
+    book = _table(source, data, "workbook")
+    if set(book) - {"sheet"}:
+        raise _mapping_error(
+            source, f"[workbook] knows only 'sheet', not {', '.join(sorted(set(book) - {'sheet'}))}"
+        )
+    sheet = book.get("sheet")
+    if sheet is not None and not isinstance(sheet, str):
+        raise _mapping_error(source, "[workbook] 'sheet': expected a sheet's name")
     return ColumnMapping(source=source, columns=columns, values=values, sheet=sheet)
+
+
+def _table(
+    source: str, data: Mapping[str, Any], key: str, name: str | None = None
+) -> dict[str, Any]:
+    """``data[key]``, which must be a TOML table (an empty one if absent)."""
+    found = data.get(key, {})
+    if not isinstance(found, dict):
+        raise _mapping_error(
+            source, f"[{name or key}] must be a table (a [{name or key}] heading and keys)"
+        )
+    return found
 
 
 def read_mapped_records(
@@ -183,8 +227,11 @@ def read_mapped_records(
     file = str(path)
     fields = mapping.columns
     where = ""
+    unread: list[InputProblem] = []
     if is_workbook(path):
         workbook = open_workbook(path)
+        if not workbook.sheet_names:
+            raise InputErrors([InputProblem(file, 0, None, None, "the workbook has no sheets")])
         sheet = mapping.sheet or workbook.sheet_names[0]
         if sheet not in workbook.sheet_names:
             listed = ", ".join(map(repr, workbook.sheet_names))
@@ -196,8 +243,21 @@ def read_mapped_records(
         )
         raw = read_sheet(workbook, sheet, header_row=header)
         n = len(next(iter(raw.values()))) if raw else 0
-        rows = np.arange(header + 2, header + 2 + n, dtype=np.int64)
+        first = workbook.scan(sheet).first_row + header + 2  # the first data row's number
+        rows = np.arange(first, first + n, dtype=np.int64)
         where = f"sheet {sheet!r}, "
+        used = match_headings(list(raw), fields).values()
+        formulas = formulas_in(workbook, sheet, header, list(raw), used)
+        for index, cells in sorted(formulas.items()):
+            unread += [
+                formula_problem(file, first + index, f"sheet {sheet!r}, row {first + index}", *c)
+                for c in cells
+            ]
+        if formulas:  # rows holding a formula with no value are named above, not read
+            keep = np.ones(n, dtype=bool)
+            keep[[index for index in formulas if index < n]] = False
+            raw = {name: column.filter(pa.array(keep)) for name, column in raw.items()}
+            rows = rows[keep]
     else:
         raw, rows, problems = load_csv(Path(path), file, structured=STRUCTURED)
         if problems and not skip_invalid:
@@ -237,6 +297,7 @@ def read_mapped_records(
             file=file,
             action_rules=action_rules,
             skip_invalid=skip_invalid,
+            problems=unread,
             vocabulary=vocabulary,
         )
     except InputErrors as error:

@@ -23,7 +23,14 @@ import attrs
 
 from .problems import InputErrors, InputProblem
 
-__all__ = ["OLE2", "STDIN", "InputSource", "open_input", "starts_like_workbook"]
+__all__ = [
+    "OLE2",
+    "STDIN",
+    "InputSource",
+    "open_input",
+    "starts_like_workbook",
+    "starts_like_xml",
+]
 
 #: The name that means standard input, as Unix tools use it.
 STDIN = "-"
@@ -146,3 +153,34 @@ OLE2 = bytes.fromhex("d0cf11e0a1b11ae1")
 def starts_like_workbook(start: bytes) -> bool:
     """Whether these first bytes are a zip (``.xlsx``, ``.ods``) or OLE2 (``.xls``) file's."""
     return start[:4] == b"PK\x03\x04" or start[:8] == OLE2
+
+
+#: Byte order marks, longest first (UTF-32's little-endian mark begins like UTF-16's).
+_MARKS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xef\xbb\xbf", "utf-8"),
+)
+
+
+def starts_like_xml(start: bytes) -> bool:
+    """Whether these first bytes begin an XML document (``<``), in whatever encoding.
+
+    The encoding is found as the XML specification's appendix F finds it: from the byte
+    order mark, else from the pattern of zero bytes that ``<`` (or ``<?``) makes in UTF-16
+    and UTF-32, else from EBCDIC's ``<?xm``; anything else is read as ASCII-compatible.
+    """
+    marked = [(mark, codec) for mark, codec in _MARKS if start.startswith(mark)]
+    mark, codec = marked[0] if marked else (b"", _codec_without_mark(start[:4]))
+    return start[len(mark) :].decode(codec, "ignore").lstrip().startswith("<")
+
+
+def _codec_without_mark(first: bytes) -> str:
+    if first == b"\x4c\x6f\xa7\x94":
+        return "cp500"  # EBCDIC "<?xm"
+    zeros = "".join("0" if byte == 0 else "x" for byte in first)
+    return {"000x": "utf-32-be", "x000": "utf-32-le", "0x0x": "utf-16-be", "x0x0": "utf-16-le"}.get(
+        zeros, "latin-1"
+    )

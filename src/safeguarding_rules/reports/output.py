@@ -10,25 +10,33 @@ Every command writes through this module, so the three promises hold everywhere:
   CSV the tool writes goes through :func:`csv_text` or :class:`CsvWriter`; a test fails if
   any other module builds a ``csv.writer``.
 * **Text for people carries no control characters from the data.** :func:`printable` shows
-  an escape sequence, bell, carriage return, NUL or bidirectional override as a visible
-  ``\\x1b``-style escape, so a hostile id cannot move the cursor, retitle the terminal or
-  hide a line.
+  an escape sequence, bell, carriage return, NUL or bidirectional control (embeddings,
+  overrides, isolates and the invisible marks LRM, RLM and ALM) as a visible
+  ``\\x1b``-style escape, so a hostile id or rule title cannot move the cursor, retitle
+  the terminal, hide a line or reorder what is shown. :func:`html_text` does the same for
+  HTML, then escapes it.
 * **Files are written atomically and never over an input.** :func:`write_file` writes to a
   temporary file in the same folder and renames it over the target (``os.replace``), so a
-  failed run leaves the old file or none, never half a report; it refuses a target that is
-  one of the inputs, whatever the path (symbolic links and hard links are followed).
+  failed run leaves the old file or none, never half a report, and a run ended by SIGTERM,
+  SIGHUP or SIGINT removes the temporary file before it exits; it refuses a target that
+  is one of the inputs, whatever the path (symbolic links and hard links are followed).
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import html
 import io
 import os
 import re
+import signal
 import stat
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import TextIO
 
 from .._errors import SafeguardingRulesError
@@ -38,6 +46,7 @@ __all__ = [
     "CsvWriter",
     "OutputError",
     "csv_text",
+    "html_text",
     "neutralise_cell",
     "printable",
     "printable_line",
@@ -48,8 +57,12 @@ __all__ = [
 FORMULA_TRIGGERS = frozenset("=+-@\t\r\n\0")
 
 # C0 and C1 controls (but not tab and line feed, which our own text uses), DEL, the line and
-# paragraph separators and the bidirectional embeddings, overrides and isolates.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# paragraph separators, the bidirectional embeddings, overrides and isolates, and the
+# invisible marks that reorder text too (left-to-right, right-to-left and Arabic letter
+# marks): Unicode's bidirectional formatting characters (UAX #9, table 4; CVE-2021-42574).
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 
 
 class OutputError(SafeguardingRulesError):
@@ -86,9 +99,21 @@ def printable(text: str) -> str:
 
 
 #: Every UTF-8 byte a character of ``_CONTROL`` can begin with: the ASCII controls but tab
-#: and line feed, DEL, and the lead bytes of the C1 controls (0xC2) and of the separators,
-#: embeddings, overrides and isolates (0xE2).
-_MAYBE_CONTROL = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, 0xC2, 0xE2])
+#: and line feed, DEL, and the lead bytes of the C1 controls (0xC2), of the Arabic letter
+#: mark (0xD8), and of the marks, separators, embeddings, overrides and isolates (0xE2).
+_MAYBE_CONTROL = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, 0xC2, 0xD8, 0xE2])
+
+
+def html_text(text: str) -> str:
+    r"""Return ``text`` for HTML: controls shown as :func:`printable` shows them, then escaped.
+
+    The escaping is :func:`html.escape`'s (quotes too, so it is safe in an attribute); a
+    bidirectional override or isolate is shown as ``\u202e``, never passed to the browser.
+
+    >>> html_text("<b>\u202eevil")
+    '&lt;b&gt;\\u202eevil'
+    """
+    return html.escape(printable(text))
 
 
 def printable_line(text: str) -> str:
@@ -130,6 +155,41 @@ def _same_file(a: Path, b: Path) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return os.path.realpath(a) == os.path.realpath(b)
+
+
+#: The signals that end a run by default: while a temporary file exists, each raises
+#: :class:`SystemExit` instead (status 128 + the signal, as the shell reports a process the
+#: signal ended), so that the file is removed on the way out.
+_STOPPING = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name)
+)
+
+
+def _stop(number: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + number)
+
+
+@contextlib.contextmanager
+def _stopped_cleanly() -> Iterator[None]:
+    """Let SIGTERM, SIGHUP (and SIGINT, if not already an exception) end the run cleanly.
+
+    Only signals left at their default are taken over (an application's own handlers are
+    kept; Python's SIGINT already raises :class:`KeyboardInterrupt`), only in the main
+    thread (the only one that may), and only until the block ends.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    taken = {
+        number: signal.signal(number, _stop)
+        for number in _STOPPING
+        if signal.getsignal(number) is signal.SIG_DFL
+    }
+    try:
+        yield
+    finally:
+        for number, handler in taken.items():
+            signal.signal(number, handler)
 
 
 def _new_file_mode() -> int:
@@ -178,18 +238,19 @@ def write_file(
                 handle.writelines(pieces)
             return
         mode = stat.S_IMODE(existing.st_mode) if existing is not None else _new_file_mode()
-        descriptor, temporary = tempfile.mkstemp(
-            dir=folder, prefix=f".{target.name}.", suffix=".part"
-        )
-        try:
-            with os.fdopen(descriptor, "wb") as handle:
-                handle.writelines(pieces)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(temporary, mode)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        with _stopped_cleanly():
+            descriptor, temporary = tempfile.mkstemp(
+                dir=folder, prefix=f".{target.name}.", suffix=".part"
+            )
+            try:
+                with os.fdopen(descriptor, "wb") as handle:
+                    handle.writelines(pieces)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.chmod(temporary, mode)
+                os.replace(temporary, target)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
     except OSError as error:
         raise OutputError(f"cannot write {shown}: {error.strerror or error}") from None

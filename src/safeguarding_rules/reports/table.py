@@ -22,7 +22,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from .._columnar import joined, mapped_ahead, text_bytes
-from .output import FORMULA_TRIGGERS, CsvWriter
+from .output import FORMULA_TRIGGERS, CsvWriter, printable
 
 __all__ = ["RowTable", "csv_pieces", "html_escaped"]
 
@@ -251,12 +251,27 @@ def _csv_lines(columns: Sequence[pa.Array]) -> bytes | None:
 _HTML_ENTITIES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#x27;"))
 
 
-def html_escaped(column: pa.Array) -> pa.Array:
-    """Return text (or numbers, as text) escaped as :func:`html.escape` escapes, by Arrow.
+#: The characters :func:`~.output.printable` shows as escapes, in RE2's syntax (Arrow's).
+_CONTROLS = (
+    r"[\x{0}-\x{8}\x{b}-\x{1f}\x{7f}-\x{9f}\x{61c}\x{200e}\x{200f}\x{2028}\x{2029}"
+    r"\x{202a}-\x{202e}\x{2066}-\x{2069}]"
+)
 
-    A replacement whose character no value holds is skipped after one scan of the bytes.
+
+def html_escaped(column: pa.Array) -> pa.Array:
+    """Return text (or numbers, as text) as :func:`~.output.html_text` returns it, by Arrow.
+
+    Control and bidirectional formatting characters are shown as escapes (``\u202e``), as
+    :func:`~.output.printable` shows them (value by value, only when a value holds one);
+    then each replacement :func:`html.escape` makes is made, skipped after one scan of the
+    bytes when no value holds its character.
     """
     text = column if pa.types.is_string(column.type) else pc.cast(column, pa.string())
+    if pc.any(pc.match_substring_regex(text, _CONTROLS)).as_py():
+        text = pa.array(
+            [None if value is None else printable(value) for value in text.to_pylist()],
+            pa.string(),
+        )
     for char, entity in _HTML_ENTITIES:
         if bool((text_bytes(text)[1] == ord(char)).any()):
             text = pc.replace_substring(text, char, entity)

@@ -6,11 +6,11 @@ number (Welsh mutates nouns after numerals); counted sentences use ``ngettext``.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from .i18n import N_, RULE_TITLES
+from .output import html_text
 from .overlay import calendar_explanation
 from .report import ComplianceReport
 from .unit import UnitReport
@@ -232,7 +232,7 @@ def render_unit_text(report: UnitReport, *, language: str = "en") -> str:
 def render_unit_html(report: UnitReport, *, language: str = "en") -> str:
     """Return the unit report as one self-contained HTML page (no scripts, no files)."""
     w = writer(language, long_dates=True)
-    esc: Callable[[str], str] = html.escape
+    esc: Callable[[str], str] = html_text
     body = [f"<h1>{esc(_heading(report, w))}</h1>"]
     for kind, lines in _sections(report, w):
         body.append(f'<section id="{kind}"><h2>{esc(lines[0])}</h2>')
@@ -251,9 +251,9 @@ def render_unit_html(report: UnitReport, *, language: str = "en") -> str:
 
 def _children_html(w: Writer, report: ComplianceReport) -> list[str]:
     """Return the children's section: the compliance report's own parts, in this language."""
-    body = [f"<p>{html.escape(_children_head(w, report)[1])}</p>"]
+    body = [f"<p>{html_text(_children_head(w, report)[1])}</p>"]
     body.append(
-        f'<p class="note">{html.escape(w.t.explain(calendar_explanation(report.calendar)))}</p>'
+        f'<p class="note">{html_text(w.t.explain(calendar_explanation(report.calendar)))}</p>'
     )
     for indicator, result in report.shown:
         body += indicator.html(result, w)
@@ -262,9 +262,9 @@ def _children_html(w: Writer, report: ComplianceReport) -> list[str]:
 
 def _list(lines: Sequence[str]) -> str:
     items = "".join(
-        f'<li class="sub">{html.escape(line.strip())}</li>'
+        f'<li class="sub">{html_text(line.strip())}</li>'
         if line.startswith("  ")
-        else f"<li>{html.escape(line)}</li>"
+        else f"<li>{html_text(line)}</li>"
         for line in lines
     )
     return f"<ul>{items}</ul>"

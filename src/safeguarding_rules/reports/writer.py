@@ -9,7 +9,6 @@ messages themselves), formats percentages and dates, and builds the HTML tables 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
@@ -17,6 +16,7 @@ from typing import Any, Protocol
 import attrs
 
 from .i18n import Translator, translator
+from .output import html_text
 
 __all__ = ["CHILD_COLOUR", "CONFERENCE_COLOUR", "STYLE", "Writer", "writer"]
 
@@ -105,26 +105,25 @@ class Writer:
 
     @staticmethod
     def esc(text: object) -> str:
-        """Escape text for HTML."""
-        return html.escape(str(text))
+        """Escape text for HTML, control and bidirectional characters shown (html_text)."""
+        return html_text(str(text))
 
     @staticmethod
     def heading(text: str, level: int = 2) -> str:
         """Return ``text`` (already in this language) as an escaped HTML heading."""
-        return f"<h{level}>{html.escape(text)}</h{level}>"
+        return f"<h{level}>{html_text(text)}</h{level}>"
 
     @staticmethod
     def paragraph(text: str, css: str | None = None) -> str:
         """Return ``text`` (already in this language) as an escaped HTML paragraph."""
         opening = f'<p class="{css}">' if css else "<p>"
-        return f"{opening}{html.escape(text)}</p>"
+        return f"{opening}{html_text(text)}</p>"
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
         """Return an HTML table of ``rows`` under ``header`` (every cell escaped)."""
-        head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)
+        head = "".join(f"<th>{html_text(str(h))}</th>" for h in header)
         body = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>"
-            for row in rows
+            "<tr>" + "".join(f"<td>{html_text(str(c))}</td>" for c in row) + "</tr>" for row in rows
         )
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
@@ -150,9 +149,9 @@ class Writer:
         group_w = (width - left - 10) / max(len(labels), 1)
         bar_w = group_w * 0.8 / max(len(series), 1)
         parts = [
-            f'<svg role="img" aria-label="{html.escape(title)}" width="{width}" height="{height}" '
+            f'<svg role="img" aria-label="{html_text(title)}" width="{width}" height="{height}" '
             f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
-            f"<title>{html.escape(title)}</title>",
+            f"<title>{html_text(title)}</title>",
             f'<line x1="{left}" y1="{top + plot_h}" x2="{width}" y2="{top + plot_h}" '
             'stroke="#333"/>',
         ]
@@ -169,14 +168,12 @@ class Writer:
                 parts.append(
                     f'<rect class="bar" x="{x0 + s * bar_w:.1f}" y="{top + plot_h - h:.1f}" '
                     f'width="{bar_w - 2:.1f}" height="{h:.1f}" fill="{colour}">'
-                    f"<title>{html.escape(name)} {html.escape(label)}: {value:g}{unit}</title>"
+                    f"<title>{html_text(name)} {html_text(label)}: {value:g}{unit}</title>"
                     "</rect>"
                 )
-            parts.append(
-                f'<text x="{x0:.1f}" y="{height - bottom + 16}">{html.escape(label)}</text>'
-            )
+            parts.append(f'<text x="{x0:.1f}" y="{height - bottom + 16}">{html_text(label)}</text>')
         if target is not None:
-            label = html.escape(self._("target"))
+            label = html_text(self._("target"))
             y = top + plot_h * (1 - target / maximum)
             parts.append(
                 f'<line class="target" x1="{left}" y1="{y:.1f}" x2="{width}" y2="{y:.1f}" '
@@ -188,7 +185,7 @@ class Writer:
         for name, colour, _ in series:
             parts.append(
                 f'<rect x="{legend_x}" y="{height - 14}" width="10" height="10" fill="{colour}"/>'
-                f'<text x="{legend_x + 14}" y="{height - 5}">{html.escape(name)}</text>'
+                f'<text x="{legend_x + 14}" y="{height - 5}">{html_text(name)}</text>'
             )
             legend_x += 140
         parts.append("</svg>")
