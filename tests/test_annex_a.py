@@ -99,7 +99,8 @@ def test_a_bad_cell_names_the_sheet_row_and_heading(
     write_annex_a(path, {"List 5": (LIST_5_HEADINGS, [["7", "a) Male", start, answer, None]])})
     with pytest.raises(InputErrors) as raised:
         read_annex_a(path, CALENDAR)
-    assert f"sheet 'List 5', row 3, {message}" in str(raised.value)
+    # The child is named by the id as written (issue 26 item 1).
+    assert f"sheet 'List 5', row 3 (Child Unique ID 7), {message}" in str(raised.value)
 
 
 def test_not_an_annex_a(tmp_path: Path) -> None:

@@ -74,8 +74,9 @@ GOLDEN = [
     # 24-27 (14) = 14. Due 28 Apr (the 15th). Recorded 26 Apr: 15 weekdays with both Easter
     # days counted as working days (counting the start as day 1 would give 27 Apr instead).
     _child("C010", Section47(start=D(2023, 4, 5), target=D(2023, 4, 26), icpc=D(2023, 4, 27))),
-    # A plan that began before the census year: its first listed review's previous review
-    # may be missing, so it is not assessed; the second (due 15 Dec) is on time.
+    # A plan that began before the census year: a return lists a plan's reviews, earlier
+    # years' too, so its first review was due three months after the start (1 Feb 2023)
+    # and was held on 15 Jun: late (issue 26 item 5); the second (due 15 Dec) is on time.
     _child("C011", plans=(Plan(start=D(2022, 11, 1), reviews=(D(2023, 6, 15), D(2023, 12, 1))),)),
 ]  # fmt: skip
 
@@ -139,9 +140,9 @@ def test_report_on_a_census_counts_children_and_says_why_not_conferences(golden:
     assert icpc["by_conference"]["percent"] is None
     assert "family link" in icpc["by_conference"]["why"]
     reviews = report["review_timeliness"]
-    # C001 on time then late; C008 late; C011's first not assessed, its second on time.
-    assert reviews["by_child"] == {"on_time": 2, "total": 4, "percent": 50.0}
-    assert reviews["not_assessed"]["rows"] == 1
+    # C001 on time then late; C008 late; C011's first late, its second on time.
+    assert reviews["by_child"] == {"on_time": 2, "total": 5, "percent": 40.0}
+    assert reviews["not_assessed"]["rows"] == 0
     assert report["records"]["conferences"] is None
     assert report["dfe_c4"]["icpc"] == 9
 
@@ -158,12 +159,16 @@ def test_streams_children_and_names_every_bad_element(tmp_path: Path) -> None:
     with pytest.raises(InputErrors) as raised:
         read_cin_census(path, CALENDAR)
     text = str(raised.value)
+    # Each child is named by the id as written (issue 26 item 1).
     assert (
-        "Child[1]/CINdetails[1]/Section47[1]/S47ActualStartDate: expected a date in the "
-        "form YYYY-MM-DD (value '2023-13-45')" in text
+        "Child[1] (LAchildID C1)/CINdetails[1]/Section47[1]/S47ActualStartDate: expected a "
+        "date in the form YYYY-MM-DD (value '2023-13-45')" in text
     )
-    assert "Child[2]/CINdetails[1]/Section47[1]/DateOfInitialCPC" in text
-    assert "Child[3]/CINdetails[1]/Section47[1]/ICPCnotRequired: expected true or false" in text
+    assert "Child[2] (LAchildID C2)/CINdetails[1]/Section47[1]/DateOfInitialCPC" in text
+    assert (
+        "Child[3] (LAchildID C3)/CINdetails[1]/Section47[1]/ICPCnotRequired: expected true or "
+        "false" in text
+    )
     assert "Child[4]/ChildIdentifiers/LAchildID: a child id is required" in text
     skipped = read_cin_census(path, CALENDAR, skip_invalid=True)
     assert len(skipped.census) == 0
@@ -177,8 +182,9 @@ def test_dates_outside_the_calendar_are_refused_with_their_path(tmp_path: Path) 
     write_cin_census(path, [_child("DfEX0000001", Section47(start=D(1970, 6, 2),
                                                               icpc=D(1970, 6, 17)))],
                      reference_date=D(2022, 3, 31))  # fmt: skip
-    with pytest.raises(InputErrors, match=r"Child\[1\]/CINdetails\[1\]/Section47\[1\]/"
-                       r"S47ActualStartDate: outside the england-and-wales calendar's coverage"):  # fmt: skip
+    with pytest.raises(InputErrors, match=r"Child\[1\] \(LAchildID DfEX0000001\)/CINdetails\[1\]/"
+                       r"Section47\[1\]/S47ActualStartDate: outside the england-and-wales "
+                       r"calendar's coverage"):  # fmt: skip
         read_cin_census(path, CALENDAR)
 
 

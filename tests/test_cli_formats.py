@@ -129,7 +129,7 @@ def test_1960s_census_exits_1(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["report", str(path)])
     assert result.exit_code == 1
     assert "outside the england-and-wales calendar's coverage" in result.output
-    assert "Child[1]/CINdetails[1]/Section47[1]/S47ActualStartDate" in result.output
+    assert "/CINdetails[1]/Section47[1]/S47ActualStartDate" in result.output
 
 
 def test_the_content_decides_not_the_name(tmp_path: Path, census: Path) -> None:

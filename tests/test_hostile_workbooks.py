@@ -130,7 +130,7 @@ def test_an_ods_with_blank_rows_above_names_the_sheets_own_rows(tmp_path: Path) 
     ]
     path = hostile.ods_workbook(tmp_path / "blank.ods", blank + "".join(rows))
     (found,) = refused(path)
-    assert "sheet 'List 5', row 5, column 'Was an Initial Child Protection Conference" in found
+    assert "sheet 'List 5', row 5 (Child Unique ID C9), column 'Was an Initial Child" in found
 
 
 def test_a_binary_workbook_is_refused_with_what_to_do(tmp_path: Path) -> None:
@@ -309,7 +309,8 @@ def test_two_unnamed_sheets_with_list_5_headings_are_refused(tmp_path: Path) -> 
 def test_problems_name_the_sheets_own_row_under_blank_rows(tmp_path: Path) -> None:
     path = hostile.blank_rows_workbook(tmp_path / "blank.xlsx", first_row=5)
     (found,) = refused(path)
-    assert "sheet 'List 5', row 7, column 'Date of Initial Child Protection Conference'" in found
+    assert "sheet 'List 5', row 7 (Child Unique ID " in found
+    assert "), column 'Date of Initial Child Protection Conference'" in found
     records = read_annex_a(path, CALENDAR, skip_invalid=True)
     assert records.conference_id.tolist() == ["List 5 row 6"]
 

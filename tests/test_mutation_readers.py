@@ -82,22 +82,26 @@ def test_every_problem_of_the_census_whole(tmp_path: Path) -> None:
         child("D", s47("2006-01-01", held="2030-12-31", flag="1")),
     )
     read = read_cin_census(path, CALENDAR, skip_invalid=True)
-    c = "Child[{}]/CINdetails[1]/{}"
+    ids = {1: "A", 2: "B", 3: "C"}  # each child named by the id as written (issue 26)
+
+    def at(n: int, rest: str) -> str:
+        return f"Child[{n}] (LAchildID {ids[n]})/CINdetails[1]/{rest}"
+
     assert list(read.records.problems) == [
-        problem(path, c.format(1, "Section47[1]/S47ActualStartDate"), "a date is required here"),
-        problem(path, c.format(1, "Section47[1]/DateOfInitialCPC"),
+        problem(path, at(1, "Section47[1]/S47ActualStartDate"), "a date is required here"),
+        problem(path, at(1, "Section47[1]/DateOfInitialCPC"),
                 "expected a date in the form YYYY-MM-DD", "2023-13-01"),
-        problem(path, c.format(1, "Section47[2]/ICPCnotRequired"), "a value is required here"),
-        problem(path, c.format(2, "Section47[1]/ICPCnotRequired"),
+        problem(path, at(1, "Section47[2]/ICPCnotRequired"), "a value is required here"),
+        problem(path, at(2, "Section47[1]/ICPCnotRequired"),
                 "expected true or false (or 1 or 0)", "maybe"),
-        problem(path, c.format(2, "Section47[2]/S47ActualStartDate"), COVERAGE, "2005-12-31"),
-        problem(path, c.format(2, "Section47[3]/S47ActualStartDate"), COVERAGE, "2031-01-01"),
-        problem(path, c.format(3, "ChildProtectionPlans[1]/CPPstartDate"), "a date is required here"),
-        problem(path, c.format(3, "ChildProtectionPlans[1]/CPPendDate"),
+        problem(path, at(2, "Section47[2]/S47ActualStartDate"), COVERAGE, "2005-12-31"),
+        problem(path, at(2, "Section47[3]/S47ActualStartDate"), COVERAGE, "2031-01-01"),
+        problem(path, at(3, "ChildProtectionPlans[1]/CPPstartDate"), "a date is required here"),
+        problem(path, at(3, "ChildProtectionPlans[1]/CPPendDate"),
                 "expected a date in the form YYYY-MM-DD", "junk"),
-        problem(path, c.format(3, "ChildProtectionPlans[1]/Reviews/CPPreviewDate[1]"),
+        problem(path, at(3, "ChildProtectionPlans[1]/Reviews/CPPreviewDate[1]"),
                 "expected a date in the form YYYY-MM-DD", "2023-14-01"),
-        problem(path, c.format(3, "ChildProtectionPlans[1]/Reviews/CPPreviewDate[2]"),
+        problem(path, at(3, "ChildProtectionPlans[1]/Reviews/CPPreviewDate[2]"),
                 COVERAGE, "2031-01-01"),
         problem(path, "Child[4]/ChildIdentifiers/LAchildID", "a child id is required here"),
     ]  # fmt: skip
@@ -128,7 +132,8 @@ def test_every_column_of_the_records_whole(tmp_path: Path) -> None:
         child("D", s47("2023-06-05", flag="true"), s47("2023-07-03", flag="false")),
         # A plan from the first day of the census year: its first review follows it.
         child("E", plan("2023-04-01", "2023-06-20")),
-        # A plan from the day before: its first review's previous conference is unknown.
+        # A plan from the day before: its first review follows it too (issue 26 item 5: a
+        # return lists a plan's reviews, earlier years' too).
         child("F", plan("2023-03-31", "2023-06-20")),
         # Held before it started: counted by the DfE, no record here.
         child("G", s47("2023-06-05", held="2023-06-02")),
@@ -157,12 +162,12 @@ def test_every_column_of_the_records_whole(tmp_path: Path) -> None:
         "plan_end_date": ["2024-01-10", "2024-01-10", "2024-01-10", "2023-06-21", "NaT", "NaT",
                           "NaT", "NaT"],
         "previous_conference_date": ["NaT", "2023-06-05", "2023-09-01", "NaT", "NaT", "NaT",
-                                     "2023-04-01", "NaT"],
+                                     "2023-04-01", "2023-03-31"],
     }  # fmt: skip
     for name, expected in dates.items():
         assert getattr(records, name).astype(str).tolist() == expected, name
     assert records.previous_conference_type.tolist()[1:3] == ["initial", "review"]
-    assert records.previous_conference_type.tolist()[6] == "initial"
+    assert records.previous_conference_type.tolist()[6:] == ["initial", "initial"]
     census = read.census
     assert census.file == str(path)
     assert census.children == 7
@@ -195,7 +200,7 @@ def test_a_review_before_its_plan_is_named_by_its_path(tmp_path: Path) -> None:
         str(path),
         0,
         "previous_conference_date",
-        "Child[1]/CINdetails[1]/ChildProtectionPlans[1]/Reviews/CPPreviewDate[1]",
+        "Child[1] (LAchildID A)/CINdetails[1]/ChildProtectionPlans[1]/Reviews/CPPreviewDate[1]",
     )
 
 
@@ -318,21 +323,23 @@ def test_plans_a_child_has_each_counted(tmp_path: Path) -> None:
               plan("2023-07-01", "2023-09-01")),
         # No id: both plans are left out.
         child(None, plan("2023-06-21"), plan("2023-07-01")),
-        # An empty review date and a malformed recorded target.
+        # An empty review date, and a malformed recorded target: the target is reported by
+        # the audit of recorded targets as unreadable, and the enquiry kept (issue 26 item 4).
         child("B", s47("2023-06-05", target="26/06/2023"), plan("2023-07-01", "")),
     )  # fmt: skip
     read = read_cin_census(path, CALENDAR, skip_invalid=True)
-    assert read.records.skipped_rows == 5
+    assert read.records.skipped_rows == 4
     assert read.records.conference_id.tolist() == [
         "Child[1]/CINdetails[1]/Section47[1]",
         "Child[1]/CINdetails[1]/ChildProtectionPlans[2]/Reviews/CPPreviewDate[1]",
+        "Child[3]/CINdetails[1]/Section47[1]",
     ]
-    assert read.records.plan_end_date.astype(str).tolist() == ["2023-06-21", "NaT"]
-    c = "Child[3]/CINdetails[1]/"
-    assert [(p.location, p.value) for p in read.records.problems][-2:] == [
+    assert read.records.plan_end_date.astype(str).tolist() == ["2023-06-21", "NaT", "NaT"]
+    c = "Child[3] (LAchildID B)/CINdetails[1]/"
+    assert [(p.location, p.value) for p in read.records.problems][-1:] == [
         (c + "ChildProtectionPlans[1]/Reviews/CPPreviewDate[1]", ""),
-        (c + "Section47[1]/InitialCPCtarget", "26/06/2023"),
     ]
+    assert read.census.recorded_target_unreadable.tolist()[-1] == "26/06/2023"
 
 
 def test_a_census_of_plans_only(tmp_path: Path) -> None:
@@ -1109,7 +1116,7 @@ def test_a_list_7_by_name_beside_one_by_headings(tmp_path: Path) -> None:
     assert (found.row, found.column, found.location) == (
         2,
         "conference_date",
-        "sheet 'List 7', row 2, column 'Date of latest review conference'",
+        "sheet 'List 7', row 2 (Child Unique ID C1), column 'Date of latest review conference'",
     )
     assert found.file == str(path)
 
@@ -1144,7 +1151,9 @@ def test_missing_headings_whole_and_the_other_list_still_read(tmp_path: Path) ->
         location="sheet 'List 5', row 3",
     )  # fmt: skip
     # List 7 is read too.
-    assert second.location == "sheet 'List 7', row 2, column 'Date of latest review conference'"
+    assert second.location == (
+        "sheet 'List 7', row 2 (Child Unique ID C2), column 'Date of latest review conference'"
+    )
 
 
 def test_formulas_in_both_lists_are_each_counted(tmp_path: Path) -> None:

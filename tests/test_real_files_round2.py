@@ -27,6 +27,7 @@ from safeguarding_rules.testing.returns import (
     LIST_7_HEADINGS,
     CensusChild,
     Episode,
+    Plan,
     Section47,
     write_annex_a,
     write_cin_census,
@@ -244,3 +245,121 @@ def test_a_review_after_a_conference_before_the_first_edition_is_not_assessed(
     assert reviews["not_assessed"]["rows"] == 1  # A: no edition covers 1 February 2006
     statuses = {row["child_id"]: row["status"] for row in report.rows()}
     assert statuses == {"A": "not_assessed", "B": "late"}
+
+
+# -- 2. conferences a census records outside a Section47 --------------------------------------
+
+
+def test_conferences_outside_any_section47_are_counted_and_said_why_not_timed(
+    tmp_path: Path,
+) -> None:
+    """Shaped like the DfE validator's fake_CIN_data.xml: ICPCs at CINdetails level only."""
+    children = [
+        CensusChild(child_id=f"{n:010d}", episodes=[Episode(icpc=D(2023, 6, n))])
+        for n in range(1, 6)
+    ]
+    both = CensusChild(
+        child_id="0000000099",
+        episodes=[Episode(section47s=[ON_TIME], icpc=D(2023, 6, 21))],
+    )
+    path = census(tmp_path, [*children, both])
+    data = report_data(path)
+    c4 = data["dfe_c4"]
+    outside = c4["without_section47"]
+    assert (outside["count"], outside["in_year"]) == (6, 6)
+    assert "no S47 start to count working days from" in outside["why"]
+    assert [row["also_in_section47"] for row in outside["rows"]] == [False] * 5 + [True]
+    assert c4["icpc"] == 1  # only the Section47 conference
+    icpc = data["initial_conference_timeliness"]
+    assert icpc["by_child"]["total"] == 1
+    assert icpc["not_counted_outside_section47"] == 6
+    text = run("report", str(path))
+    assert "initial conferences outside any section 47 enquiry: 6 (6 in the year)" in text
+    assert "not counted: 6 initial conference(s) recorded outside any section 47" in text
+    assert "DfE rule 2884" in text
+    assert "Initial conferences outside any section 47 enquiry" in run(
+        "report", str(path), "--format", "html"
+    )
+
+
+# -- 4. a malformed recorded target never drops a good conference -----------------------------
+
+
+def test_a_malformed_recorded_target_is_reported_and_the_conference_kept(tmp_path: Path) -> None:
+    bad = Section47(start=D(2023, 6, 5), target="23/06/2022", icpc=D(2023, 6, 30))
+    path = census(tmp_path, [child("0011641472", bad)])
+    data = report_data(path)  # no InputErrors: the target is never used
+    assert data["initial_conference_timeliness"]["by_child"]["total"] == 1
+    targets = data["recorded_targets"]
+    assert targets["unreadable"] == [
+        {
+            "child_id": "0011641472",
+            "location": "Child[1]/CINdetails[1]/Section47[1]",
+            "value": "23/06/2022",
+        }
+    ]
+    assert targets["checked"] == 0
+    assert "'23/06/2022'" in run("report", str(path))
+
+
+# -- 5. a census's reviews judged from the plan's start, then from the review before ----------
+
+
+def test_census_reviews_run_from_the_plans_start(tmp_path: Path) -> None:
+    """The DfE fixture's shape: plan 17 Feb 2022, conferences in 2022, review 15 Feb 2023."""
+    plan = Plan(start=D(2022, 2, 17), reviews=[D(2022, 5, 16), D(2022, 11, 20), D(2023, 2, 15)])
+    path = tmp_path / "census.xml"
+    write_cin_census(
+        path,
+        [CensusChild(child_id="A1", episodes=[Episode(referral=D(2022, 1, 10), plans=[plan])])],
+        reference_date=D(2023, 3, 31),
+    )
+    reviews = report_data(path)["review_timeliness"]
+    # 16 May (due 17 May): on time; 20 Nov (due 16 Nov): late; 15 Feb 2023 (due 20 May): on
+    # time. All three in the census year (1 April 2022 to 31 March 2023).
+    assert reviews["by_child"] == {"on_time": 2, "total": 3, "percent": 66.7}
+    assert reviews["not_assessed"]["rows"] == 0
+    assert [p["period"] for p in reviews["by_period"]] == ["2022-23 Q1", "2022-23 Q3", "2022-23 Q4"]
+
+
+# -- 6. a plan with no review yet has its first review due -----------------------------------
+
+
+def test_a_plan_with_no_review_yet_has_its_first_review_due(tmp_path: Path) -> None:
+    """Shaped like the liia-tools Annex A sample: List 7 plans from 8 Feb 2021, no review."""
+    path = tmp_path / "annex_a.xlsx"
+    list_7 = [
+        [5358472.0, D(2021, 2, 8), None, None, "Team"],
+        [14953858.0, D(2021, 2, 8), None, None, "Team"],
+        [777.0, D(2021, 2, 8), None, D(2021, 2, 9), "Team"],  # ended: nothing due
+    ]
+    list_5 = [  # an ICPC that resulted in no plan: no review is due after it
+        [888.0, "a) Male", D(2021, 1, 11), "b) No", D(2021, 2, 1), "b) No", "Team"],
+    ]
+    write_annex_a(path, {"List 5": (LIST_5_HEADINGS, list_5), "List 7": (LIST_7_HEADINGS, list_7)})
+    out = run("due", str(path), "--as-of", "2021-02-10", "--within", "120")
+    lines = [line for line in out.splitlines() if "review" in line.lower()]
+    assert len(lines) == 2
+    assert "2021-05-08 First review child protection conference: child 5358472" in lines[0]
+    assert "child 14953858 (sheet 'List 7', row 4)" in lines[1]  # (a title row, then headings)
+    assert "777" not in out
+    assert "888" not in out.split("First review")[-1]
+
+
+def test_a_census_plan_begun_before_the_year_with_no_review_has_one_due(tmp_path: Path) -> None:
+    plan = Plan(start=D(2024, 3, 1))
+    path = census(tmp_path, [CensusChild(child_id="007", episodes=[Episode(plans=[plan])])])
+    out = run("due", str(path), "--as-of", "2024-03-20", "--within", "90")
+    assert "2024-06-01 First review child protection conference: child 007" in out
+
+
+def test_a_refusal_names_the_child_by_the_id_as_written(tmp_path: Path) -> None:
+    from safeguarding_rules.records import InputErrors
+
+    bad = Section47(start="2023-13-45", icpc=D(2023, 6, 30))
+    path = census(tmp_path, [child("7", ON_TIME), child("000123/A", bad)])
+    with pytest.raises(InputErrors) as raised:
+        read_records(path, ENGLAND)
+    assert "Child[2] (LAchildID 000123/A)/CINdetails[1]/Section47[1]/S47ActualStartDate" in str(
+        raised.value
+    )

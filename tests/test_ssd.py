@@ -7,6 +7,7 @@ package's England bank holidays, independent of this library's calendar.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import random
 import sqlite3
@@ -299,25 +300,18 @@ def test_an_unreadable_value_is_a_located_problem_never_a_guess(tmp_path: Path) 
         "UPDATE ssd_initial_cp_conference SET icpc_icpc_target_date = '31/02/2024' "
         "WHERE icpc_icpc_id = (SELECT MIN(icpc_icpc_id) FROM ssd_initial_cp_conference)",
     )
-    with pytest.raises(InputErrors) as raised:
-        read_ssd(url, CALENDAR)
-    problems = raised.value.problems
-    assert len(problems) == 2
-    quorate = next(p for p in problems if p.column == "cppr_cp_review_quorate")
-    assert quorate.value == "Quorate - see notes"
-    assert "not guessed" in quorate.message
-    assert quorate.location is not None
-    assert quorate.location.startswith("ssd_cp_reviews (cppr_cp_review_id 'CPR-")
-    target = next(p for p in problems if p.column == "icpc_icpc_target_date")
-    assert target.value == "31/02/2024"
-    assert "not a real date" in target.message
-    # Skipping: the review stays in the records (its date was fine), its flag not understood.
-    found = read_ssd(url, CALENDAR, skip_invalid=True)
-    assert len(found.problems) == 2
+    # The council's own records (a flag, a target) are only audited, never used: what
+    # cannot be read is kept with its value for the audit, and refuses nothing (issue 26).
+    found = read_ssd(url, CALENDAR)
+    assert found.problems == ()
     assert (found.reviews.quorate == -2).sum() == 1
     at = int(np.flatnonzero(found.reviews.quorate == -2)[0])
     assert found.reviews.quorate_value[at] == "Quorate - see notes"
     assert found.reviews.in_records[at]
+    assert found.reviews.location(at).startswith("ssd_cp_reviews (cppr_cp_review_id 'CPR-")
+    (target,) = np.flatnonzero(found.targets.unreadable != "")
+    assert found.targets.unreadable[target] == "31/02/2024"
+    assert found.targets.in_records[target]
 
 
 def test_an_unreadable_conference_date_leaves_the_row_out_and_says_so(tmp_path: Path) -> None:
@@ -346,9 +340,9 @@ def test_a_csv_extracts_problem_names_its_file_and_row(tmp_path: Path) -> None:
     header = lines[0].split(",")
     row = lines[1].split(",")
     row[
-        header.index('"cppr_cp_review_due"')
-        if '"cppr_cp_review_due"' in header
-        else header.index("cppr_cp_review_due")
+        header.index('"cppr_cp_review_date"')
+        if '"cppr_cp_review_date"' in header
+        else header.index("cppr_cp_review_date")
     ] = "2024-13-01"
     lines[1] = ",".join(row)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -744,3 +738,33 @@ def test_report_and_due_read_a_database_and_never_show_its_password(
     assert bad.exit_code != 0
     assert "wrong-pw" not in bad.output
     assert "Traceback" not in bad.output
+
+
+def test_an_unreadable_recorded_date_or_flag_is_audited_never_refused(
+    ssd: SyntheticSSD, tmp_path: Path
+) -> None:
+    """Issue 26 item 4, for the SSD: a target, a due date or a flag is only ever audited."""
+    write_ssd_csv(tmp_path / "csv", ssd.tables)
+    folder = tmp_path / "csv"
+    for name, column, value in (
+        ("ssd_initial_cp_conference", "icpc_icpc_target_date", "23/13/2022"),
+        ("ssd_cp_reviews", "cppr_cp_review_due", "next spring"),
+        ("ssd_cp_reviews", "cppr_cp_review_quorate", "partly"),
+    ):
+        path = folder / f"{name}.csv"
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+        # The first row with a held date (so a review's flag is counted).
+        held = next(i for i, r in enumerate(rows[1:], 1) if all(r[rows[0].index(c)] for c in
+                    ("cppr_cp_review_date",) if c in rows[0]))  # fmt: skip
+        rows[held][rows[0].index(column)] = value
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerows(rows)
+    data = _report(str(folder))  # not refused
+    assert data["initial_conference_timeliness"]["by_child"]["total"] == ssd.expected.initial_held
+    assert [u["value"] for u in data["recorded_targets"]["unreadable"]] == ["23/13/2022"]
+    assert [u["value"] for u in data["recorded_review_due_dates"]["unreadable"]] == ["next spring"]
+    assert data["recorded_quoracy"]["not_understood"] == 1
+    assert [
+        r["value"] for r in data["recorded_quoracy"]["rows"] if r["recorded"] != "not quorate"
+    ] == ["partly"]

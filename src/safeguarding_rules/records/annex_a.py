@@ -26,13 +26,16 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import attrs
+import numpy as np
 import pyarrow as pa
 
+from .._dates import parse_date
 from ..calendar import WorkingDayCalendar
 from ..rules import VOCABULARY, Vocabulary, normalise
 from .conferences import ConferenceRecords
-from .located import FIELDS, LocatedRows, check_located
+from .located import FIELDS, LocatedRows, check_located, name_child
 from .mapping import match_headings
+from .plans import PlanRecords
 from .rows import InputErrors, InputProblem
 from .workbook import (
     Workbook,
@@ -162,10 +165,13 @@ def read_annex_a(
     file = str(path)
     workbook = open_workbook(path)
     kinds: dict[str, dict[str, str]] = {}
-    rows = LocatedRows(names=FIELDS, kinds=kinds, separator=", column ")
+    rows = LocatedRows(
+        names=FIELDS, kinds=kinds, separator=", column ", child_label="Child Unique ID"
+    )
     problems: list[InputProblem] = []
     skipped = 0
     found_any = False
+    plans: list[tuple[str, str, np.datetime64, np.datetime64, np.datetime64]] = []
     for number, fields, required in ((5, LIST_5, _REQUIRED_5), (7, LIST_7, _REQUIRED_7)):
         located = _find_sheet(workbook, number, fields, required)
         if located is None:
@@ -204,7 +210,7 @@ def read_annex_a(
         if number == 5:
             _list_5(rows, sheet_rows, columns, headings, vocabulary)
         else:
-            _list_7(rows, sheet_rows, columns, headings)
+            plans += _list_7(rows, sheet_rows, columns, headings)
         skipped += sheet_rows.skipped
     if not found_any:
         if problems:
@@ -219,7 +225,7 @@ def read_annex_a(
                 )
             ]
         )  # fmt: skip
-    return check_located(
+    records = check_located(
         rows,
         calendar,
         file=file,
@@ -229,6 +235,7 @@ def read_annex_a(
         skipped=skipped,
         vocabulary=vocabulary,
     )
+    return attrs.evolve(records, plans=PlanRecords.of(plans))
 
 
 @attrs.define
@@ -314,7 +321,10 @@ def _list_5(
                     InputProblem(
                         sheet.file, sheet.number(i), field, value,
                         "expected Yes or No (or a) Yes, b) No)",
-                        location=f"{place}, column {headings[field]!r}",
+                        location=name_child(
+                            f"{place}, column {headings[field]!r}",
+                            "Child Unique ID", ids[i], ", column ",
+                        ) if ids[i] else f"{place}, column {headings[field]!r}",
                     )
                 )  # fmt: skip
             answers.append(answer)
@@ -339,11 +349,25 @@ def _list_7(
     sheet: _Rows,
     columns: Mapping[str, pa.Array],
     headings: Mapping[str, str],
-) -> None:
-    ids, reviews, ends = _texts(
-        columns, headings, child_id=as_ids, conference_date=as_dates, plan_end_date=as_dates
+) -> list[tuple[str, str, np.datetime64, np.datetime64, np.datetime64]]:
+    """Read List 7: each latest review as a review conference, and every plan as a plan.
+
+    :returns: each plan whose dates could be read, for the worklist (a plan with no review
+        yet has its first review due from its start).
+    """
+    ids, starts, reviews, ends = _texts(
+        columns,
+        headings,
+        child_id=as_ids,
+        plan_start_date=as_dates,
+        conference_date=as_dates,
+        plan_end_date=as_dates,
     )
+    plans = []
     for i in sheet.readable(len(ids)):
+        start, end, review = (_plan_day(value) for value in (starts[i], ends[i], reviews[i]))
+        if ids[i] and start is not None and end is not None and review is not None:
+            plans.append((ids[i], sheet.place(i), start, end, review))
         if not reviews[i]:
             continue  # no review yet
         rows.add(
@@ -358,3 +382,18 @@ def _list_7(
             },
             row=sheet.number(i),
         )
+    return plans
+
+
+def _plan_day(text: str) -> np.datetime64 | None:
+    """Read a List 7 date for the plans: NaT where empty, ``None`` where not a date.
+
+    (A review's or an end's date that is not a date is a problem of its review record; a
+    start that is not a date leaves the plan out of the worklist, said there.)
+    """
+    if not text:
+        return np.datetime64("NaT", "D")
+    try:
+        return np.datetime64(parse_date(text), "D")
+    except ValueError:
+        return None

@@ -38,7 +38,8 @@ from lxml import etree
 
 from ..calendar import WorkingDayCalendar
 from .conferences import ConferenceRecords
-from .located import FIELDS, LocatedRows, check_located
+from .located import FIELDS, LocatedRows, check_located, name_child
+from .plans import PlanRecords
 from .problems import ProblemList
 from .rows import InputErrors, InputProblem
 
@@ -88,12 +89,28 @@ class CensusReturn:
     location: npt.NDArray[np.object_]
     #: ``S47ActualStartDate``.
     s47_start: Dates
-    #: ``InitialCPCtarget`` (NaT where not recorded).
+    #: ``InitialCPCtarget`` (NaT where not recorded, or not a date: see the next).
     recorded_target: Dates
+    #: ``InitialCPCtarget`` as written where it is not a date in the calendar's coverage
+    #: (empty elsewhere): reported as unreadable, and the enquiry kept.
+    recorded_target_unreadable: npt.NDArray[np.object_]
     #: ``DateOfInitialCPC`` (NaT where none).
     icpc_date: Dates
     #: ``ICPCnotRequired``.
     icpc_not_required: npt.NDArray[np.bool_]
+    #: Initial conferences recorded at ``CINdetails`` level (no ``Section47`` holds them),
+    #: one element each: ``LAchildID``, the element's path, ``DateOfInitialCPC``, and
+    #: whether a ``Section47`` of the same episode records a conference too.
+    episode_icpc_child_id: npt.NDArray[np.object_] = attrs.field(
+        factory=lambda: np.zeros(0, dtype=object)
+    )
+    episode_icpc_location: npt.NDArray[np.object_] = attrs.field(
+        factory=lambda: np.zeros(0, dtype=object)
+    )
+    episode_icpc_date: Dates = attrs.field(factory=lambda: np.zeros(0, dtype="datetime64[D]"))
+    episode_icpc_also_in_section47: npt.NDArray[np.bool_] = attrs.field(
+        factory=lambda: np.zeros(0, dtype=bool)
+    )
 
     def __len__(self) -> int:
         return len(self.location)
@@ -162,13 +179,17 @@ class _Reader:
         )
         self.problems = ProblemList(file)
         self.skipped = 0
-        self.rows = LocatedRows(names=FIELDS, kinds=_KINDS, separator="/")
-        self.s47: list[tuple[str, str, dt.date, dt.date | None, dt.date | None, bool]] = []
+        self.rows = LocatedRows(names=FIELDS, kinds=_KINDS, separator="/", child_label="LAchildID")
+        self.child_id = ""  # the Child being read, to name it in its problems
+        self.s47: list[tuple[str, str, dt.date, dt.date | None, dt.date | None, bool, str]] = []
+        self.episode_icpcs: list[tuple[str, str, dt.date, bool]] = []
+        self.plans: list[tuple[str, str, np.datetime64, np.datetime64, np.datetime64]] = []
         self.children = 0
 
     def problem(self, path: str, message: str, value: str | None = None) -> None:
+        where = name_child(path, "LAchildID", self.child_id) if self.child_id else path
         self.problems.append(
-            InputProblem(self.file, 0, path.rsplit("/", 1)[-1], value, message, location=path)
+            InputProblem(self.file, 0, path.rsplit("/", 1)[-1], value, message, location=where)
         )
 
     def date(self, element: Any, name: str, path: str, *, required: bool) -> dt.date | None:
@@ -193,9 +214,18 @@ class _Reader:
         return day
 
     def child(self, element: Any) -> None:
+        """Read one ``Child``: its enquiries, conferences, plans and reviews."""
         self.children += 1
         base = f"Child[{self.children}]"
         child_id = (element.findtext("ChildIdentifiers/LAchildID") or "").strip()
+        self.child_id = child_id
+        try:
+            self._episodes(element, base, child_id)
+        finally:
+            self.child_id = ""  # a problem found outside this Child names no child
+
+    def _episodes(self, element: Any, base: str, child_id: str) -> None:
+        """Read each ``CINdetails`` of a ``Child`` (problems name the child: ``child_id``)."""
         if not child_id:
             self.problem(f"{base}/ChildIdentifiers/LAchildID", "a child id is required here")
         for i, cin in enumerate(element.iterfind("CINdetails"), start=1):
@@ -207,8 +237,16 @@ class _Reader:
                 )
                 for k, plan in enumerate(cin.iterfind("ChildProtectionPlans"), start=1)
             ]
-            for j, s47 in enumerate(cin.iterfind("Section47"), start=1):
+            section47s = list(cin.iterfind("Section47"))
+            for j, s47 in enumerate(section47s, start=1):
                 self.section47(s47, f"{episode}/Section47[{j}]", child_id, [p for _, p in plans])
+            # A conference recorded at CINdetails level: no Section47 holds it (DfE rule
+            # 2885(b): the plan's start equals it "if there is no associated Section 47
+            # record"), so there is no S47 start to count 15 working days from.
+            held = self.date(cin, "DateOfInitialCPC", episode, required=False)
+            if held is not None and child_id:
+                also = any((s47.findtext("DateOfInitialCPC") or "").strip() for s47 in section47s)
+                self.episode_icpcs.append((child_id, f"{episode}/DateOfInitialCPC", held, also))
             for path, plan in plans:
                 if plan is None:
                     continue
@@ -216,6 +254,11 @@ class _Reader:
                     self.skipped += 1
                     continue
                 self.reviews(path, child_id, *plan)
+                start, end, reviews = plan
+                latest = max((day for _, day in reviews), default=None)
+                self.plans.append(
+                    (child_id, path, np.datetime64(start, "D"), _day(end), _day(latest))
+                )
 
     def plan(
         self, element: Any, path: str
@@ -233,6 +276,21 @@ class _Reader:
             return None
         return start, end, reviews
 
+    def target(self, element: Any) -> tuple[dt.date | None, str]:
+        """``InitialCPCtarget``, and its text where it is not a date in the coverage.
+
+        The target is the council's own record, only checked against the rules, never used:
+        an unreadable one is reported by the audit of recorded targets, and the enquiry kept.
+        """
+        text = (element.findtext("InitialCPCtarget") or "").strip()
+        if not text:
+            return None, ""
+        try:
+            day = _xs_date(text)
+        except ValueError:
+            return None, text
+        return (day, "") if self.first <= day <= self.last else (None, text)
+
     def section47(
         self,
         element: Any,
@@ -242,7 +300,7 @@ class _Reader:
     ) -> None:
         before = len(self.problems)
         start = self.date(element, "S47ActualStartDate", path, required=True)
-        target = self.date(element, "InitialCPCtarget", path, required=False)
+        target, unreadable = self.target(element)
         held = self.date(element, "DateOfInitialCPC", path, required=False)
         flag = (element.findtext("ICPCnotRequired") or "").strip()
         not_required = _BOOLEANS.get(flag.lower())
@@ -255,7 +313,7 @@ class _Reader:
         if start is None or not child_id or len(self.problems) > before or not_required is None:
             self.skipped += 1
             return
-        self.s47.append((child_id, path, start, target, held, not_required))
+        self.s47.append((child_id, path, start, target, held, not_required, unreadable))
         if held is not None and held < start:
             return  # the DfE counts it, with no duration: listed as a data-quality problem
         if held is None and not_required:
@@ -283,14 +341,15 @@ class _Reader:
         end: dt.date | None,
         reviews: list[tuple[int, dt.date]],
     ) -> None:
-        """One record per review; the first's previous conference only if the plan began in-year.
+        """Add one record per review: the first from the plan's start, each later one from the last.
 
-        A plan that began before the census year may have had reviews before it, which the
-        census does not hold: its first listed review is then not assessed.
+        The plan's start (``CPPstartDate``) is the conference that agreed it (DfE rule 2885),
+        and a return lists a plan's reviews, earlier years' too (no rule range-checks
+        ``CPPreviewDate``), as the DfE's key indicator "CPPs reviewed within timescales"
+        judges them: the first within three months of the start, each later one within six
+        of the one before (in England).
         """
-        previous: tuple[dt.date, str] | None = (
-            (start, "initial") if start >= self.year_start else None
-        )
+        previous: tuple[dt.date, str] | None = (start, "initial")
         for m, day in sorted(reviews, key=lambda item: item[1]):
             values = {
                 "child_id": child_id,
@@ -446,9 +505,15 @@ def read_cin_census(
         location=np.array([r[1] for r in rows], dtype=object),
         s47_start=np.array([r[2] for r in rows], dtype="datetime64[D]"),
         recorded_target=_optional_dates([r[3] for r in rows]),
+        recorded_target_unreadable=np.array([r[6] for r in rows], dtype=object),
         icpc_date=_optional_dates([r[4] for r in rows]),
         icpc_not_required=np.array([r[5] for r in rows], dtype=bool),
+        episode_icpc_child_id=np.array([r[0] for r in reader.episode_icpcs], dtype=object),
+        episode_icpc_location=np.array([r[1] for r in reader.episode_icpcs], dtype=object),
+        episode_icpc_date=_optional_dates([r[2] for r in reader.episode_icpcs]),
+        episode_icpc_also_in_section47=np.array([r[3] for r in reader.episode_icpcs], dtype=bool),
     )
+    records = attrs.evolve(records, plans=PlanRecords.of(reader.plans))
     return CensusRecords(records=records, census=census)
 
 
@@ -480,6 +545,10 @@ def _reference_date(element: Any, file: str, calendar: WorkingDayCalendar) -> dt
             "the census year cannot be placed"
         )
     return day
+
+
+def _day(day: dt.date | None) -> np.datetime64:
+    return np.datetime64("NaT", "D") if day is None else np.datetime64(day, "D")
 
 
 def _optional_dates(days: list[dt.date | None]) -> Dates:

@@ -33,6 +33,7 @@ from .._dates import parse_date
 from ..calendar import WorkingDayCalendar
 from ..rules import VOCABULARY, CodeList, ConferenceType, Vocabulary
 from .csv_file import Table, csv_header, load_jsonl, read_csv_blocks, renumber
+from .plans import PlanRecords
 from .problems import InputErrors, InputProblem
 from .source import InputSource, open_input
 
@@ -106,6 +107,9 @@ class ConferenceRecords:
     #: holds). An event whose column is not here is "not recorded in this format": never
     #: due, never overdue.
     recorded: frozenset[str] = frozenset()
+    #: The plans, for a file that lists them apart from the conferences (a census, an
+    #: Annex A): a plan with no review yet has its first review due from its start.
+    plans: PlanRecords | None = None
 
     def __len__(self) -> int:
         return len(self.rows)

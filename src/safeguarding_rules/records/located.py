@@ -21,7 +21,7 @@ from ..rules import VOCABULARY, Vocabulary
 from .conferences import DATE_COLUMNS, REQUIRED, ConferenceRecords, Table, check_conference_columns
 from .rows import InputErrors, InputProblem
 
-__all__ = ["FIELDS", "LocatedRows", "check_located"]
+__all__ = ["FIELDS", "LocatedRows", "check_located", "name_child"]
 
 #: Every canonical column a reader may fill (besides ``<rule id>_date`` action columns).
 FIELDS = (
@@ -48,6 +48,8 @@ class LocatedRows:
     kinds: Mapping[str, Mapping[str, str]]
     #: Joins a place and a field name.
     separator: str
+    #: The source's name for a child's id (``LAchildID``), to name the child in a problem.
+    child_label: str | None = None
     _values: dict[str, list[str]] = attrs.field(init=False, factory=dict)
     _places: list[str] = attrs.field(init=False, factory=list)
     _kind_of: list[str] = attrs.field(init=False, factory=list)
@@ -87,13 +89,26 @@ class LocatedRows:
         return f"{place}{self.separator}{field}" if field else place
 
     def locate(self, problem: InputProblem) -> InputProblem:
-        """Rewrite a problem found by record number to name the record's own place and row."""
+        """Rewrite a problem found by record number to name the record's own place and row.
+
+        The child is named by the id as written, after the place's first part
+        (``Child[3] (LAchildID 000123/A)/CINdetails[1]/...``, ``sheet 'List 5', row 12
+        (Child Unique ID 000123/A), column ...``).
+        """
         index = problem.row - 1
         if not 0 <= index < len(self._places):
             return problem
-        return attrs.evolve(
-            problem, row=self._rows[index], location=self.place(index, problem.column)
-        )
+        place = self.place(index, problem.column)
+        child = self._values.get("child_id", [""] * len(self._places))[index]
+        if self.child_label and child:
+            place = name_child(place, self.child_label, child, self.separator)
+        return attrs.evolve(problem, row=self._rows[index], location=place)
+
+
+def name_child(place: str, label: str, child: str, separator: str = "/") -> str:
+    """Return ``place`` with the child named after its first part (before ``separator``)."""
+    head, found, rest = place.partition(separator)
+    return f"{head} ({label} {child}){found}{rest}"
 
 
 def check_located(

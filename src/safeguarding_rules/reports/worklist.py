@@ -203,12 +203,41 @@ def due_actions(
     for (conference_id, rule_id), children in next_review.items():
         first = by_conference[conference_id][0]
         add(rule_id, records.conference_date[first].astype(dt.date), conference_id, children)
+    _plan_reviews(add, records, latest, as_of64)
     found.sort(key=lambda a: (a.deadline.due, a.conference_id, a.deadline.rule.id))
     stuck.sort(key=lambda item: (item.start, item.rule.id))
     return Worklist(found, stuck)
 
 
 Adder = Callable[[str, dt.date, str, Iterable[str]], None]
+
+
+def _plan_reviews(
+    add: Adder, records: ConferenceRecords, latest: dict[str, int], as_of: np.datetime64
+) -> None:
+    """Add the next review of each open plan whose last conference is not in the records.
+
+    A census or an Annex A lists each child's plans: a plan with no review yet has its
+    first review due from its start (the conference that agreed it), and one with reviews
+    its next from the latest, even where that conference is not in the file (held before
+    the census year, or at ``CINdetails`` level). Where the child's latest conference in
+    the records is on or after that day, the conferences already give the next review.
+    """
+    plans = records.plans
+    if plans is None:
+        return
+    for i in range(len(plans)):
+        child, start, end, review = (
+            str(plans.child_id[i]), plans.start[i], plans.end[i], plans.latest_review[i]
+        )  # fmt: skip
+        if np.isnat(start) or start > as_of or (not np.isnat(end) and end <= as_of):
+            continue
+        since = start if np.isnat(review) else review
+        held = records.conference_date[latest[child]] if child in latest else None
+        if held is not None and held >= since:
+            continue
+        rule_id = "first_review" if np.isnat(review) else "subsequent_review"
+        add(rule_id, since.astype(dt.date), str(plans.location[i]), [child])
 
 
 def _reports(

@@ -66,6 +66,9 @@ class Episode:
     referral: Value = dt.date(2023, 4, 3)
     section47s: Sequence[Section47] = ()
     plans: Sequence[Plan] = ()
+    #: ``DateOfInitialCPC`` at ``CINdetails`` level: a conference outside any ``Section47``
+    #: (as the DfE validator's ``fake_CIN_data.xml`` records every one).
+    icpc: Value = None
 
 
 @attrs.frozen(kw_only=True)
@@ -107,6 +110,7 @@ def _child(child: CensusChild) -> str:
                 _element("ICPCnotRequired", s47.not_required),
                 "</Section47>",
             ]
+        parts.append(_element("DateOfInitialCPC", episode.icpc))
         parts.append("<ReferralNFA>false</ReferralNFA>")
         for plan in episode.plans:
             parts += [

@@ -39,6 +39,13 @@ Dates = npt.NDArray[np.datetime64]
 Texts = npt.NDArray[np.object_]
 NAT = np.datetime64("NaT", "D")
 
+#: Columns that record what the council's system said (a target, a due date, a quorate
+#: flag), which the library audits and never uses: a value that cannot be read is reported
+#: by the audit (``unreadable``, ``not understood``), never a reason to refuse the records.
+RECORDED_ONLY: Final = frozenset(
+    {"icpc_icpc_target_date", "cppr_cp_review_due", "cppr_cp_review_quorate"}
+)
+
 #: What each ``RecordedReviews.quorate`` code means.
 QUORATE: Final = {
     values.FLAG_YES: "quorate",
@@ -123,8 +130,10 @@ class RecordedTargets:
     transfer_in: npt.NDArray[np.bool_]
     #: ``s47e_s47_start_date`` of the linked enquiry (NaT where none could be read).
     s47_start: Dates
-    #: ``icpc_icpc_target_date`` (NaT where not recorded, or unreadable: see problems).
+    #: ``icpc_icpc_target_date`` (NaT where not recorded, or not a date: see the next).
     recorded: Dates
+    #: ``icpc_icpc_target_date`` as written where it is not a date (empty elsewhere).
+    unreadable: Texts
     #: ``icpc_icpc_date`` (NaT where not yet held).
     held: Dates
     #: The row is in the conference records (rows with problems are not).
@@ -165,8 +174,10 @@ class RecordedReviews:
     conference_id: Texts
     #: ``cppr_cp_review_date`` (NaT where not yet held).
     held: Dates
-    #: ``cppr_cp_review_due`` (NaT where not recorded, or unreadable: see problems).
+    #: ``cppr_cp_review_due`` (NaT where not recorded, or not a date: see the next).
     due: Dates
+    #: ``cppr_cp_review_due`` as written where it is not a date (empty elsewhere).
+    due_unreadable: Texts
     #: The conference before this review in the same plan: the last review held before it,
     #: or for the first review the initial (or transfer-in) conference that agreed the plan,
     #: or, where no conference links to the plan, the plan's start date.
@@ -405,6 +416,8 @@ def _basic_checks(table: _Read, found: _Collector) -> npt.NDArray[np.bool_]:
     )  # fmt: skip
     bad |= repeat
     for name, (unreadable, texts) in table.bad_dates.items():
+        if name in RECORDED_ONLY:
+            continue  # the council's own record, only audited: said there, never refused
         where = np.flatnonzero(unreadable)
         if not len(where):
             continue
@@ -417,6 +430,8 @@ def _basic_checks(table: _Read, found: _Collector) -> npt.NDArray[np.bool_]:
                 )
             )
     for name, codes_ in table.flags.items():
+        if name in RECORDED_ONLY:
+            continue
         unknown = codes_ == values.FLAG_UNKNOWN
         found.flag(
             table, unknown, name,
@@ -947,6 +962,7 @@ def _targets(
         transfer_in=transfer[order],
         s47_start=start[order],
         recorded=icpc.dates["icpc_icpc_target_date"][order],
+        unreadable=_unreadable_text(icpc, "icpc_icpc_target_date")[order],
         held=icpc.dates["icpc_icpc_date"][order],
         in_records=in_records[order],
         lines=icpc.lines[order],
@@ -975,6 +991,7 @@ def _reviews(
         conference_id=np.asarray(conference.to_numpy(zero_copy_only=False), dtype=object)[order],
         held=held[order],
         due=reviews.dates["cppr_cp_review_due"][order],
+        due_unreadable=_unreadable_text(reviews, "cppr_cp_review_due")[order],
         previous_date=previous_date[order],
         previous_type=previous_type[order],
         quorate=reviews.flags["cppr_cp_review_quorate"][order],
@@ -984,6 +1001,16 @@ def _reviews(
         in_records=in_records[order],
         lines=reviews.lines[order],
     )
+
+
+def _unreadable_text(table: _Read, name: str) -> Texts:
+    """Each row's value of ``name`` as written where it is not a date, else empty."""
+    found = np.full(len(table), "", dtype=object)
+    if name in table.bad_dates:
+        unreadable, texts = table.bad_dates[name]
+        where = np.flatnonzero(unreadable)
+        found[where] = [str(text) for text in texts.take(pa.array(where)).to_pylist()]
+    return found
 
 
 def _key_order(table: _Read) -> npt.NDArray[np.int64]:

@@ -18,7 +18,7 @@ Characteristics of children in need), for the census year (1 April to the ``Refe
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 import numpy as np
@@ -28,6 +28,9 @@ from ..i18n import N_
 from ..writer import Writer
 from ._base import Computed, Indicator, NotAssessed, ReportInputs
 from .initial import DFE_BANDS
+
+if TYPE_CHECKING:  # the census reader needs lxml, which a report on a CSV file never loads
+    from ...records.cin_census import CensusReturn
 
 __all__ = ["INDICATOR", "PERCENTILE_METHOD", "C4DataQuality", "DfeC4", "Within"]
 
@@ -56,6 +59,35 @@ class C4DataQuality:
 
 
 @attrs.frozen(kw_only=True)
+class OutsideSection47:
+    """An initial conference recorded at ``CINdetails`` level, outside any ``Section47``."""
+
+    child_id: str
+    location: str
+    date: str
+    #: A ``Section47`` of the same episode records a conference too (the DfE asks for one
+    #: place only: rule 2884).
+    also_in_section47: bool
+
+
+@attrs.frozen(kw_only=True)
+class WithoutSection47:
+    """Initial conferences the return records outside any section 47 enquiry."""
+
+    #: How many.
+    count: int
+    #: Of those, held in the census year.
+    in_year: int
+    #: Why they are not in the figures above.
+    why: str = N_(
+        "recorded at CINdetails level, outside any Section47: there is no S47 start to count "
+        "working days from (the DfE's C4 durations run from each enquiry's own start), so "
+        "they are in no figure here; likely transfer-in conferences (DfE rule 2885)"
+    )
+    rows: tuple[OutsideSection47, ...]
+
+
+@attrs.frozen(kw_only=True)
 class DfeC4:
     """The council's row of DfE table C4."""
 
@@ -77,6 +109,10 @@ class DfeC4:
     )
     with_duration: int
     data_quality: tuple[C4DataQuality, ...]
+    #: Initial conferences recorded outside any section 47 enquiry (left out when none).
+    without_section47: WithoutSection47 | None = attrs.field(
+        default=None, metadata={"omit_if_none": True}
+    )
 
 
 def _distinct(values: npt.NDArray[np.object_]) -> int:
@@ -136,7 +172,30 @@ def compute(inputs: ReportInputs) -> Computed[DfeC4] | None:
                 )
                 for i in np.flatnonzero(before).tolist()
             ),
+            without_section47=_without_section47(census, first, last),
         )
+    )
+
+
+def _without_section47(
+    census: CensusReturn, first: np.datetime64, last: np.datetime64
+) -> WithoutSection47 | None:
+    """Count and list the conferences recorded at ``CINdetails`` level (none: ``None``)."""
+    days = census.episode_icpc_date
+    if not len(days):
+        return None
+    return WithoutSection47(
+        count=len(days),
+        in_year=int(((days >= first) & (days <= last)).sum()),
+        rows=tuple(
+            OutsideSection47(
+                child_id=str(census.episode_icpc_child_id[i]),
+                location=str(census.episode_icpc_location[i]),
+                date=str(days[i]),
+                also_in_section47=bool(census.episode_icpc_also_in_section47[i]),
+            )
+            for i in range(len(days))
+        ),
     )
 
 
@@ -174,6 +233,7 @@ def text(result: DfeC4 | NotAssessed, w: Writer) -> list[str]:
             confidence=result.percentiles_confidence,
         ),
     ]
+    lines += _without_lines(result.without_section47, w)
     if result.data_quality:
         lines.append(
             "  " + _("recorded before their S47 start ({n}):").format(n=len(result.data_quality))
@@ -188,6 +248,30 @@ def text(result: DfeC4 | NotAssessed, w: Writer) -> list[str]:
             )
             for d in result.data_quality
         ]
+    return lines
+
+
+def _without_lines(found: WithoutSection47 | None, w: Writer) -> list[str]:
+    """Say how many conferences are recorded outside a section 47 enquiry, and why not counted."""
+    if found is None:
+        return []
+    _ = w._
+    lines = [
+        "  "
+        + _(
+            "initial conferences outside any section 47 enquiry: {n} ({in_year} in the year), "
+            "not counted: {why}"
+        ).format(n=found.count, in_year=found.in_year, why=_(found.why))
+    ]
+    both = [row for row in found.rows if row.also_in_section47]
+    if both:
+        lines.append(
+            "    "
+            + _(
+                "{n} of them in an episode whose Section47 records a conference too (a return "
+                "should record it in one place only, DfE rule 2884): {places}"
+            ).format(n=len(both), places=", ".join(row.location for row in both[:20]))
+        )
     return lines
 
 
@@ -230,6 +314,19 @@ def html(result: DfeC4 | NotAssessed, w: Writer) -> list[str]:
         )
         + "</p>",
     ]
+    found = result.without_section47
+    if found is not None:
+        body.append(w.heading(_("Initial conferences outside any section 47 enquiry"), 3))
+        body += [w.paragraph(line.strip()) for line in _without_lines(found, w)]
+        body.append(
+            w.table(
+                [_("child"), _("where in the file"), _("date"), _("also in a Section47")],
+                [
+                    [r.child_id, r.location, w.day(r.date), _("yes") if r.also_in_section47 else ""]
+                    for r in found.rows
+                ],
+            )
+        )
     if result.data_quality:
         body.append(w.heading(_("Conferences recorded before their S47 start"), 3))
         body.append(

@@ -106,6 +106,11 @@ class InitialConferenceTimeliness:
     headline_period: HeadlinePeriod | None = attrs.field(
         default=None, metadata={"omit_if_none": True}
     )
+    #: A census's initial conferences recorded outside any section 47 enquiry: in no
+    #: figure here (no S47 start to count from), counted and listed in DfE table C4.
+    not_counted_outside_section47: int | None = attrs.field(
+        default=None, metadata={"omit_if_none": True}
+    )
     #: Conferences assessed but held outside :attr:`headline_period`: counted by period
     #: only, each named with why.
     outside_headline_period: RowTable | None = attrs.field(
@@ -255,6 +260,11 @@ def compute(inputs: ReportInputs) -> Computed[InitialConferenceTimeliness]:
         meets_target=meets_target,
         headline_period=inputs.headline_period,
         outside_headline_period=outside,
+        not_counted_outside_section47=(
+            len(inputs.census.episode_icpc_date)
+            if inputs.census is not None and len(inputs.census.episode_icpc_date)
+            else None
+        ),
     )
     verdicts = RowVerdicts(
         rows=initial, status=status, due=row_due, working_days=working_days, days_late=days_late
@@ -356,9 +366,18 @@ def text(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
             ).format(n=result.not_computable)
         )
     lines += outside_lines(result.outside_headline_period, w)
+    if result.not_counted_outside_section47:
+        lines.append("  " + _not_counted(result.not_counted_outside_section47, w))
     if isinstance(result.by_conference, NotKnown):
         lines.append("  " + _("By conference: {why}.").format(why=result.by_conference.why))
     return lines
+
+
+def _not_counted(n: int, w: Writer) -> str:
+    return w._(
+        "not counted: {n} initial conference(s) recorded outside any section 47 enquiry "
+        "(no S47 start to count from; listed under DfE table C4)"
+    ).format(n=n)
 
 
 def _late_words(w: Writer, *, known: bool) -> tuple[str, str, str]:
@@ -514,6 +533,8 @@ def html(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
         body.append(w.heading(_("Late conferences"), 3))
         body.append(_late_table(result.late_conferences, w, known=known))
     body += outside_html(result.outside_headline_period, w)
+    if result.not_counted_outside_section47:
+        body.append(w.paragraph(_not_counted(result.not_counted_outside_section47, w), "note"))
     if isinstance(result.by_conference, NotKnown):
         note = _("By conference: {why}.").format(why=result.by_conference.why)
         body.append(f'<p class="note">{esc(note)}</p>')

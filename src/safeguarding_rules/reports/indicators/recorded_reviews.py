@@ -25,6 +25,7 @@ from ...rules.bulk import add_months_array, due_dates
 from ..i18n import N_
 from ..writer import Writer
 from ._base import Computed, Indicator, NotAssessed, Ratio, ReportInputs
+from .recorded_targets import UnreadableValue, unreadable_html, unreadable_lines
 
 __all__ = [
     "QUORACY",
@@ -76,6 +77,8 @@ class RecordedReviewDueDates:
     differing: int
     by_likely_cause: Mapping[str, int]
     rows: tuple[RecordedReviewDue, ...]
+    #: Recorded due dates that are not dates, each with its value (their reviews are kept).
+    unreadable: tuple[UnreadableValue, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -178,6 +181,13 @@ def compute_due_dates(inputs: ReportInputs) -> Computed[RecordedReviewDueDates] 
                     likely_causes=tuple(causes[i]),
                 )
                 for i in np.flatnonzero(differing).tolist()
+            ),
+            unreadable=tuple(
+                UnreadableValue(
+                    child_id=str(reviews.child_id[i]), location=reviews.location(i), value=value
+                )
+                for i, value in enumerate(reviews.due_unreadable.tolist())
+                if value
             ),
         )
     )
@@ -283,7 +293,7 @@ def due_dates_text(result: RecordedReviewDueDates | NotAssessed, w: Writer) -> l
         )
         for r in result.rows
     ]
-    return lines
+    return lines + unreadable_lines(result.unreadable, w)
 
 
 def due_dates_html(result: RecordedReviewDueDates | NotAssessed, w: Writer) -> list[str]:
@@ -325,6 +335,7 @@ def due_dates_html(result: RecordedReviewDueDates | NotAssessed, w: Writer) -> l
                 for r in result.rows
             ],
         ),
+        *unreadable_html(result.unreadable, w),
     ]
 
 

@@ -21,7 +21,15 @@ from ...rules.bulk import due_dates
 from ..writer import Writer
 from ._base import Computed, Indicator, NotAssessed, ReportInputs
 
-__all__ = ["INDICATOR", "NotChecked", "RecordedTarget", "RecordedTargets"]
+__all__ = [
+    "INDICATOR",
+    "NotChecked",
+    "RecordedTarget",
+    "RecordedTargets",
+    "UnreadableValue",
+    "unreadable_html",
+    "unreadable_lines",
+]
 
 Dates = npt.NDArray[np.datetime64]
 
@@ -49,6 +57,15 @@ class RecordedTarget:
 
 
 @attrs.frozen(kw_only=True)
+class UnreadableValue:
+    """A recorded date that is not a date: kept out of the check, its conference kept."""
+
+    child_id: str
+    location: str
+    value: str
+
+
+@attrs.frozen(kw_only=True)
 class RecordedTargets:
     """Recorded target dates checked against the rule set's due dates."""
 
@@ -61,6 +78,8 @@ class RecordedTargets:
     differing: int
     by_likely_cause: Mapping[str, int]
     rows: tuple[RecordedTarget, ...]
+    #: Recorded targets that are not dates in the calendar's coverage, each with its value.
+    unreadable: tuple[UnreadableValue, ...] = ()
 
 
 def _weekdays_only(start: Dates, n: int) -> Dates:
@@ -79,6 +98,8 @@ class _Recorded:
     recorded: Dates
     #: The file's own name for the recorded date.
     name: str
+    #: The recorded value where it is not a date (empty elsewhere).
+    unreadable: npt.NDArray[np.object_] | None = None
 
 
 def _recorded(inputs: ReportInputs) -> _Recorded | None:
@@ -91,6 +112,7 @@ def _recorded(inputs: ReportInputs) -> _Recorded | None:
             start=census.s47_start,
             recorded=census.recorded_target,
             name="InitialCPCtarget",
+            unreadable=census.recorded_target_unreadable,
         )
     if inputs.ssd is not None and inputs.ssd.targets.recorded_column:
         targets = inputs.ssd.targets
@@ -100,6 +122,7 @@ def _recorded(inputs: ReportInputs) -> _Recorded | None:
             start=targets.s47_start,
             recorded=targets.recorded,
             name="icpc_icpc_target_date",
+            unreadable=np.asarray(targets.unreadable, dtype=object),
         )
     return None
 
@@ -179,6 +202,15 @@ def compute(inputs: ReportInputs) -> Computed[RecordedTargets | NotChecked] | No
                 )
                 for i in where.tolist()
             ),
+            unreadable=tuple(
+                UnreadableValue(
+                    child_id=str(found.child_id[i]), location=found.location(i), value=str(value)
+                )
+                for i, value in enumerate(
+                    found.unreadable.tolist() if found.unreadable is not None else ()
+                )
+                if value
+            ),
         )
     )
 
@@ -201,6 +233,7 @@ def text(result: RecordedTargets | NotChecked | NotAssessed, w: Writer) -> list[
         )
     )  # fmt: skip
     lines += [f"    {cause}: {count}" for cause, count in result.by_likely_cause.items()]
+    lines += unreadable_lines(result.unreadable, w)
     lines += [
         "  "
         + _(
@@ -256,6 +289,41 @@ def html(result: RecordedTargets | NotChecked | NotAssessed, w: Writer) -> list[
                 ]
                 for r in result.rows
             ],
+        ),
+        *unreadable_html(result.unreadable, w),
+    ]
+
+
+def unreadable_lines(unreadable: tuple[UnreadableValue, ...], w: Writer) -> list[str]:
+    """Say which recorded dates are not dates (so not checked), each with its value."""
+    if not unreadable:
+        return []
+    _ = w._
+    lines = [
+        "  "
+        + _("not dates, so not checked ({n}); their conferences are counted as usual:").format(
+            n=len(unreadable)
+        )
+    ]
+    return lines + [
+        "    "
+        + _("child {child} ({location}): {value}").format(
+            child=u.child_id, location=u.location, value=repr(u.value)
+        )
+        for u in unreadable
+    ]
+
+
+def unreadable_html(unreadable: tuple[UnreadableValue, ...], w: Writer) -> list[str]:
+    """Return the recorded dates that are not dates, as a table (none: nothing)."""
+    if not unreadable:
+        return []
+    _ = w._
+    return [
+        w.heading(_("Recorded dates that are not dates"), 3),
+        w.table(
+            [_("child"), _("where in the file"), _("value")],
+            [[u.child_id, u.location, u.value] for u in unreadable],
         ),
     ]
 
