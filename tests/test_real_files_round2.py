@@ -100,10 +100,13 @@ def test_a_conference_names_its_children(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     report = build_report(read_records(path, ENGLAND), ENGLAND)
-    assert "K1 on 2023-06-30: 2 child(ren) (007, C/2), 19 working days, 4 working day(s) late" in (
-        render_text(report)
+    assert (
+        "K1 on 2023-06-30 (due 2023-06-26): 2 child(ren) (007, C/2), 19 working days, 4 working "
+        "day(s) late" in render_text(report)
     )
-    assert "<td>K1</td><td>007, C/2</td>" in render_html(report)
+    assert "<td>K1</td><td>007, C/2</td><td>2023-06-30</td><td>2023-06-26</td>" in (
+        render_html(report)
+    )
     due = run("due", str(path), "--as-of", "2023-07-01", "--within", "120")
     assert "conference K1 (children: 007, C/2)" in due
 
@@ -363,3 +366,66 @@ def test_a_refusal_names_the_child_by_the_id_as_written(tmp_path: Path) -> None:
     assert "Child[2] (LAchildID 000123/A)/CINdetails[1]/Section47[1]/S47ActualStartDate" in str(
         raised.value
     )
+
+
+# -- what people read: a date beside the figure that would otherwise puzzle ------------------
+
+
+def test_a_conference_held_on_a_weekend_after_its_due_date_shows_the_due_date(
+    tmp_path: Path,
+) -> None:
+    # A discussion on Fri 2 Jun 2023: the 15th working day after is Fri 23 Jun. A conference
+    # on Sat 24 Jun is late by no working day, which reads as a contradiction without the
+    # due date beside it.
+    path = census(
+        tmp_path, [child("000123/A", Section47(start=D(2023, 6, 2), icpc=D(2023, 6, 24)))]
+    )
+    text = render_text(build_report(read_records(path, ENGLAND), ENGLAND))
+    assert (
+        "child 000123/A (Child[1]/CINdetails[1]/Section47[1]) on 2023-06-24 (due 2023-06-23): "
+        in (text)
+    )
+    assert "15 working days, 0 working day(s) late" in text
+
+
+def test_a_recorded_target_on_a_weekend_beside_the_due_date_says_so(tmp_path: Path) -> None:
+    # Due Fri 23 Jun 2023; the council recorded Sun 25 Jun: no working day between them.
+    s47 = Section47(start=D(2023, 6, 2), target=D(2023, 6, 25), icpc=D(2023, 6, 20))
+    text = render_text(
+        build_report(read_records(census(tmp_path, [child("C1", s47)]), ENGLAND), ENGLAND)
+    )
+    assert (
+        "recorded 2023-06-25, due 2023-06-23 (on a weekend or bank holiday just after it)" in text
+    )
+    assert "+0 working days" not in text
+    # Sun 25 Jun before a Monday due date counts as a working day earlier.
+    s47 = Section47(start=D(2023, 6, 5), target=D(2023, 6, 25), icpc=D(2023, 6, 20))
+    text = render_text(
+        build_report(read_records(census(tmp_path, [child("C1", s47)]), ENGLAND), ENGLAND)
+    )
+    assert "recorded 2023-06-25, due 2023-06-26 (-1 working days)" in text
+
+
+def test_why_a_figure_is_not_judged_is_said_in_welsh(tmp_path: Path) -> None:
+    path = census(tmp_path, [child("C1", LATE)])
+    text = run("report", str(path), "--language", "cy")
+    assert "heb ei gofnodi yn y fformat hwn" in text  # no core group date in a census
+    assert "nid oes cyswllt teulu yn y ffeil" in text  # no family link
+    assert "not recorded in this format" not in text
+    assert "the file has no family link" not in text
+
+
+def test_a_conference_before_its_s47_start_is_said_to_be_left_out_of_timeliness(
+    tmp_path: Path,
+) -> None:
+    # C4 counts it in the total with no duration; the timeliness figure must say it is not in.
+    early = Section47(start=D(2023, 6, 5), icpc=D(2023, 6, 1))
+    path = census(tmp_path, [child("C1", early, ON_TIME)])
+    report = build_report(read_records(path, ENGLAND), ENGLAND)
+    text = render_text(report)
+    assert "by child:      100.0% (1 of 1)" in text
+    assert "not counted: 1 initial conference(s) recorded before their S47 start" in text
+    assert "recorded before their S47 start" in render_html(report)
+    data = to_data(report)
+    assert data["initial_conference_timeliness"]["not_counted_before_s47_start"] == 1
+    assert data["dfe_c4"]["icpc"] == 2

@@ -177,7 +177,7 @@ def test_conwy_whole_unit_report_in_welsh() -> None:
     code, out, err = run("report", "--ruleset", "conwy", "--language", "cy")
     assert code == 0, err
     for expected in (
-        "Adroddiad yr uned ddiogelu: set reolau conwy, ar 29 Mawrth 2025",
+        "Adroddiad yr uned ddiogelu: Conwy (extends Wales) (set reolau conwy), ar 29 Mawrth 2025",
         "Plant: cynadleddau amddiffyn plant",
         "Cynadleddau cychwynnol o fewn yr amserlen",
         "fesul plentyn:    78.3% (94 o 120)",

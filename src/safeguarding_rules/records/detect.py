@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .._explain import N_
 from .._lazy import lazy_exports
 from ..calendar import WorkingDayCalendar, calendar_for
 from ..rules import VOCABULARY, RuleSet, StartEvent, Vocabulary
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from .ssd import SSDRecords
 
 #: Why a census (or an Annex A list) cannot be counted by conference.
-NO_FAMILY_LINK = (
+NO_FAMILY_LINK = N_(
     "not known: the file has no family link, so the children seen at one conference cannot "
     "be grouped; every figure here counts children (each enquiry separately)"
 )

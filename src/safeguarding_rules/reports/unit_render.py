@@ -215,8 +215,12 @@ def _sections(report: UnitReport, w: Writer) -> list[tuple[str, list[str]]]:
 
 
 def _heading(report: UnitReport, w: Writer) -> str:
-    return w._("Safeguarding unit report: rule set {rule_set}, as of {date}").format(
-        rule_set=report.rule_set, date=w.t.date(report.as_of)
+    if report.children is None:  # adults or missing episodes only: the id is all there is
+        return w._("Safeguarding unit report: rule set {rule_set}, as of {date}").format(
+            rule_set=report.rule_set, date=w.t.date(report.as_of)
+        )
+    return w._("Safeguarding unit report: {title} (rule set {rule_set}), as of {date}").format(
+        title=report.children.rule_set_title, rule_set=report.rule_set, date=w.t.date(report.as_of)
     )
 
 

@@ -6,6 +6,7 @@ import attrs
 import numpy as np
 
 from ...rules.bulk import due_dates
+from ..i18n import N_
 from ..writer import Writer
 from ._base import Computed, Indicator, NotAssessed, Ratio, ReportInputs
 
@@ -27,7 +28,9 @@ def compute(inputs: ReportInputs) -> Computed[CoreGroupTimeliness]:
         return Computed(result=NotAssessed(why=not_recorded(records.input_format)))
     held = ~np.isnat(records.core_group_date) & records.of_type("initial")
     if "first_core_group" not in rule_set.rule_ids or not held.any():
-        return Computed(result=NotAssessed(why="no core_group_date given for initial conferences"))
+        return Computed(
+            result=NotAssessed(why=N_("no core_group_date given for initial conferences"))
+        )
     row_due, used = due_dates(
         rule_set,
         "first_core_group",
@@ -45,17 +48,24 @@ def compute(inputs: ReportInputs) -> Computed[CoreGroupTimeliness]:
 def not_recorded(input_format: str) -> str:
     """Say that a file of ``input_format`` records no core groups (so nothing is overdue)."""
     if input_format in ("csv", "jsonl"):
-        return "not recorded in this file: it has no core_group_date column"
-    kind = FORMAT_NAMES.get(input_format, f"a {input_format} file")
-    return f"not recorded in this format: {kind} has no core group date"
+        return NOT_RECORDED["csv"]
+    return NOT_RECORDED.get(
+        input_format, f"not recorded in this format: a {input_format} file has no core group date"
+    )
 
 
-#: What each input format is called in a sentence.
-FORMAT_NAMES = {
-    "cin-census": "a DfE CIN census return",
-    "annex-a": "an Ofsted Annex A workbook",
-    "mapped": "a council export read through its mapping",
-    "ssd": "the Standard Safeguarding Dataset",
+#: Why no core group is judged, for each format that records none.
+NOT_RECORDED = {
+    "csv": N_("not recorded in this file: it has no core_group_date column"),
+    "cin-census": N_("not recorded in this format: a DfE CIN census return has no core group date"),
+    "annex-a": N_("not recorded in this format: an Ofsted Annex A workbook has no core group date"),
+    "mapped": N_(
+        "not recorded in this format: a council export read through its mapping has no core "
+        "group date"
+    ),
+    "ssd": N_(
+        "not recorded in this format: the Standard Safeguarding Dataset has no core group date"
+    ),
 }
 
 
@@ -64,7 +74,7 @@ def text(result: CoreGroupTimeliness | NotAssessed, w: Writer) -> list[str]:
     _ = w._
     lines = ["", _("First core group within timescale")]
     if isinstance(result, NotAssessed):
-        return [*lines, f"  {result.why}"]
+        return [*lines, "  " + _(result.why)]
     return [*lines, "  " + _("by child: {value}").format(value=w.pct(result.by_child))]
 
 
@@ -73,7 +83,7 @@ def html(result: CoreGroupTimeliness | NotAssessed, w: Writer) -> list[str]:
     _ = w._
     body = [w.heading(_("First core group within timescale"))]
     if isinstance(result, NotAssessed):
-        return [*body, w.paragraph(_("Not assessed: {why}").format(why=result.why))]
+        return [*body, w.paragraph(_("Not assessed: {why}").format(why=_(result.why)))]
     return [*body, w.paragraph(_("{value} by child.").format(value=w.pct(result.by_child)))]
 
 

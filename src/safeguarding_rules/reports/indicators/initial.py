@@ -111,6 +111,12 @@ class InitialConferenceTimeliness:
     not_counted_outside_section47: int | None = attrs.field(
         default=None, metadata={"omit_if_none": True}
     )
+    #: A census's initial conferences recorded before their own S47 start: in no figure
+    #: here (a negative wait is a recording error), counted in DfE table C4's total with no
+    #: duration, as the DfE does, and listed there.
+    not_counted_before_s47_start: int | None = attrs.field(
+        default=None, metadata={"omit_if_none": True}
+    )
     #: Conferences assessed but held outside :attr:`headline_period`: counted by period
     #: only, each named with why.
     outside_headline_period: RowTable | None = attrs.field(
@@ -265,6 +271,7 @@ def compute(inputs: ReportInputs) -> Computed[InitialConferenceTimeliness]:
             if inputs.census is not None and len(inputs.census.episode_icpc_date)
             else None
         ),
+        not_counted_before_s47_start=_before_s47_start(inputs),
     )
     verdicts = RowVerdicts(
         rows=initial, status=status, due=row_due, working_days=working_days, days_late=days_late
@@ -283,6 +290,7 @@ _LATE = (
     "conference_id",
     "child_ids",
     "conference_date",
+    "due_date",
     "children",
     "working_days",
     "working_days_late",
@@ -298,7 +306,7 @@ def text(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
     _ = w._
     lines = ["", _("Initial conferences within timescale")]
     if isinstance(result, NotAssessed):
-        return [*lines, "  " + _("not assessed: {why}").format(why=result.why)]
+        return [*lines, "  " + _("not assessed: {why}").format(why=_(result.why))]
     known = not isinstance(result.by_conference, NotKnown)
     longest = (
         _("longest wait:  {days} working days from strategy discussion").format(
@@ -368,9 +376,27 @@ def text(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
     lines += outside_lines(result.outside_headline_period, w)
     if result.not_counted_outside_section47:
         lines.append("  " + _not_counted(result.not_counted_outside_section47, w))
+    if result.not_counted_before_s47_start:
+        lines.append("  " + _not_counted_before(result.not_counted_before_s47_start, w))
     if isinstance(result.by_conference, NotKnown):
-        lines.append("  " + _("By conference: {why}.").format(why=result.by_conference.why))
+        lines.append("  " + _("By conference: {why}.").format(why=_(result.by_conference.why)))
     return lines
+
+
+def _before_s47_start(inputs: ReportInputs) -> int | None:
+    """How many of a census's conferences are recorded before their S47 start (none: None)."""
+    census = inputs.census
+    if census is None:
+        return None
+    n = int(np.count_nonzero(census.icpc_date < census.s47_start))  # NaT compares False
+    return n or None
+
+
+def _not_counted_before(n: int, w: Writer) -> str:
+    return w._(
+        "not counted: {n} initial conference(s) recorded before their S47 start (listed "
+        "under DfE table C4)"
+    ).format(n=n)
 
 
 def _not_counted(n: int, w: Writer) -> str:
@@ -390,13 +416,13 @@ def _late_words(w: Writer, *, known: bool) -> tuple[str, str, str]:
     _ = w._
     template = (
         _(
-            "    {conference} on {date}: {children} child(ren) ({child_ids}), {days} working "
-            "days, {late} working day(s) late; {reason}"
+            "    {conference} on {date} (due {due}): {children} child(ren) ({child_ids}), "
+            "{days} working days, {late} working day(s) late; {reason}"
         )
         if known
         else _(
-            "    {child} {child_ids} ({conference}) on {date}: {days} working days, {late} "
-            "working day(s) late; {reason}"
+            "    {child} {child_ids} ({conference}) on {date} (due {due}): {days} working days, "
+            "{late} working day(s) late; {reason}"
         )
     )
     return template, _("no reason recorded"), _(" (NOT an accepted reason under this rule set)")
@@ -416,6 +442,7 @@ def _late_lines(late: RowTable, w: Writer, *, known: bool = True) -> list[str]:
         conference=c("conference_id"),
         child_ids=pc.binary_join(c("child_ids"), ", "),
         date=c("conference_date"),
+        due=c("due_date"),
         children=c("children"),
         days=c("working_days"),
         late=c("working_days_late"),
@@ -434,6 +461,7 @@ def _late_line_rows(late: RowTable, w: Writer, *, known: bool = True) -> list[st
             conference=row["conference_id"],
             child_ids=", ".join(row["child_ids"]),
             date=w.day(row["conference_date"]),
+            due=w.day(row["due_date"]),
             children=row["children"],
             days=row["working_days"],
             late=row["working_days_late"],
@@ -482,7 +510,7 @@ def html(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
     _, esc = w._, w.esc
     body = [w.heading(_("Initial conferences within timescale"))]
     if isinstance(result, NotAssessed):
-        return [*body, w.paragraph(_("Not assessed: {why}").format(why=result.why))]
+        return [*body, w.paragraph(_("Not assessed: {why}").format(why=_(result.why)))]
     body += headline_period_html(result.headline_period, w)
     longest = (
         _("Longest wait: {days} working days.").format(days=result.max_working_days)
@@ -535,8 +563,12 @@ def html(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
     body += outside_html(result.outside_headline_period, w)
     if result.not_counted_outside_section47:
         body.append(w.paragraph(_not_counted(result.not_counted_outside_section47, w), "note"))
+    if result.not_counted_before_s47_start:
+        body.append(
+            w.paragraph(_not_counted_before(result.not_counted_before_s47_start, w), "note")
+        )
     if isinstance(result.by_conference, NotKnown):
-        note = _("By conference: {why}.").format(why=result.by_conference.why)
+        note = _("By conference: {why}.").format(why=_(result.by_conference.why))
         body.append(f'<p class="note">{esc(note)}</p>')
     return body
 
@@ -545,10 +577,10 @@ def _late_header(w: Writer, *, known: bool) -> tuple[list[str], str, str]:
     """Return the late table's headings, and its words for no reason and a refused one."""
     _ = w._
     header = (
-        [_("conference"), _("children"), _("date"), _("working days"),
+        [_("conference"), _("children"), _("date"), _("due"), _("working days"),
          _("working days late"), _("reason")]
         if known
-        else [_("child"), _("where in the file"), _("date"), _("working days"),
+        else [_("child"), _("where in the file"), _("date"), _("due"), _("working days"),
               _("working days late"), _("reason")]
     )  # fmt: skip
     return header, _("none recorded"), _(" (not accepted)")
@@ -559,10 +591,10 @@ def _late_cells(late: RowTable, known: bool) -> list[pa.Array]:
     c = late.column
     children = pc.binary_join(c("child_ids"), ", ")
     if not known:
-        return [children, c("conference_id"), c("conference_date"), c("working_days"),
-                c("working_days_late")]  # fmt: skip
-    return [c("conference_id"), children, c("conference_date"), c("working_days"),
-            c("working_days_late")]  # fmt: skip
+        return [children, c("conference_id"), c("conference_date"), c("due_date"),
+                c("working_days"), c("working_days_late")]  # fmt: skip
+    return [c("conference_id"), children, c("conference_date"), c("due_date"),
+            c("working_days"), c("working_days_late")]  # fmt: skip
 
 
 def _late_table(late: RowTable, w: Writer, *, known: bool = True) -> str:
@@ -591,6 +623,7 @@ def _late_table_rows(late: RowTable, w: Writer, *, known: bool = True) -> str:
             [
                 *first,
                 w.day(row["conference_date"]),
+                w.day(row["due_date"]),
                 row["working_days"],
                 row["working_days_late"],
                 _reason(row, none, rejected),

@@ -220,7 +220,7 @@ def text(result: RecordedTargets | NotChecked | NotAssessed, w: Writer) -> list[
     _ = w._
     if isinstance(result, NotAssessed | NotChecked):
         return ["", _("Recorded initial conference targets"),
-                "  " + _("not checked: {why}").format(why=result.why)]  # fmt: skip
+                "  " + _("not checked: {why}").format(why=_(result.why))]  # fmt: skip
     lines = [
         "",
         _("Recorded initial conference targets ({field})").format(field=result.recorded_as),
@@ -237,20 +237,32 @@ def text(result: RecordedTargets | NotChecked | NotAssessed, w: Writer) -> list[
     lines += [
         "  "
         + _(
-            "{child} {location}: S47 {start}, recorded {recorded}, due {due} ({days} working "
-            "days); {causes}"
+            "{child} {location}: S47 {start}, recorded {recorded}, due {due} ({offset}); {causes}"
         ).format(
             child=r.child_id,
             location=r.location,
             start=w.day(r.s47_start),
             recorded=w.day(r.recorded),
             due=w.day(r.computed),
-            days=f"{r.working_days_later:+d}",
+            offset=_offset(r.working_days_later, w),
             causes="; ".join(r.likely_causes) or _("cause not recognised"),
         )
         for r in result.rows
     ]
     return lines
+
+
+def _offset(later: int, w: Writer) -> str:
+    """Say how far the recorded date is from the due date, in working days.
+
+    The due date is a working day, and the count runs from it up to the recorded date, so a
+    recorded date that differs from it by no working day is a weekend or bank holiday just
+    after it: "+0 working days" would read as no difference. (One just before it, with no
+    working day between, counts as a working day earlier: -1.)
+    """
+    if later == 0:
+        return w._("on a weekend or bank holiday just after it")
+    return w._("{days} working days").format(days=f"{later:+d}")
 
 
 def html(result: RecordedTargets | NotChecked | NotAssessed, w: Writer) -> list[str]:

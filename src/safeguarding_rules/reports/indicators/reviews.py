@@ -13,6 +13,7 @@ import numpy.typing as npt
 
 from ...records.conferences import KINDS, PREVIOUS_KINDS
 from ...rules.bulk import due_dates
+from ..i18n import N_
 from ..periods import by_period, period_codes
 from ..table import RowTable
 from ..writer import Writer
@@ -75,15 +76,23 @@ class ReviewTimeliness:
 
 #: Why a review could not be judged, in each format's own terms.
 NOT_JUDGED = {
-    "csv": "no previous_conference_date, or its type is neither in the file nor given in "
-    "previous_conference_type, or no edition of the rule covers it",
-    "cin-census": "the return does not give the conference before the review: the plan "
-    "(CPPstartDate) began before the census year and this is its first review listed",
-    "annex-a": "List 7 gives only each plan's latest review (Date of latest review "
-    "conference), not the conference before it",
-    "ssd": "the conference before the review is not known: the review has no plan "
-    "(cppr_cp_plan_id), no conference agreed its plan (cppl_icpc_id), or it follows a "
-    "transfer-in conference, whose first-review timescale is not confirmed",
+    "csv": N_(
+        "no previous_conference_date, or its type is neither in the file nor given in "
+        "previous_conference_type, or no edition of the rule covers it"
+    ),
+    "cin-census": N_(
+        "no edition of the rule covers the conference before the review (the plan's start, "
+        "CPPstartDate, or the review before it)"
+    ),
+    "annex-a": N_(
+        "List 7 gives only each plan's latest review (Date of latest review conference), "
+        "not the conference before it"
+    ),
+    "ssd": N_(
+        "the conference before the review is not known: the review has no plan "
+        "(cppr_cp_plan_id), no conference agreed its plan (cppl_icpc_id), or it follows a "
+        "transfer-in conference, whose first-review timescale is not confirmed"
+    ),
 }
 NOT_JUDGED["jsonl"] = NOT_JUDGED["mapped"] = NOT_JUDGED["csv"]
 
@@ -124,7 +133,7 @@ def compute(inputs: ReportInputs) -> Computed[ReviewTimeliness]:
     records, rule_set = inputs.records, inputs.rule_set
     review = records.of_type("review")
     if not review.any():
-        return Computed(result=NotAssessed(why="no review conferences in the records"))
+        return Computed(result=NotAssessed(why=N_("no review conferences in the records")))
     n = len(records)
     previous_kind = _previous_kinds(inputs, review)
     previous = records.previous_conference_date
@@ -203,7 +212,7 @@ def text(result: ReviewTimeliness | NotAssessed, w: Writer) -> list[str]:
     _ = w._
     lines = ["", _("Review conferences within timescale")]
     if isinstance(result, NotAssessed):
-        return [*lines, "  " + _("not assessed: {why}").format(why=result.why)]
+        return [*lines, "  " + _("not assessed: {why}").format(why=_(result.why))]
     lines += headline_period_lines(result.headline_period, w, reviews=True)
     lines += [
         "  " + _("by child:      {value}").format(value=w.pct(result.by_child)),
@@ -213,7 +222,7 @@ def text(result: ReviewTimeliness | NotAssessed, w: Writer) -> list[str]:
         lines.append(
             "  "
             + _("not assessed: {n} review(s): {why}").format(
-                n=result.not_assessed.rows, why=result.not_assessed.why
+                n=result.not_assessed.rows, why=_(result.not_assessed.why)
             )
         )
     return lines + outside_lines(result.outside_headline_period, w)
@@ -224,7 +233,7 @@ def html(result: ReviewTimeliness | NotAssessed, w: Writer) -> list[str]:
     _, esc = w._, w.esc
     body = [w.heading(_("Review conferences within timescale"))]
     if isinstance(result, NotAssessed):
-        return [*body, w.paragraph(_("Not assessed: {why}").format(why=result.why))]
+        return [*body, w.paragraph(_("Not assessed: {why}").format(why=_(result.why)))]
     body += headline_period_html(result.headline_period, w, reviews=True)
     by_child, by_conference = esc(w.pct(result.by_child)), esc(w.pct(result.by_conference))
     body.append(
@@ -239,7 +248,7 @@ def html(result: ReviewTimeliness | NotAssessed, w: Writer) -> list[str]:
             "<p>"
             + esc(
                 _("not assessed: {n} review(s): {why}").format(
-                    n=result.not_assessed.rows, why=result.not_assessed.why
+                    n=result.not_assessed.rows, why=_(result.not_assessed.why)
                 )
             )
             + "</p>"
