@@ -215,6 +215,10 @@ def test_a_target_has_its_own_line(tmp_path: Path) -> None:
     out = run("report", "--ruleset", "conwy")
     assert "target:        90% on time by child (the headline figure)" in out
     assert not re.search(r"by conference: .*target", out)
+    page = run("report", "--ruleset", "conwy", "--format", "html")
+    assert "Target: 90% on time by child (the headline figure). NOT met." in page
+    page = run("report", "--ruleset", "conwy", "--format", "html", "--language", "cy")
+    assert "Targed: 90% ar amser fesul plentyn (y prif ffigur)." in page
 
 
 def test_the_bands_chart_counts_in_whole_numbers() -> None:
@@ -413,6 +417,17 @@ def test_why_a_figure_is_not_judged_is_said_in_welsh(tmp_path: Path) -> None:
     assert "nid oes cyswllt teulu yn y ffeil" in text  # no family link
     assert "not recorded in this format" not in text
     assert "the file has no family link" not in text
+    assert "Tabl C4 y DfE, blwyddyn y cyfrifiad 1 Ebrill 2023 hyd at 31 Mawrth 2024" in text
+    assert "(yn Saesneg): anhysbys" not in text  # translated, so not labelled as English
+
+
+def test_a_chart_leaves_out_a_series_with_no_values(tmp_path: Path) -> None:
+    # By conference is not known for a census: no empty bars, no legend entry for it.
+    page = render_html(
+        build_report(read_records(census(tmp_path, [child("C1", LATE)]), ENGLAND), ENGLAND)
+    )
+    assert ">by child</text>" in page
+    assert ">by conference</text>" not in page
 
 
 def test_a_conference_before_its_s47_start_is_said_to_be_left_out_of_timeliness(

@@ -22,10 +22,12 @@ __all__ = ["CHILD_COLOUR", "CONFERENCE_COLOUR", "STYLE", "Writer", "writer"]
 
 #: The HTML pages' style sheet.
 STYLE = """
-body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; color: #1b1b1b; }
+body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; color: #1b1b1b; }
 h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
 table { border-collapse: collapse; margin: 0.5rem 0; }
+table { display: block; max-width: 100%; overflow-x: auto; }
 td, th { border: 1px solid #bbb; padding: 0.25rem 0.6rem; text-align: left; }
+td { white-space: nowrap; } td:last-child { white-space: normal; min-width: 6rem; }
 .figure { font-size: 2rem; font-weight: bold; }
 .note { color: #555; font-size: 0.9rem; }
 svg text { font-size: 11px; }
@@ -140,8 +142,10 @@ class Writer:
         """Return a grouped bar chart as inline SVG.
 
         A chart of counts (``unit=""``) has its axis rounded up to an even whole number, so
-        that every tick is a whole number.
+        that every tick is a whole number. A series with no value at all (figures by
+        conference where conferences are not known) is left out, from the legend too.
         """
+        series = [entry for entry in series if any(v is not None for v in entry[2])]
         if not unit:
             maximum = float(max(2, math.ceil(maximum / 2) * 2))
         width, height, left, bottom, top = 640, 240, 40, 40, 20

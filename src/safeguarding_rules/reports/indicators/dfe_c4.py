@@ -91,7 +91,12 @@ class WithoutSection47:
 class DfeC4:
     """The council's row of DfE table C4."""
 
+    #: The census year, as text: ``"2024-04-01 to 2025-03-31"``.
     year: str
+    #: Its first day (the day after the ``ReferenceDate`` a year earlier).
+    year_start: str
+    #: Its last day (the return's ``ReferenceDate``).
+    year_end: str
     section47: int
     section47_children: int
     icpc: int
@@ -148,6 +153,8 @@ def compute(inputs: ReportInputs) -> Computed[DfeC4] | None:
     return Computed(
         result=DfeC4(
             year=f"{census.year_start.isoformat()} to {census.reference_date.isoformat()}",
+            year_start=census.year_start.isoformat(),
+            year_end=census.reference_date.isoformat(),
             section47=int(started.sum()),
             section47_children=_distinct(census.child_id[started]),
             icpc=int(in_year.sum()),
@@ -207,7 +214,9 @@ def text(result: DfeC4 | NotAssessed, w: Writer) -> list[str]:
     within = result.within_15_working_days
     lines = [
         "",
-        _("DfE table C4, census year {year} (each enquiry counted)").format(year=result.year),
+        _("DfE table C4, census year {first} to {last} (each enquiry counted)").format(
+            first=w.day(result.year_start), last=w.day(result.year_end)
+        ),
         "  "
         + _("section 47 enquiries starting: {n} ({children} children)").format(
             n=result.section47, children=result.section47_children
@@ -281,7 +290,11 @@ def html(result: DfeC4 | NotAssessed, w: Writer) -> list[str]:
     if isinstance(result, NotAssessed):
         return []
     body = [
-        w.heading(_("DfE table C4, census year {year}").format(year=result.year)),
+        w.heading(
+            _("DfE table C4, census year {first} to {last}").format(
+                first=w.day(result.year_start), last=w.day(result.year_end)
+            )
+        ),
         w.table(
             [
                 _("section 47s"),

@@ -16,6 +16,7 @@ import pyarrow.compute as pc
 
 from ..._columnar import grouped, iso_text, joined, order_by_day_then_id, text_bytes
 from ...rules.bulk import NOT_COMPUTABLE, due_dates
+from ..i18n import N_
 from ..periods import by_period, period_codes
 from ..table import RowTable, html_escaped
 from ..writer import CHILD_COLOUR, CONFERENCE_COLOUR, Writer
@@ -148,7 +149,7 @@ def compute(inputs: ReportInputs) -> Computed[InitialConferenceTimeliness]:
     records, rule_set, calendar = inputs.records, inputs.rule_set, inputs.calendar
     policy = inputs.policy
     if "icpc" not in rule_set.rule_ids:
-        return Computed(result=NotAssessed(why=f"rule set {rule_set.name!r} has no 'icpc' rule"))
+        return Computed(result=NotAssessed(why=N_("the rule set has no 'icpc' rule")))
     n = len(records)
     initial = records.of_type("initial")
     held = initial & ~np.isnat(records.conference_date)
@@ -299,6 +300,17 @@ _LATE = (
 
 def _headline(result: InitialConferenceTimeliness, w: Writer) -> str:
     return w._("by child") if result.headline == "by_child" else w._("by conference")
+
+
+def _target_sentence(result: InitialConferenceTimeliness, w: Writer) -> str:
+    """Say the target, and whether the headline meets it, in a sentence (HTML)."""
+    _ = w._
+    target = _("Target: {target}% on time {headline} (the headline figure).").format(
+        target=f"{(result.target or 0) * 100:g}", headline=_headline(result, w)
+    )
+    if result.meets_target is None:
+        return target
+    return target + " " + (_("Met.") if result.meets_target else _("NOT met."))
 
 
 def text(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[str]:
@@ -528,6 +540,8 @@ def html(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
         )
         + f" {esc(longest)}</p>"
     )
+    if result.target is not None:
+        body.append(w.paragraph(_target_sentence(result, w)))
     periods = [p.period for p in result.by_period]
     target = result.target * 100 if result.target is not None else None
     body.append(

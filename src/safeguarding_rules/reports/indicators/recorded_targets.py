@@ -18,6 +18,7 @@ import numpy.typing as npt
 
 from ...rules import Unit
 from ...rules.bulk import due_dates
+from ..i18n import N_
 from ..writer import Writer
 from ._base import Computed, Indicator, NotAssessed, ReportInputs
 
@@ -137,7 +138,7 @@ def compute(inputs: ReportInputs) -> Computed[RecordedTargets | NotChecked] | No
     if found is None:
         return None
     if "icpc" not in rule_set.rule_ids:
-        return Computed(result=NotChecked(why=f"rule set {rule_set.name!r} has no 'icpc' rule"))
+        return Computed(result=NotChecked(why=N_("the rule set has no 'icpc' rule")))
     recorded, start = found.recorded, found.start
     size = len(recorded)
     # Leave room to count past the start without leaving the calendar's coverage.
