@@ -292,11 +292,47 @@ def test_a_doctype_and_an_unreadable_file_whole(tmp_path: Path) -> None:
     )  # fmt: skip
 
 
+#: Enough children that the first look at the file (its root) does not parse this far.
+MANY = [child(f"C{i}", s47("2023-06-05", held="2023-06-21")) for i in range(400)]
+
+
 def test_elements_nested_beyond_the_parsers_limit_are_refused(tmp_path: Path) -> None:
     deep = "<Junk>" * 300 + "</Junk>" * 300
-    path = write(tmp_path, child("A", s47("2023-06-05")) + deep)
+    path = write(tmp_path, *MANY, deep)
+    assert path.stat().st_size > 100_000
     with pytest.raises(InputErrors, match="Excessive depth in document: 256"):
         read_cin_census(path, CALENDAR)
+
+
+def test_xml_broken_far_into_the_file_whole(tmp_path: Path) -> None:
+    path = write(tmp_path, *MANY, "<Child><Oops></Child>")
+    with pytest.raises(InputErrors) as raised:
+        read_cin_census(path, CALENDAR)
+    (found,) = raised.value.problems
+    assert (found.file, found.row, found.location) == (str(path), 0, None)
+    assert found.message.startswith("not a DfE CIN census return: not well-formed XML (")
+
+
+def test_a_doctype_is_refused_before_its_dtd_is_read(tmp_path: Path) -> None:
+    (tmp_path / "bad.dtd").write_text("<!ELEMENT garbage ( ", encoding="utf-8")
+    path = tmp_path / "census.xml"
+    path.write_text('<!DOCTYPE Message SYSTEM "bad.dtd"><Message/>', encoding="utf-8")
+    with pytest.raises(InputErrors, match="the XML declares a DOCTYPE"):
+        read_cin_census(path, CALENDAR)
+
+
+def test_elements_not_read_are_dropped_as_they_end(tmp_path: Path) -> None:
+    from safeguarding_rules.records.cin_census import _elements
+
+    text = hostile.census([child("A", s47("2023-06-05"))]).replace(
+        "<Children>", "<Children><LAchildID>x</LAchildID><Junk><Section47/></Junk>"
+    )
+    path = tmp_path / "census.xml"
+    path.write_text(text, encoding="utf-8")
+    for element in _elements(path, str(path)):
+        if element.tag == "Child":
+            assert element.getprevious() is None  # the stray elements before it are gone
+            assert element.find("CINdetails/Section47/S47ActualStartDate") is not None
 
 
 def test_comments_and_processing_instructions_are_not_read(tmp_path: Path) -> None:
