@@ -241,17 +241,21 @@ def test_bidirectional_controls_are_shown_in_html(tmp_path: Path, hostile_rules:
         "reason_for_delay\nA\u202eB,K\u2067X,initial,2015-02-27,2014-12-15,ill\u200f\u061c\n",
         encoding="utf-8",
     )
-    for extra in ([], ["--unit"]):
+    rules = ["--rules", str(hostile_rules)]
+    for extra in ([], ["--unit"], rules, [*rules, "--unit"]):
         code, out, err = run("report", str(records), "--format", "html", *extra)
         assert code == 0, err
         assert not [
             c
             for c in out
-            if c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+            if c
+            in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c\x1b\x07"
         ]
     code, out, _ = run("report", str(records), "--format", "html")
     assert "K\\u2067X" in out
     assert "ill\\u200f\\u061c" in out
+    code, out, _ = run("report", str(records), "--format", "html", *rules)
+    assert "Conwy \\x1b[2J\\x1b]0;pwned\\x07\\u202eevil\\u2066" in out
 
 
 def test_html_text_and_printable_show_every_bidirectional_control() -> None:

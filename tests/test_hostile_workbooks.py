@@ -385,3 +385,26 @@ def test_numbers_as_codes_are_read_as_their_text(tmp_path: Path) -> None:
     path = tmp_path / "m.toml"
     path.write_text(MAPPING + "[values.conference_type]\ninitial = [1, 'ICPC']\n", encoding="utf-8")
     assert read_mapping(path).values == {"conference_type": {"1": "initial", "icpc": "initial"}}
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "ods"])
+def test_a_title_row_under_blank_rows_is_passed_over(tmp_path: Path, kind: str) -> None:
+    """fastexcel counts a heading row from the sheet's top, blank rows included."""
+    rows = [
+        ["Annex A: List 5"],
+        list(hostile.LIST_5),
+        ["C1", "2023-06-05", "No", "31/02/2023", "Yes"],
+    ]
+    if kind == "xlsx":
+        path = hostile.write_xlsx(
+            tmp_path / "t.xlsx", {"List 5": hostile.rows_xml(rows, first_row=4)}
+        )
+    else:
+        blank = (
+            '<table:table-row table:number-rows-repeated="3"><table:table-cell/></table:table-row>'
+        )
+        path = hostile.ods_workbook(
+            tmp_path / "t.ods", blank + "".join(hostile.ods_text_row(row) for row in rows)
+        )
+    (found,) = refused(path)
+    assert "sheet 'List 5', row 6, column 'Date of Initial Child Protection Conference'" in found

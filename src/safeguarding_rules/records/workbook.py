@@ -73,8 +73,8 @@ HEADER_SEARCH_ROWS = 20
 
 #: The most cells a sheet may span (its rows times its columns, from its first used cell to
 #: its last): calamine holds every position of that rectangle, at about 70 bytes each. Ten
-#: million is about 0.7 GB, and several times a large real sheet (a national List 5 of
-#: 200,000 enquiries by 15 columns is 3 million).
+#: million is about 0.7 GB, and several times a large real sheet (every section 47 enquiry
+#: in England for a year, 201,000 in 2019-20, by 15 columns is 3 million).
 MAX_CELLS = 10_000_000
 #: The most bytes one member of a workbook's zip may inflate to (1 GiB). A sheet of
 #: :data:`MAX_CELLS` cells is about 350 MB of XML.
@@ -243,12 +243,18 @@ def open_workbook(path: str | Path) -> Workbook:
 def read_sheet(workbook: Workbook, name: str, *, header_row: int | None) -> dict[str, pa.Array]:
     """Return the sheet's columns as stripped text, by heading (or by position without one).
 
+    :param header_row: the heading row, counted from the first row read (as
+        :func:`header_row` finds it); ``None`` reads the first few rows, by position.
+
     The columns come in the sheet's order, the first being the sheet's column
-    ``workbook.scan(name).first_column``.
+    ``workbook.scan(name).first_column``. (fastexcel counts a heading row from the top of
+    the sheet, blank rows included, but the rows it reads without one from the first row
+    that is not blank: the heading row is given to it from the top.)
     """
-    batch = workbook.load(
-        name, header_row=header_row, n_rows=HEADER_SEARCH_ROWS if header_row is None else None
-    )
+    if header_row is None:
+        batch = workbook.load(name, header_row=None, n_rows=HEADER_SEARCH_ROWS)
+    else:
+        batch = workbook.load(name, header_row=workbook.scan(name).first_row + header_row)
     columns: dict[str, pa.Array] = {}
     for heading, column in zip(batch.schema.names, batch.columns, strict=True):
         text = pc.fill_null(pc.cast(column, pa.string()), "")
@@ -509,11 +515,14 @@ _TOKEN_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:c|row)[\s/>]")
 _TOKEN = re.compile(rb"<(/?)(?:[A-Za-z_][\w.-]*:)?(c|row)\b([^>]*)>")
 _CELL_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?c\s*>")
 _PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:(?:c|row|f|v|is)[\s/>]")
-_ANY_CELL = re.compile(rb"<c[\s/>]")
 #: A cell with a reference and content (not ``<c .../>``), in the common form.
 _PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(?<!/)>')
-_PLAIN_COLUMN = re.compile(rb'<c r="([A-Z]{1,3})[0-9]{1,7}"[^>]*?(?<!/)>')
-_PLAIN_ROW = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{1,7})"[^>]*?(?<!/)>')
+#: A cell with nothing in it, ``<c r="B2" s="1"/>`` or ``<c r="B2"></c>``.
+_NOTHING = re.compile(rb"<c [^>]*(?:/>|></c>)")
+#: A cell's start, and one whose reference is written first in the common form.
+_ANY_CELL = re.compile(rb"<c[\s/>]")
+_PLAIN_COLUMN = re.compile(rb'<c r="([A-Z]{1,3})[0-9]{1,7}"')
+_PLAIN_ROW = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{1,7})"')
 _CELL_REF = re.compile(rb"""\br\s*=\s*["']([A-Za-z]{1,3})([0-9]{1,7})["']""")
 _ROW_REF = re.compile(rb"""\br\s*=\s*["']([0-9]{1,7})["']""")
 _TYPE = re.compile(rb"""\bt\s*=\s*["']([A-Za-z]+)["']""")
@@ -650,16 +659,20 @@ def _scan_xlsx(path: Path, part: str, sheet: str, file: str) -> SheetScan:
 
 
 def _plain_piece(piece: bytes, extent: _Extent) -> None:
-    """Take in a piece whose every cell is ``<c r="A1" ...>`` holding a value.
+    """Take in a piece whose every cell is ``<c r="A1" ...>``: the fast pass.
 
-    :raises _NotPlain: for anything else (a cell with no reference, a namespace prefix, a
-        cell with nothing in it, a formula saved without its value), which the slow pass
-        takes instead, so that the first row and column read are exactly calamine's.
+    Cells with nothing in them (``<c r="B2" s="1"/>``, as Excel writes a formatted blank)
+    are left out, since calamine keeps nothing for them.
+
+    :raises _NotPlain: for anything else (a cell with no reference or with the reference
+        not first, a namespace prefix, an empty value, a formula saved without its value),
+        which the slow pass takes instead, so that the first row and column read are
+        exactly calamine's.
     """
     if (
         _PREFIXED.search(piece)
-        or len(_ANY_CELL.findall(piece)) != piece.count(b'<c r="')
-        or b"></c>" in piece
+        or b'"></c>' in piece
+        or b"'></c>" in piece
         or b"<v></v>" in piece
         or b"<v/>" in piece
     ):
@@ -672,9 +685,13 @@ def _plain_piece(piece: bytes, extent: _Extent) -> None:
             if cell is None or end < 0 or not _has_value(piece[start:end]):
                 raise _NotPlain
             extent.formula(int(cell.group(2)) - 1, _column_number(cell.group(1)), piece[start:end])
-    columns = set(_PLAIN_COLUMN.findall(piece))
+    if b'"/>' in piece or b"'/>" in piece:  # perhaps a cell with nothing in it
+        piece = _NOTHING.sub(b"", piece)
+    columns = _PLAIN_COLUMN.findall(piece)
+    if len(columns) != len(_ANY_CELL.findall(piece)):
+        raise _NotPlain  # a cell whose reference is not written first, or not at all
     rows = set(_PLAIN_ROW.findall(piece))
-    extent.add([int(row) - 1 for row in rows], [_column_number(c) for c in columns])
+    extent.add([int(row) - 1 for row in rows], [_column_number(c) for c in set(columns)])
 
 
 @attrs.define
