@@ -407,4 +407,7 @@ def test_a_title_row_under_blank_rows_is_passed_over(tmp_path: Path, kind: str) 
             tmp_path / "t.ods", blank + "".join(hostile.ods_text_row(row) for row in rows)
         )
     (found,) = refused(path)
-    assert "sheet 'List 5', row 6, column 'Date of Initial Child Protection Conference'" in found
+    assert (
+        "sheet 'List 5', row 6 (Child Unique ID C1), column 'Date of Initial Child Protection "
+        "Conference'" in found
+    )
