@@ -30,6 +30,7 @@ def commands(sample: Path) -> dict[str, list[str]]:
     """The commands timed, by label."""
     return {
         "--help": ["--help"],
+        "report --help": ["report", "--help"],
         "rules --ruleset england": ["rules", "--ruleset", "england"],
         "calendar between": ["calendar", "between", "2024-01-02", "2024-03-01", "-d", "england"],
         "report (100 rows)": ["report", str(sample)],

@@ -67,3 +67,20 @@ def test_grouped_lists_each_wanted_codes_values_in_row_order(
     values = pa.array([value for _, value in rows], pa.string())
     found = grouped(values, codes, np.array(wanted, dtype=np.int64)).to_pylist()
     assert found == [[value for code, value in rows if code == w] for w in wanted]
+
+
+@given(
+    st.lists(st.tuples(st.integers(-1, 6), IDS), max_size=40),
+    st.lists(st.integers(0, 6), unique=True, max_size=7),
+    st.permutations(range(-1, 7)),
+)
+def test_grouped_rows_listed_together_take_the_path_with_no_sort(
+    rows: list[tuple[int, str]], wanted: list[int], run_order: list[int]
+) -> None:
+    # Each code's rows together (in any order of codes), as a file lists a conference's
+    # children one after another: the runs are laid out by arithmetic, with no sort.
+    rows = sorted(rows, key=lambda row: run_order.index(row[0]))
+    codes = np.array([code for code, _ in rows], dtype=np.int64)
+    values = pa.array([value for _, value in rows], pa.string())
+    found = grouped(values, codes, np.array(wanted, dtype=np.int64)).to_pylist()
+    assert found == [[value for code, value in rows if code == w] for w in wanted]

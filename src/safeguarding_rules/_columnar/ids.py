@@ -106,7 +106,33 @@ def grouped(
     place[wanted] = np.arange(len(wanted), dtype=np.int64)
     rank = np.where(codes >= 0, place[np.maximum(codes, 0)], -1)
     rows = np.flatnonzero(rank >= 0)
-    rows = rows[np.argsort(rank[rows], kind="stable")]  # by group, each in row order
-    counts = np.bincount(rank[rows], minlength=len(wanted))
+    ranks = rank[rows]
+    del rank
+    counts = np.bincount(ranks, minlength=len(wanted))
+    rows = rows[_by_group(ranks, counts)]  # by group, each in row order
     offsets = np.concatenate(([0], np.cumsum(counts))).astype(np.int32)
     return pa.ListArray.from_arrays(pa.array(offsets), values.take(pa.array(rows)))
+
+
+def _by_group(ranks: npt.NDArray[np.int64], counts: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Return the order that puts rows (given in row order) by group, each in row order.
+
+    Where each group's rows come together (a conference's children listed one after
+    another, as files list them), the order is made by arithmetic on the runs, with no
+    sort; otherwise by a stable sort.
+    """
+    if not len(ranks):
+        return np.zeros(0, dtype=np.int64)
+    run_starts = np.flatnonzero(np.concatenate(([True], ranks[1:] != ranks[:-1])))
+    if len(run_starts) != np.count_nonzero(counts):  # a group in more than one run
+        return np.argsort(ranks, kind="stable")
+    # Each group is one run: lay the runs out in group order.
+    start_of = np.zeros(len(counts), dtype=np.int64)
+    start_of[ranks[run_starts]] = run_starts
+    present = counts > 0
+    starts, lengths = start_of[present], counts[present]
+    offsets = np.cumsum(lengths) - lengths
+    order: npt.NDArray[np.int64] = np.repeat(starts - offsets, lengths) + np.arange(
+        len(ranks), dtype=np.int64
+    )
+    return order

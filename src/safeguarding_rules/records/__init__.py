@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from .attendance import ATTENDANCE_COLUMNS, ConferenceAttendance, read_attendance
     from .cin_census import CensusRecords, CensusReturn, read_cin_census
     from .conferences import ConferenceRecords, read_conference_records
-    from .detect import InputFormat, LoadedRecords, detect_format, read_records, shown
+    from .detect import LoadedRecords, detect_format, read_records, shown
+    from .formats import InputFormat
     from .mapping import ColumnMapping, match_headings, read_mapped_records, read_mapping
     from .missing import (
         MISSING_COLUMNS,
@@ -65,12 +66,12 @@ __getattr__ = lazy_exports(
             "read_conference_records",
         ),
         ".detect": (
-            "InputFormat",
             "LoadedRecords",
             "detect_format",
             "read_records",
             "shown",
         ),
+        ".formats": ("InputFormat",),
         ".mapping": (
             "ColumnMapping",
             "match_headings",

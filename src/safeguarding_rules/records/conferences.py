@@ -101,7 +101,7 @@ class ConferenceRecords:
     #: How many rows were skipped because of problems.
     skipped_rows: int = 0
     #: The kind of file they were read from (``csv``, ``jsonl``, ``cin-census``,
-    #: ``annex-a``, ``mapped``: an :class:`~.detect.InputFormat` value).
+    #: ``annex-a``, ``mapped``: an :class:`~.formats.InputFormat` value).
     input_format: str = "csv"
     #: The columns the file records (a CSV file's header; what a census or a workbook
     #: holds). An event whose column is not here is "not recorded in this format": never

@@ -8,7 +8,6 @@ with a mapping, a council's own CSV export). ``--input-format`` overrides the gu
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +19,7 @@ from .._lazy import lazy_exports
 from ..calendar import WorkingDayCalendar, calendar_for
 from ..rules import VOCABULARY, RuleSet, StartEvent, Vocabulary
 from .conferences import ConferenceRecords, read_conference_records
+from .formats import InputFormat
 from .problems import InputErrors, InputProblem
 from .source import InputSource, open_input, starts_like_workbook, starts_like_xml
 
@@ -57,24 +57,6 @@ _reader = lazy_exports(
         ".ssd": ("mask_url", "read_ssd"),
     },
 )
-
-
-class InputFormat(enum.Enum):
-    """The kinds of file the readers understand."""
-
-    #: Our own schema, CSV (see :mod:`.conferences`).
-    CSV = "csv"
-    #: Our own schema, JSON lines.
-    JSONL = "jsonl"
-    #: The DfE children in need census return (XML).
-    CIN_CENSUS = "cin-census"
-    #: The Ofsted Annex A workbook (List 5 and List 7).
-    ANNEX_A = "annex-a"
-    #: A council's own export (CSV or workbook) read through a TOML column mapping.
-    MAPPED = "mapped"
-    #: The Standard Safeguarding Dataset: a database URL, or a folder of ``ssd_*.csv``
-    #: extracts (see :mod:`.ssd`).
-    SSD = "ssd"
 
 
 @attrs.frozen(kw_only=True, eq=False)
