@@ -1312,3 +1312,328 @@ def test_a_mapped_sheet_with_a_title_row_and_a_formula_just_after(tmp_path: Path
     assert [(p.row, p.location) for p in records.problems] == [
         (5, "sheet 'Meetings', row 5, column 'Person ID' (cell A5)")
     ]
+
+
+# -- workbooks, the second run's survivors ---------------------------------------------------
+
+
+def _plain(piece: bytes) -> wb._Extent:
+    extent = wb._Extent(sheet="S", file="f")
+    wb._plain_piece(piece, extent)
+    return extent
+
+
+def test_the_fast_pass_takes_what_excel_and_openpyxl_write() -> None:
+    piece = (
+        b'<row r="2"><c r="B2" s="1"/><c r="C2" s=\'1\'/></row>'  # formatted blanks
+        b'<row r="3" spans="1:4"><c r="A3" t="inlineStr"><is><t>x</t></is></c>'
+        b'<c r="B3" t="s"><v>0</v></c><c r="C3"><f>A1+1</f><v>2</v></c>'
+        b'<c r="D3"><f t="shared" ref="D3:D4" si="0">B3</f><v>0</v></c></row>'
+        b'<row r="4"><c r="D4"><f t="shared" si="0"/><v>0</v></c></row>'
+    )
+    extent = _plain(piece)
+    assert (extent.top, extent.bottom, extent.left, extent.right) == (2, 3, 0, 3)
+    assert extent.formulas == {}
+
+
+@pytest.mark.parametrize(
+    "piece",
+    [
+        b'<x:c r="A1"><x:v>1</x:v></x:c>',
+        b'<c r="A1" s="1"></c><c r="B1"><v>1</v></c>',
+        b"<c r='A1' s='1'></c>",
+        b'<c r="A1"><v></v></c>',
+        b'<c r="A1"><v/></c>',
+        b'<c r="A1"><f>B1</f></c>',
+        b'<c r="A1"><v>1</v></c><c><v>2</v></c>',
+        b'<c s="1" r="A1"><v>1</v></c>',
+    ],
+)
+def test_the_fast_pass_hands_the_rest_to_the_slow_one(piece: bytes) -> None:
+    with pytest.raises(wb._NotPlain):
+        _plain(piece)
+
+
+def test_the_slow_pass_whole(tmp_path: Path) -> None:
+    cells = (
+        '<row r="1"><c r="A1" s="1"/><c r="E1" s=\'1\'/></row>'  # blanks, left out
+        '<row r="2"><c s="1" r="B2"><v>1</v></c></row>'  # not the common form
+        "<row/>"  # row 3, empty
+        '<row><c r="B4"><f>X1</f></c></row>'  # row 4: a formula, no value
+        '<row r="6"><c r="B6"><v>1</v></c></row>'
+    )
+    path = hostile.write_xlsx(tmp_path / "w.xlsx", {"S": cells})
+    assert wb.open_workbook(path).scan("S") == wb.SheetScan(
+        first_row=1, first_column=1, formulas={(3, 1): "X1"}
+    )
+
+
+def test_a_sheet_that_is_not_well_formed_is_left_to_calamine(tmp_path: Path) -> None:
+    path = hostile.write_xlsx(
+        tmp_path / "w.xlsx", {"List 5": '<row r="1"><c s="1" r="A1"><v>1</v></row>'}
+    )
+    found = refused_by(path)
+    assert found.message.startswith("sheet 'List 5' cannot be read (")
+
+
+def test_a_span_too_wide_found_by_the_slow_pass_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(wb, "MAX_CELLS", 4)
+    cells = '<row r="1"><c s="1" r="A1"><v>1</v></c></row><row r="3"><c r="B3"><v>1</v></c></row>'
+    path = hostile.write_xlsx(tmp_path / "w.xlsx", {"Wide": cells})
+    workbook = wb.open_workbook(path)
+    with pytest.raises(InputErrors) as raised:
+        workbook.scan("Wide")
+    assert raised.value.problems == (
+        InputProblem(
+            str(path), 0, None, None,
+            "sheet 'Wide' has cells across A1:B3 (3 rows by 2 columns: 6 cells), more than the "
+            "4 a sheet may span here; delete what lies far from the data (select the empty rows "
+            "and columns after it, and Delete them), or save the sheet as CSV UTF-8 and read "
+            "that",
+            location="sheet 'Wide'",
+        ),
+    )  # fmt: skip
+
+
+def test_a_cell_too_long_for_the_slow_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(wb, "MAX_CELL_XML", 300)
+    monkeypatch.setattr(wb, "_READ", 64)
+    cells = '<row r="1"><c s="1" r="A1"><v>1</v></c></row><row r="2">' + hostile.cell(
+        "A2", "x" * 600
+    )
+    path = hostile.write_xlsx(tmp_path / "w.xlsx", {"S": cells + "</row>"})
+    with pytest.raises(InputErrors, match="has a cell of more than 300 bytes"):
+        wb.open_workbook(path).scan("S")
+
+
+def test_pieces_at_the_edge_of_the_cell_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(wb, "_READ", 50)
+    monkeypatch.setattr(wb, "MAX_CELL_XML", 100)
+    data = b"x" * 100 + b"<c>y</c>" + b"z" * 42
+    pieces = list(wb._pieces(io.BytesIO(data), lambda: InputErrors([])))
+    assert pieces == [b"x" * 100, b"<c>y</c>" + b"z" * 42]
+    many = b"".join(b'<c r="A%d"><v>1</v></c>' % i for i in range(1, 40))
+    assert b"".join(wb._pieces(io.BytesIO(many), lambda: InputErrors([]))) == many
+
+
+def test_a_formula_in_bytes_that_are_not_utf8(tmp_path: Path) -> None:
+    cells = b'<row r="1"><c r="A1"><f>"\xff"</f></c><c r="B1"><v>1</v></c></row>'
+    path = hostile.write_xlsx(
+        tmp_path / "w.xlsx",
+        {
+            "S": hostile.sheet_xml("").replace(
+                b"<sheetData></sheetData>", b"<sheetData>" + cells + b"</sheetData>"
+            )
+        },
+    )
+    assert wb._scan_xlsx(path, "xl/worksheets/sheet1.xml", "S", "f").formulas == {
+        (0, 0): '"\ufffd"'
+    }
+
+
+def test_a_formula_of_101_characters_is_shortened() -> None:
+    assert wb.formula_problem("f", 1, "p", "H", "A1", "x" * 101).value == "=" + "x" * 97 + "..."
+
+
+def test_header_row_takes_the_first_of_equals(tmp_path: Path) -> None:
+    rows = [["a", "b"], ["a", "b"], ["c", "d"]]
+    path = hostile.write_xlsx(tmp_path / "w.xlsx", {"S": hostile.rows_xml(rows), "E": ""})
+    workbook = wb.open_workbook(path)
+    assert wb.header_row(workbook, "S", lambda row: 1) == (0, 1)
+    assert wb.header_row(workbook, "S", lambda row: int(row[0] == "c")) == (2, 1)
+    assert wb.header_row(workbook, "E", lambda row: 1) == (0, 0)
+
+
+def test_values_are_read_as_text_as_written(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ["Child Unique ID", "Strategy discussion initiating Section 47 Enquiry Start Date",
+         "Date of Initial Child Protection Conference"],
+        [1234567890123.0, "2023-06-05", "2023-06-21"],
+        ["C\u00a01 ", "2023-06-05", "2023-06-21"],
+    ]  # fmt: skip
+    path = hostile.write_xlsx(tmp_path / "w.xlsx", {"List 5": hostile.rows_xml(rows)})
+    assert read_annex_a(path, CALENDAR).child_id.tolist() == ["1234567890123", "C 1"]
+
+
+def test_a_fastexcel_error_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = hostile.blank_rows_workbook(tmp_path / "w.xlsx")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise fastexcel.CalamineError("Workbook is Password protected\nsecond line")
+
+    monkeypatch.setattr(fastexcel, "read_excel", refuse)
+    assert refused_by(path) == InputProblem(
+        str(path), 0, None, None, "the workbook is password-protected; save an unprotected copy"
+    )
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise fastexcel.CalamineError("no such thing")
+
+    monkeypatch.setattr(fastexcel, "read_excel", broken)
+    assert refused_by(path) == InputProblem(
+        str(path), 0, None, None, "not a readable workbook (no such thing)"
+    )
+
+
+def test_a_sheet_fastexcel_cannot_load_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = hostile.blank_rows_workbook(tmp_path / "w.xlsx")
+    workbook = wb.open_workbook(path)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise fastexcel.CalamineError("bad cell\nmore")
+
+    monkeypatch.setattr(workbook, "reader", type("R", (), {"load_sheet": staticmethod(broken)})())
+    with pytest.raises(InputErrors) as raised:
+        workbook.load("List 5", header_row=0)
+    assert raised.value.problems == (
+        InputProblem(str(path), 0, None, None, "sheet 'List 5' cannot be read (bad cell)",
+                     location="sheet 'List 5'"),
+    )  # fmt: skip
+
+
+def test_an_encrypted_or_absent_workbook_whole(tmp_path: Path) -> None:
+    ooxml = pytest.importorskip("msoffcrypto.format.ooxml")
+    plain = hostile.blank_rows_workbook(tmp_path / "plain.xlsx")
+    locked = tmp_path / "locked.xlsx"
+    with plain.open("rb") as source, locked.open("wb") as target:
+        ooxml.OOXMLFile(source).encrypt("secret", target)
+    assert refused_by(locked) == InputProblem(
+        str(locked), 0, None, None,
+        "the workbook is password-protected (encrypted); save an unprotected copy (File > "
+        "Info > Protect Workbook > Encrypt with Password, and clear it) and read that",
+    )  # fmt: skip
+    absent = tmp_path / "absent.xlsx"
+    assert refused_by(absent) == InputProblem(
+        str(absent), 0, None, None, "cannot read: No such file or directory"
+    )
+
+
+def test_a_binary_workbook_and_a_damaged_directory_whole(tmp_path: Path) -> None:
+    path = _zip_of(tmp_path / "b.xlsb", "xl/workbook.bin", b"\x83\x01\x00", zipfile.ZIP_STORED)
+    assert refused_by(path) == InputProblem(
+        str(path), 0, None, None,
+        "a binary workbook (.xlsb), whose cells cannot be checked before they are read: save "
+        "it as an Excel Workbook (.xlsx) and read that",
+    )  # fmt: skip
+    data = bytearray(hostile.blank_rows_workbook(tmp_path / "d.xlsx").read_bytes())
+    central = data.index(b"PK\x01\x02")
+    data[central + 3] = 0  # the directory's first entry no longer starts as one
+    path = tmp_path / "d.xlsx"
+    path.write_bytes(bytes(data))
+    assert refused_by(path) == InputProblem(
+        str(path),
+        0,
+        None,
+        None,
+        "not a readable workbook (a damaged zip: Bad magic number for central directory)",
+    )
+
+
+def test_every_part_counts_towards_the_total(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = hostile.blank_rows_workbook(tmp_path / "w.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        total = sum(member.file_size for member in archive.infolist())
+    monkeypatch.setattr(wb, "MAX_TOTAL_BYTES", total)
+    assert "not a real date" in refused_by(path).message  # read: exactly at the limit
+    monkeypatch.setattr(wb, "MAX_TOTAL_BYTES", total - 1)
+    assert "takes the workbook past" in refused_by(path).message
+
+
+def test_a_stored_part_past_the_limits_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parts = hostile._package(["List 5"], shared_strings=False)
+    rows = [list(hostile.LIST_5), ["C1", "2023-06-05", "No", "31/02/2023", "Yes"]]
+    parts["xl/worksheets/sheet1.xml"] = hostile.sheet_xml(hostile.rows_xml(rows))
+    path = tmp_path / "stored.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    with zipfile.ZipFile(path) as archive:
+        sizes = [member.file_size for member in archive.infolist()]
+    biggest = max(sizes)
+    monkeypatch.setattr(wb, "MAX_PART_BYTES", biggest)
+    assert "not a real date" in refused_by(path).message  # exactly at the limit: read
+    monkeypatch.setattr(wb, "MAX_PART_BYTES", biggest - 1)
+    found = refused_by(path)
+    assert found.message == (
+        f"this part of the workbook inflates to more than {biggest - 1:,} bytes, the most read; "
+        "nothing was read"
+    )
+    monkeypatch.setattr(wb, "MAX_PART_BYTES", 1 << 30)
+    monkeypatch.setattr(wb, "MAX_TOTAL_BYTES", sum(sizes) - 1)
+    before = sum(sizes) - sizes[-1]
+    assert refused_by(path).message == (
+        f"this part of the workbook takes the workbook past {sum(sizes) - 1:,} bytes "
+        f"uncompressed (the parts before it: {before:,}), the most read; nothing was read"
+    )
+    # A ratio of 1 is not more than 1.
+    monkeypatch.setattr(wb, "MAX_TOTAL_BYTES", 4 << 30)
+    monkeypatch.setattr(wb, "MAX_RATIO", 1)
+    monkeypatch.setattr(wb, "RATIO_FLOOR", 0)
+    assert "not a real date" in refused_by(path).message
+
+
+def test_a_part_with_an_extra_field_and_small_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parts = hostile._package(["List 5"], shared_strings=False)
+    rows = [list(hostile.LIST_5), *hostile.list_5_rows(3000)]
+    parts["xl/worksheets/sheet1.xml"] = hostile.sheet_xml(hostile.rows_xml(rows))
+    path = tmp_path / "extra.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            info = zipfile.ZipInfo(name)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.extra = b"\xca\xfe\x04\x00abcd"  # an extra field in the local header
+            archive.writestr(info, data)
+    monkeypatch.setattr(wb, "_READ", 4096)  # many reads of the compressed data
+    assert len(read_annex_a(path, CALENDAR)) == 3000
+
+
+def test_a_workbook_listing_a_sheet_it_does_not_hold(tmp_path: Path) -> None:
+    parts = hostile._package(["Meetings", "Gone"], shared_strings=False)
+    rows = [["Person ID", "Meeting ID", "Meeting Type", "Meeting Date", "Strategy Date"],
+            ["P1", "M1", "ICPC", "45040", "45019"]]  # fmt: skip
+    parts["xl/worksheets/sheet1.xml"] = hostile.sheet_xml(hostile.rows_xml(rows))
+    path = tmp_path / "gone.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    workbook = wb.open_workbook(path)
+    assert workbook.scan("Gone") == wb.SheetScan()
+    assert len(read_mapped_records(path, read_mapping(mapping_file(tmp_path)), CALENDAR)) == 1
+
+
+def test_a_package_link_that_is_not_the_workbooks(tmp_path: Path) -> None:
+    parts = hostile._package(["List 5"], shared_strings=False)
+    parts["_rels/.rels"] = parts["_rels/.rels"].replace(b"/officeDocument", b"/thumbnail")
+    parts["xl/worksheets/sheet1.xml"] = hostile.sheet_xml(hostile.rows_xml([["x"]], first_row=4))
+    path = tmp_path / "w.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    with zipfile.ZipFile(path) as archive:
+        assert wb._sheet_parts(archive) == {"List 5": "xl/worksheets/sheet1.xml"}
+
+
+def test_an_ods_refusal_and_blank_text_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    table = (
+        "<table:table-row><table:table-cell><text:p> </text:p><text:p> </text:p>"
+        "</table:table-cell></table:table-row>" + hostile.ods_text_row(["a", "b"])
+    )
+    path = hostile.ods_workbook(tmp_path / "s.ods", table, name="S")
+    assert wb.open_workbook(path).scan("S") == wb.SheetScan(first_row=1, first_column=0)
+    monkeypatch.setattr(wb, "MAX_CELLS", 1)
+    with pytest.raises(InputErrors) as raised:
+        wb.open_workbook(path)
+    (found,) = raised.value.problems
+    assert (found.file, found.location) == (str(path), "sheet 'S'")

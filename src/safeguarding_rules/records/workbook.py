@@ -515,8 +515,6 @@ _TOKEN_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:c|row)[\s/>]")
 _TOKEN = re.compile(rb"<(/?)(?:[A-Za-z_][\w.-]*:)?(c|row)\b([^>]*)>")
 _CELL_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?c\s*>")
 _PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:(?:c|row|f|v|is)[\s/>]")
-#: A cell with a reference and content (not ``<c .../>``), in the common form.
-_PLAIN_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(?<!/)>')
 #: A cell with nothing in it, ``<c r="B2" s="1"/>`` or ``<c r="B2"></c>``.
 _NOTHING = re.compile(rb"<c [^>]*(?:/>|></c>)")
 #: A cell's start, and one whose reference is written first in the common form.
@@ -677,14 +675,11 @@ def _plain_piece(piece: bytes, extent: _Extent) -> None:
         or b"<v/>" in piece
     ):
         raise _NotPlain
-    if b"<f" in piece:
+    if b"<f" in piece:  # formulas saved with their values are read as values
         for found in re.finditer(rb"<f[\s/>]", piece):
-            start = piece.rfind(b'<c r="', 0, found.start())
-            end = piece.find(b"</c>", found.end())
-            cell = _PLAIN_CELL.match(piece, start)
-            if cell is None or end < 0 or not _has_value(piece[start:end]):
-                raise _NotPlain
-            extent.formula(int(cell.group(2)) - 1, _column_number(cell.group(1)), piece[start:end])
+            start = piece.rfind(b"<c ", 0, found.start())
+            if not _has_value(piece[start : piece.find(b"</c>", found.end())]):
+                raise _NotPlain  # one saved without: the slow pass names it
     if b'"/>' in piece or b"'/>" in piece:  # perhaps a cell with nothing in it
         piece = _NOTHING.sub(b"", piece)
     columns = _PLAIN_COLUMN.findall(piece)
