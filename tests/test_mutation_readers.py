@@ -1584,7 +1584,7 @@ def test_a_part_with_an_extra_field_and_small_reads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     parts = hostile._package(["List 5"], shared_strings=False)
-    rows = [list(hostile.LIST_5), *hostile.list_5_rows(3000)]
+    rows: list[list[object]] = [list(hostile.LIST_5), *hostile.list_5_rows(3000)]
     parts["xl/worksheets/sheet1.xml"] = hostile.sheet_xml(hostile.rows_xml(rows))
     path = tmp_path / "extra.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
