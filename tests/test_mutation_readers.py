@@ -1637,3 +1637,50 @@ def test_an_ods_refusal_and_blank_text_whole(
         wb.open_workbook(path)
     (found,) = raised.value.problems
     assert (found.file, found.location) == (str(path), "sheet 'S'")
+
+
+# -- Annex A, the second run's survivors -------------------------------------------------------
+
+
+def test_list_5_rows_with_a_part_missing_are_named_not_passed_over(tmp_path: Path) -> None:
+    rows = [list(hostile.LIST_5),
+            ["C1", "", "", "", ""],  # an id alone
+            ["", "", "No", "2023-06-21", "Yes"],  # a held date alone
+            ["C3", "2023-06-05", "No", "2023-06-21", "Perhaps"],  # a bad answer
+            ["C4", "2023-06-05", "No", "31/02/2023", "Yes"],  # a bad date
+            ["C5", "2023-06-05", "No", "2023-06-21", "Yes"]]  # fmt: skip
+    path = hostile.write_xlsx(tmp_path / "a.xlsx", {"List 5": hostile.rows_xml(rows)})
+    records = read_annex_a(path, CALENDAR, skip_invalid=True)
+    assert records.child_id.tolist() == ["C5"]
+    problems = {(p.row, p.column): p for p in records.problems}
+    assert (2, "strategy_discussion_date") in problems
+    assert (3, "child_id") in problems
+    assert problems[4, "resulted_in_plan"] == InputProblem(
+        str(path), 4, "resulted_in_plan", "Perhaps", "expected Yes or No (or a) Yes, b) No)",
+        location="sheet 'List 5', row 4, column 'Did the Initial Child Protection Conference "
+        "Result in a Child Protection Plan'",
+    )  # fmt: skip
+    assert problems[5, "conference_date"].file == str(path)
+
+
+def test_list_7_read_whole(tmp_path: Path) -> None:
+    from safeguarding_rules.testing.returns import LIST_7_HEADINGS, write_annex_a
+
+    path = tmp_path / "a.xlsx"
+    write_annex_a(
+        path,
+        {
+            "List 7": (
+                LIST_7_HEADINGS,
+                [
+                    ["7.0", dt.date(2023, 4, 24), None, None, "T"],  # no review yet
+                    [8.0, dt.date(2023, 4, 24), dt.date(2023, 7, 20), dt.date(2024, 1, 10), "T"],
+                    ["9.0", dt.date(2023, 4, 24), dt.date(2023, 7, 21), None, "T"],
+                ],
+            )
+        },
+    )
+    records = read_annex_a(path, CALENDAR)
+    assert records.child_id.tolist() == ["8", "9"]
+    assert records.plan_end_date.astype(str).tolist() == ["2024-01-10", "NaT"]
+    assert records.conference_id.tolist() == ["List 7 row 4", "List 7 row 5"]
