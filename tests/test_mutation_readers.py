@@ -1238,6 +1238,9 @@ def test_exact_headings_are_taken_before_close_ones() -> None:
     headings = ["Date of latest review conferenceX", "Date of latest review conferenceY",
                 "Meeting Date"]  # fmt: skip
     assert match_headings(headings, tie) == {"b": "Meeting Date"}
+    # A field with no close heading, then one with a close one.
+    none_close = {"a": ("Nothing like it",), "b": ("Meeting Dates",)}
+    assert match_headings(["Meeting Date"], none_close) == {"b": "Meeting Date"}
 
 
 def test_action_date_columns_and_a_custom_vocabulary(tmp_path: Path) -> None:
