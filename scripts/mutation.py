@@ -10,6 +10,8 @@ mutant; a mutant the tests still pass on "survives" and marks a blind spot. Too 
                                                    # the readers (cin_census, annex_a,
                                                    # workbook, mapping), or all
     python scripts/mutation.py calendar --show     # also list every surviving mutant
+    python scripts/mutation.py calendar --mutants NAME...  # re-run only these (as --show
+                                                   # names them), e.g. a run's survivors
 
 It works in a temporary copy of the repository (your tree is never touched) and prints,
 per module, mutants killed / survived / not covered / timed out and the score
@@ -25,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -203,8 +206,8 @@ def _configure(target: Path, module: str, tests: tuple[str, ...]) -> None:
         handle.write(config)
 
 
-def run(name: str, *, children: int, show: bool) -> dict[str, int]:
-    """Run mutmut on one module; return its counts."""
+def run(name: str, *, children: int, show: bool, mutants: Sequence[str] = ()) -> dict[str, int]:
+    """Run mutmut on one module (only ``mutants``, if any are named); return its counts."""
     module, tests = MODULES[name]
     with tempfile.TemporaryDirectory(prefix=f"mutation-{name}-") as folder:
         target = Path(folder)
@@ -212,7 +215,7 @@ def run(name: str, *, children: int, show: bool) -> dict[str, int]:
         _configure(target, module, tests)
         mutmut = [sys.executable, "-m", "mutmut"]
         subprocess.run(
-            [*mutmut, "run", "--max-children", str(children)],
+            [*mutmut, "run", "--max-children", str(children), *mutants],
             cwd=target,
             check=False,
             stdout=subprocess.DEVNULL,
@@ -241,12 +244,15 @@ def main() -> None:
     parser.add_argument("module", choices=[*MODULES, "all"])
     parser.add_argument("--max-children", type=int, default=2, help="parallel test runs")
     parser.add_argument("--show", action="store_true", help="print every surviving mutant")
+    parser.add_argument(
+        "--mutants", nargs="+", default=(), help="re-run only these mutants (one module)"
+    )
     options = parser.parse_args()
     names = list(MODULES) if options.module == "all" else [options.module]
     print("| module | mutants | killed | survived | no tests | timeout | score |")
     print("|---|---|---|---|---|---|---|")
     for name in names:
-        stats = run(name, children=options.max_children, show=options.show)
+        stats = run(name, children=options.max_children, show=options.show, mutants=options.mutants)
         killed, survived = stats.get("killed", 0), stats.get("survived", 0)
         timeout = stats.get("timeout", 0)
         judged = killed + survived + timeout
