@@ -1671,8 +1671,8 @@ def test_list_5_rows_with_a_part_missing_are_named_not_passed_over(tmp_path: Pat
     assert (3, "child_id") in problems
     assert problems[4, "resulted_in_plan"] == InputProblem(
         str(path), 4, "resulted_in_plan", "Perhaps", "expected Yes or No (or a) Yes, b) No)",
-        location="sheet 'List 5', row 4, column 'Did the Initial Child Protection Conference "
-        "Result in a Child Protection Plan'",
+        location="sheet 'List 5', row 4 (Child Unique ID C3), column 'Did the Initial Child "
+        "Protection Conference Result in a Child Protection Plan'",
     )  # fmt: skip
     assert problems[5, "conference_date"].file == str(path)
 
