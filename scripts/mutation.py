@@ -135,6 +135,7 @@ MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
             "tests/test_mutation_readers.py",
             "tests/property/test_census_properties.py",
             "tests/test_cli_formats.py",
+            "tests/test_real_files_round2.py",
         ),
     ),
     "annex_a": (
@@ -144,6 +145,7 @@ MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
             "tests/test_hostile_workbooks.py",
             "tests/test_mutation_readers.py",
             "tests/test_cli_formats.py",
+            "tests/test_real_files_round2.py",
         ),
     ),
     "workbook": (

@@ -1698,3 +1698,78 @@ def test_list_7_read_whole(tmp_path: Path) -> None:
     assert records.child_id.tolist() == ["8", "9"]
     assert records.plan_end_date.astype(str).tolist() == ["2024-01-10", "NaT"]
     assert records.conference_id.tolist() == ["List 7 row 4", "List 7 row 5"]
+
+
+# -- the census's plans, conferences outside a Section47 and recorded targets (issue 26) ----
+
+
+def test_conferences_recorded_outside_a_section47_whole(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        # Held at CINdetails level only; and beside a Section47 holding one too.
+        child("A", "<DateOfInitialCPC>2023-06-21</DateOfInitialCPC>"),
+        child("B", s47("2023-06-05", held="2023-06-20"),
+              "<DateOfInitialCPC>2023-06-21</DateOfInitialCPC>"),
+        # A Section47 with no conference beside one at CINdetails level.
+        child("C", s47("2023-06-05", flag="true"), "<DateOfInitialCPC>2023-07-03</DateOfInitialCPC>"),
+        # Malformed, and no child id: neither counted.
+        child("D", "<DateOfInitialCPC>21/06/2023</DateOfInitialCPC>"),
+        child(None, "<DateOfInitialCPC>2023-06-21</DateOfInitialCPC>"),
+    )  # fmt: skip
+    read = read_cin_census(path, CALENDAR, skip_invalid=True)
+    census = read.census
+    assert census.episode_icpc_child_id.tolist() == ["A", "B", "C"]
+    assert census.episode_icpc_child_id.dtype == object
+    assert census.episode_icpc_location.tolist() == [
+        f"Child[{i}]/CINdetails[1]/DateOfInitialCPC" for i in (1, 2, 3)
+    ]
+    assert census.episode_icpc_location.dtype == object
+    assert census.episode_icpc_date.astype(str).tolist() == [
+        "2023-06-21",
+        "2023-06-21",
+        "2023-07-03",
+    ]
+    assert census.episode_icpc_also_in_section47.tolist() == [False, True, False]
+    assert census.episode_icpc_also_in_section47.dtype == np.bool_
+    assert [(p.location, p.value) for p in read.records.problems] == [
+        ("Child[4] (LAchildID D)/CINdetails[1]/DateOfInitialCPC", "21/06/2023"),
+        ("Child[5]/ChildIdentifiers/LAchildID", None),
+    ]
+
+
+def test_plans_whole(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        child("A", plan("2023-04-01", "2023-09-01", "2023-06-20", end="2024-01-10")),
+        child("B", plan("2022-12-01")),
+    )
+    plans = read_cin_census(path, CALENDAR).records.plans
+    assert plans is not None
+    assert plans.child_id.tolist() == ["A", "B"]
+    assert plans.location.tolist() == [
+        f"Child[{i}]/CINdetails[1]/ChildProtectionPlans[1]" for i in (1, 2)
+    ]
+    assert plans.start.astype(str).tolist() == ["2023-04-01", "2022-12-01"]
+    assert plans.end.astype(str).tolist() == ["2024-01-10", "NaT"]
+    assert plans.latest_review.astype(str).tolist() == ["2023-09-01", "NaT"]
+
+
+@pytest.mark.parametrize(
+    ("target", "read_as", "unreadable"),
+    [
+        (None, "NaT", ""),
+        ("2006-01-01", "2006-01-01", ""),
+        ("2030-12-31", "2030-12-31", ""),
+        ("2005-12-31", "NaT", "2005-12-31"),
+        ("2031-01-01", "NaT", "2031-01-01"),
+        (" 26/06/2023 ", "NaT", "26/06/2023"),
+    ],
+)
+def test_a_recorded_target_whole(
+    tmp_path: Path, target: str | None, read_as: str, unreadable: str
+) -> None:
+    path = write(tmp_path, child("A", s47("2023-06-05", held="2023-06-21", target=target)))
+    census = read_cin_census(path, CALENDAR).census
+    assert census.recorded_target.astype(str).tolist() == [read_as]
+    assert census.recorded_target_unreadable.tolist() == [unreadable]
+    assert census.recorded_target_unreadable.dtype == object
