@@ -1773,3 +1773,27 @@ def test_a_recorded_target_whole(
     assert census.recorded_target.astype(str).tolist() == [read_as]
     assert census.recorded_target_unreadable.tolist() == [unreadable]
     assert census.recorded_target_unreadable.dtype == object
+
+
+def test_annex_a_plans_are_those_whose_dates_can_be_read(tmp_path: Path) -> None:
+    rows = [LIST_7,
+            ["C1", "2023-06-21", "2023-09-01", ""],
+            ["", "2023-06-21", "2023-09-01", ""],  # no id
+            ["C3", "31/02/2023", "2023-09-01", ""],  # a start that is not a date
+            ["C4", "2023-06-21", "2023-09-01", "32/01/2024"],  # an end that is not a date
+            ["C5", "2023-06-21", "31/09/2023", ""]]  # a review that is not a date  # fmt: skip
+    path = hostile.write_xlsx(tmp_path / "a.xlsx", {"List 7": hostile.rows_xml(rows)})
+    plans = read_annex_a(path, CALENDAR, skip_invalid=True).plans
+    assert plans is not None
+    assert plans.child_id.tolist() == ["C1"]
+
+
+def test_a_bad_answer_on_a_row_with_no_id_names_no_child(tmp_path: Path) -> None:
+    rows = [list(hostile.LIST_5), ["", "2023-06-05", "Perhaps", "2023-06-21", "Yes"]]
+    path = hostile.write_xlsx(tmp_path / "a.xlsx", {"List 5": hostile.rows_xml(rows)})
+    records = read_annex_a(path, CALENDAR, skip_invalid=True)
+    answer = next(p for p in records.problems if p.column == "unnecessary")
+    assert answer.location == (
+        "sheet 'List 5', row 2, column 'Was an Initial Child Protection Conference deemed "
+        "unnecessary?'"
+    )
