@@ -805,11 +805,12 @@ def _split_by_discussion(
     )
     days = start[at].astype(np.int64)
     days -= days.min(initial=0)
+    span = int(days.max(initial=0)) + 1
     # Each (meeting, day) pair once: one integer key per pair, sorted once (a sort of
     # pairs along an axis compares them as bytes, ten times slower).
-    pairs = np.sort(codes.astype(np.int64) * (int(days.max(initial=0)) + 1) + days)
+    pairs = np.sort(codes.astype(np.int64) * span + days)
     pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]
-    meeting = pairs // (int(days.max(initial=0)) + 1)
+    meeting = pairs // span
     counts = np.bincount(meeting, minlength=int(codes.max()) + 1 if len(codes) else 0)
     several = counts[codes] > 1
     if not several.any():

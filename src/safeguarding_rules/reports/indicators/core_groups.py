@@ -47,8 +47,6 @@ def compute(inputs: ReportInputs) -> Computed[CoreGroupTimeliness]:
 
 def not_recorded(input_format: str) -> str:
     """Say that a file of ``input_format`` records no core groups (so nothing is overdue)."""
-    if input_format in ("csv", "jsonl"):
-        return NOT_RECORDED["csv"]
     return NOT_RECORDED.get(
         input_format, f"not recorded in this format: a {input_format} file has no core group date"
     )
@@ -67,6 +65,7 @@ NOT_RECORDED = {
         "not recorded in this format: the Standard Safeguarding Dataset has no core group date"
     ),
 }
+NOT_RECORDED["jsonl"] = NOT_RECORDED["csv"]
 
 
 def text(result: CoreGroupTimeliness | NotAssessed, w: Writer) -> list[str]:

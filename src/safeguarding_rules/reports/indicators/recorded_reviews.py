@@ -25,7 +25,13 @@ from ...rules.bulk import add_months_array, due_dates
 from ..i18n import N_
 from ..writer import Writer
 from ._base import Computed, Indicator, NotAssessed, Ratio, ReportInputs
-from .recorded_targets import UnreadableValue, unreadable_html, unreadable_lines
+from .recorded_targets import (
+    UnreadableValue,
+    audit_lines,
+    audit_paragraph,
+    unreadable_html,
+    unreadable_lines,
+)
 
 __all__ = [
     "QUORACY",
@@ -269,13 +275,8 @@ def due_dates_text(result: RecordedReviewDueDates | NotAssessed, w: Writer) -> l
     lines = [
         "",
         _("Recorded review due dates ({field})").format(field=result.recorded_as),
-        "  "
-        + _("{checked} checked ({not_checked} not), {differing} differ from the rule set's "
-            "due date").format(
-            checked=result.checked, not_checked=result.not_checked, differing=result.differing
-        ),
-    ]  # fmt: skip
-    lines += [f"    {cause}: {count}" for cause, count in result.by_likely_cause.items()]
+        *audit_lines(result, w),
+    ]
     lines += [
         "  "
         + _(
@@ -298,18 +299,12 @@ def due_dates_text(result: RecordedReviewDueDates | NotAssessed, w: Writer) -> l
 
 def due_dates_html(result: RecordedReviewDueDates | NotAssessed, w: Writer) -> list[str]:
     """Return the audit's part of the HTML page."""
-    _, esc = w._, w.esc
+    _ = w._
     if isinstance(result, NotAssessed):
         return []
     return [
         w.heading(_("Recorded review due dates")),
-        "<p>"
-        + esc(
-            _("{checked} checked; {differing} differ from the rule set's due date.").format(
-                checked=result.checked, differing=result.differing
-            )
-        )
-        + "</p>",
+        audit_paragraph(result, w),
         w.table(
             [
                 _("child"),

@@ -11,6 +11,7 @@ or counting calendar days.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Protocol
 
 import attrs
 import numpy as np
@@ -226,14 +227,7 @@ def text(result: RecordedTargets | NotChecked | NotAssessed, w: Writer) -> list[
         "",
         _("Recorded initial conference targets ({field})").format(field=result.recorded_as),
     ]
-    lines.append(
-        "  "
-        + _("{checked} checked ({not_checked} not), {differing} differ from the rule set's "
-            "due date").format(
-            checked=result.checked, not_checked=result.not_checked, differing=result.differing
-        )
-    )  # fmt: skip
-    lines += [f"    {cause}: {count}" for cause, count in result.by_likely_cause.items()]
+    lines += audit_lines(result, w)
     lines += unreadable_lines(result.unreadable, w)
     lines += [
         "  "
@@ -268,18 +262,12 @@ def _offset(later: int, w: Writer) -> str:
 
 def html(result: RecordedTargets | NotChecked | NotAssessed, w: Writer) -> list[str]:
     """Return the section's part of the HTML page."""
-    _, esc = w._, w.esc
+    _ = w._
     if isinstance(result, NotAssessed | NotChecked):
         return []
     return [
         w.heading(_("Recorded initial conference targets")),
-        "<p>"
-        + esc(
-            _("{checked} checked; {differing} differ from the rule set's due date.").format(
-                checked=result.checked, differing=result.differing
-            )
-        )
-        + "</p>",
+        audit_paragraph(result, w),
         w.table(
             [
                 _("child"),
@@ -305,6 +293,40 @@ def html(result: RecordedTargets | NotChecked | NotAssessed, w: Writer) -> list[
         ),
         *unreadable_html(result.unreadable, w),
     ]
+
+
+class Audit(Protocol):
+    """What an audit of recorded dates counts (recorded targets, recorded review due dates)."""
+
+    @property
+    def checked(self) -> int: ...
+    @property
+    def not_checked(self) -> int: ...
+    @property
+    def differing(self) -> int: ...
+    @property
+    def by_likely_cause(self) -> Mapping[str, int]: ...
+
+
+def audit_lines(result: Audit, w: Writer) -> list[str]:
+    """Return an audit's counts in the text report: checked, differing, and by likely cause."""
+    line = w._(
+        "{checked} checked ({not_checked} not), {differing} differ from the rule set's due date"
+    ).format(checked=result.checked, not_checked=result.not_checked, differing=result.differing)
+    return ["  " + line] + [f"    {cause}: {n}" for cause, n in result.by_likely_cause.items()]
+
+
+def audit_paragraph(result: Audit, w: Writer) -> str:
+    """Return an audit's counts as an HTML paragraph."""
+    return (
+        "<p>"
+        + w.esc(
+            w._("{checked} checked; {differing} differ from the rule set's due date.").format(
+                checked=result.checked, differing=result.differing
+            )
+        )
+        + "</p>"
+    )
 
 
 def unreadable_lines(unreadable: tuple[UnreadableValue, ...], w: Writer) -> list[str]:
