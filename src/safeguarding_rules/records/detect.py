@@ -19,7 +19,7 @@ from .._lazy import lazy_exports
 from ..calendar import WorkingDayCalendar, calendar_for
 from ..rules import VOCABULARY, RuleSet, StartEvent, Vocabulary
 from .conferences import ConferenceRecords, read_conference_records
-from .formats import InputFormat
+from .formats import WITHOUT_FAMILY_LINK, InputFormat
 from .problems import InputErrors, InputProblem
 from .source import InputSource, open_input, starts_like_workbook, starts_like_xml
 
@@ -78,7 +78,7 @@ class LoadedRecords:
         """Whether the file says which children were seen together at one conference."""
         if self.ssd is not None:
             return self.ssd.conferences_known
-        return self.input_format not in (InputFormat.CIN_CENSUS, InputFormat.ANNEX_A)
+        return self.input_format.value not in WITHOUT_FAMILY_LINK
 
     @property
     def conferences_unknown_why(self) -> str:

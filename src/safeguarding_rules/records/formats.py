@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 
-__all__ = ["InputFormat"]
+__all__ = ["WITHOUT_FAMILY_LINK", "InputFormat"]
 
 
 class InputFormat(enum.Enum):
@@ -27,3 +27,8 @@ class InputFormat(enum.Enum):
     #: The Standard Safeguarding Dataset: a database URL, or a folder of ``ssd_*.csv``
     #: extracts (see :mod:`.ssd`).
     SSD = "ssd"
+
+
+#: The formats that do not say which children were seen together at one conference (no
+#: family link): their figures are by child only, and by conference *not known*.
+WITHOUT_FAMILY_LINK = frozenset({InputFormat.CIN_CENSUS.value, InputFormat.ANNEX_A.value})

@@ -26,6 +26,7 @@ import pyarrow.compute as pc
 from .._columnar import date_array, iso_text, mapped_ahead
 from ..records import ConferenceAttendance, ConferenceRecords, LoadedRecords
 from ..records.conferences import KINDS
+from ..records.formats import WITHOUT_FAMILY_LINK
 from ..rules import Counting, Period, ReportingPolicy, RuleSet
 from .indicators import CONFERENCE_UNKNOWN, INDICATORS, Indicator, NotAssessed, ReportInputs, Status
 from .indicators.initial import DFE_BANDS
@@ -45,8 +46,6 @@ __all__ = [
 
 Dates = npt.NDArray[np.datetime64]
 R = TypeVar("R")
-#: The formats whose files say nothing of which children were seen at one conference.
-_NO_FAMILY_LINK = ("cin-census", "annex-a")
 
 
 @attrs.frozen(kw_only=True)
@@ -272,7 +271,7 @@ def build_report(
         records = records.records
     else:
         input_format = records.input_format
-        known, unknown_why = input_format not in _NO_FAMILY_LINK, CONFERENCE_UNKNOWN
+        known, unknown_why = input_format not in WITHOUT_FAMILY_LINK, CONFERENCE_UNKNOWN
     policy = rule_set.reporting or ReportingPolicy()
     inputs = ReportInputs(
         records=records,
