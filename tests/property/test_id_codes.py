@@ -8,7 +8,7 @@ import pyarrow.compute as pc
 from hypothesis import given
 from hypothesis import strategies as st
 
-from safeguarding_rules._columnar import grouped
+from safeguarding_rules._columnar import first_of_each, grouped, is_first
 from safeguarding_rules._columnar import number_ids as _codes
 from safeguarding_rules._columnar import packed as _packed
 
@@ -67,6 +67,11 @@ def test_grouped_lists_each_wanted_codes_values_in_row_order(
     values = pa.array([value for _, value in rows], pa.string())
     found = grouped(values, codes, np.array(wanted, dtype=np.int64)).to_pylist()
     assert found == [[value for code, value in rows if code == w] for w in wanted]
+    among = np.array([i % 3 != 1 for i in range(len(rows))], dtype=bool)  # only some rows
+    found = grouped(values, codes, np.array(wanted, dtype=np.int64), among=among).to_pylist()
+    assert found == [
+        [value for i, (code, value) in enumerate(rows) if code == w and among[i]] for w in wanted
+    ]
 
 
 @given(
@@ -84,3 +89,14 @@ def test_grouped_rows_listed_together_take_the_path_with_no_sort(
     values = pa.array([value for _, value in rows], pa.string())
     found = grouped(values, codes, np.array(wanted, dtype=np.int64)).to_pylist()
     assert found == [[value for code, value in rows if code == w] for w in wanted]
+
+
+@given(st.lists(st.integers(0, 6), max_size=40), st.booleans())
+def test_is_first_marks_each_codes_first_row(codes: list[int], renumber: bool) -> None:
+    if renumber:  # numbered by first appearance, as number_ids numbers them: the one-pass path
+        seen: dict[int, int] = {}
+        codes = [seen.setdefault(code, len(seen)) for code in codes]
+    array = np.array(codes, dtype=np.int64)
+    expected = [codes.index(code) == i for i, code in enumerate(codes)]
+    assert is_first(array).tolist() == expected
+    assert first_of_each(array).tolist() == [i for i, first in enumerate(expected) if first]

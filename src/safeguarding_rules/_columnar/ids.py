@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 from .days import date_array
 from .text import packed
 
-__all__ = ["first_of_each", "grouped", "number_ids", "order_by_day_then_id"]
+__all__ = ["first_of_each", "grouped", "is_first", "number_ids", "order_by_day_then_id"]
 
 Dates = npt.NDArray[np.datetime64]
 
@@ -59,13 +59,31 @@ def number_ids(column: pa.Array, *, ordered: bool = True) -> npt.NDArray[np.int6
     return codes
 
 
-def first_of_each(codes: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-    """Return the position of each code's first row, in row order."""
+def is_first(codes: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+    """Return whether each row is the first of its code (codes are 0 or more).
+
+    Codes numbered in order of first appearance (as :func:`number_ids` numbers them) take
+    one pass: a row is the first of its code exactly where the running maximum rises, and
+    when it rises once per code the answer is complete. Other codes are found by scatter.
+    """
+    first = np.zeros(len(codes), dtype=bool)
     if not len(codes):
-        return np.zeros(0, dtype=np.int64)
-    first = np.full(int(codes.max()) + 1, len(codes), dtype=np.int64)
-    np.minimum.at(first, codes, np.arange(len(codes), dtype=np.int64))
-    return np.sort(first[first < len(codes)])
+        return first
+    running = np.maximum.accumulate(codes)
+    first[0] = True
+    np.greater(running[1:], running[:-1], out=first[1:])
+    if np.count_nonzero(first) == int(running[-1]) + 1:  # every code's first row found
+        return first
+    at = np.full(int(running[-1]) + 1, len(codes), dtype=np.int64)
+    np.minimum.at(at, codes, np.arange(len(codes), dtype=np.int64))
+    first[:] = False
+    first[at[at < len(codes)]] = True
+    return first
+
+
+def first_of_each(codes: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Return the position of each code's first row, in row order (see :func:`is_first`)."""
+    return np.flatnonzero(is_first(codes))
 
 
 def order_by_day_then_id(days: Dates, ids: pa.Array) -> npt.NDArray[np.int64]:
@@ -90,7 +108,10 @@ def order_by_day_then_id(days: Dates, ids: pa.Array) -> npt.NDArray[np.int64]:
 
 
 def grouped(
-    values: pa.Array, codes: npt.NDArray[np.int64], wanted: npt.NDArray[np.int64]
+    values: pa.Array,
+    codes: npt.NDArray[np.int64],
+    wanted: npt.NDArray[np.int64],
+    among: npt.NDArray[np.bool_] | None = None,
 ) -> pa.Array:
     """Return, for each code in ``wanted`` (in that order), the values of its rows, as a list.
 
@@ -98,16 +119,20 @@ def grouped(
     :param codes: each row's group code; rows of a code not in ``wanted`` (or negative) are
         left out.
     :param wanted: distinct codes, in the order of the lists returned.
+    :param among: where given, only these rows may be listed (a mask): the rest of a
+        national file is then never looked at.
     :returns: an Arrow list array, one list per wanted code, its values in row order.
     """
     if not len(wanted):
         return pa.array([], pa.list_(values.type))
-    place = np.full(int(max(codes.max(initial=0), wanted.max())) + 1, -1, dtype=np.int64)
+    rows = np.flatnonzero(codes >= 0 if among is None else among)
+    row_codes = codes[rows]
+    place = np.full(int(max(row_codes.max(initial=0), wanted.max())) + 1, -1, dtype=np.int64)
     place[wanted] = np.arange(len(wanted), dtype=np.int64)
-    rank = np.where(codes >= 0, place[np.maximum(codes, 0)], -1)
-    rows = np.flatnonzero(rank >= 0)
-    ranks = rank[rows]
-    del rank
+    ranks = np.where(row_codes >= 0, place[np.maximum(row_codes, 0)], -1)
+    del row_codes
+    listed = ranks >= 0
+    rows, ranks = rows[listed], ranks[listed]
     counts = np.bincount(ranks, minlength=len(wanted))
     rows = rows[_by_group(ranks, counts)]  # by group, each in row order
     offsets = np.concatenate(([0], np.cumsum(counts))).astype(np.int32)

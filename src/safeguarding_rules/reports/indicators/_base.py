@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
 
-from ..._columnar import iso_text, order_by_day_then_id
+from ..._columnar import is_first, iso_text, order_by_day_then_id
 from ...calendar import WorkingDayCalendar
 from ...records import ConferenceAttendance, ConferenceRecords
 from ...records.detect import NO_FAMILY_LINK
@@ -226,9 +226,7 @@ class ReportInputs:
     @functools.cached_property
     def first_of_conference(self) -> npt.NDArray[np.bool_]:
         """Where each row is its conference's first (so counts by conference count it once)."""
-        first = np.zeros(len(self.records), dtype=bool)
-        first[self.records.first_of_conference()] = True
-        return first
+        return is_first(self.records.conference_code)
 
     @functools.cached_property
     def quorum_results(self) -> list[tuple[dt.date | None, QuorumResult, ConferenceAttendance]]:

@@ -226,8 +226,9 @@ def compute(inputs: ReportInputs) -> Computed[InitialConferenceTimeliness]:
             # Every child of each late conference, by the id the council wrote.
             "child_ids": grouped(
                 records.text["child_id"],
-                np.where(late, records.conference_code, -1),
+                records.conference_code,
                 records.conference_code[where],
+                among=late,
             ),
             "conference_date": iso_text(conf[where]),
             "strategy_discussion_date": iso_text(sd[where]),
