@@ -78,19 +78,24 @@ FROM conferences
 """
 
 
+#: The file as DuckDB reads it (types detected), each initial conference's row joined to the
+#: calendar table's running working-day count at its strategy discussion, its conference and
+#: its due date (15 working days on).
+INITIAL_JOINS = """FROM read_csv($path) c
+JOIN calendar start ON start.day = c.strategy_discussion_date
+JOIN calendar done ON done.day = c.conference_date
+JOIN calendar due ON due.cum = start.cum + 15 AND due.working
+WHERE c.conference_type = 'initial'"""
+
 #: The SQL an analyst would write first for the same headline: the file as DuckDB reads it
 #: (types detected), joined to the calendar table's running working-day count; a conference
 #: is on time when all its children are, and waited as long as its longest. No row checks.
-DUCKDB_MINIMAL_QUERY = """
+DUCKDB_MINIMAL_QUERY = f"""
 WITH initial AS (
     SELECT c.conference_id,
            done.cum - start.cum AS waited,
            c.conference_date <= due.day AS on_time
-    FROM read_csv($path) c
-    JOIN calendar start ON start.day = c.strategy_discussion_date
-    JOIN calendar done ON done.day = c.conference_date
-    JOIN calendar due ON due.cum = start.cum + 15 AND due.working
-    WHERE c.conference_type = 'initial'
+    {INITIAL_JOINS.replace(chr(10), chr(10) + "    ")}
 ),
 conferences AS (
     SELECT max(waited) AS waited, bool_and(on_time) AS on_time
@@ -112,18 +117,14 @@ FROM conferences
 #: children's ids, its dates and how late it was, written as a JSON file, as an analyst who
 #: must name every late child would add to the minimal query. The file is read once.
 DUCKDB_NAMED_QUERIES = (
-    """
+    f"""
 CREATE TEMP TABLE initial AS
 SELECT c.conference_id, c.child_id, c.conference_date, c.strategy_discussion_date,
        c.reason_for_delay, due.day AS due_date,
        done.cum - start.cum AS waited,
        done.cum - due.cum AS late_by,
        c.conference_date <= due.day AS on_time
-FROM read_csv($path) c
-JOIN calendar start ON start.day = c.strategy_discussion_date
-JOIN calendar done ON done.day = c.conference_date
-JOIN calendar due ON due.cum = start.cum + 15 AND due.working
-WHERE c.conference_type = 'initial'
+{INITIAL_JOINS}
 """,
     """
 COPY (
@@ -167,7 +168,8 @@ def run_report(path: Path) -> Figures:
         return report_figures(out)
 
 
-def run_duckdb(path: Path, query: str = DUCKDB_QUERY) -> Figures:
+def duckdb_with_calendar() -> Any:
+    """A DuckDB connection holding the library's working-day index table as ``calendar``."""
     import duckdb
 
     from safeguarding_rules.engines import calendar_table
@@ -175,6 +177,11 @@ def run_duckdb(path: Path, query: str = DUCKDB_QUERY) -> Figures:
     connection = duckdb.connect()
     connection.register("calendar_arrow", calendar_table("england-and-wales"))
     connection.execute("CREATE TABLE calendar AS SELECT * FROM calendar_arrow")
+    return connection
+
+
+def run_duckdb(path: Path, query: str = DUCKDB_QUERY) -> Figures:
+    connection = duckdb_with_calendar()
     row = connection.execute(query, {"path": str(path)}).fetchone()
     assert row is not None
     return [int(value) for value in row]
@@ -185,13 +192,7 @@ def run_duckdb_minimal(path: Path) -> Figures:
 
 
 def run_duckdb_named(path: Path) -> Figures:
-    import duckdb
-
-    from safeguarding_rules.engines import calendar_table
-
-    connection = duckdb.connect()
-    connection.register("calendar_arrow", calendar_table("england-and-wales"))
-    connection.execute("CREATE TABLE calendar AS SELECT * FROM calendar_arrow")
+    connection = duckdb_with_calendar()
     create, copy, figures = DUCKDB_NAMED_QUERIES
     connection.execute(create, {"path": str(path)})
     with tempfile.TemporaryDirectory() as folder:
