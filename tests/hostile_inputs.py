@@ -428,10 +428,10 @@ def nested_reference_date_census(path: Path) -> Path:
     return path
 
 
-def utf16_census(path: Path, *, bom: bool = True, big_endian: bool = False) -> Path:
-    """Item 14: a census saved as UTF-16 (with or without its byte order mark)."""
-    codec = "utf-16-be" if big_endian else "utf-16-le"
-    text = census([census_child("C1")], encoding="UTF-16")
+def utf16_census(path: Path, *, bom: bool = True, big_endian: bool = False, bits: int = 16) -> Path:
+    """Item 14: a census saved as UTF-16 or UTF-32 (with or without its byte order mark)."""
+    codec = f"utf-{bits}-" + ("be" if big_endian else "le")
+    text = census([census_child("C1")], encoding=f"UTF-{bits}")
     path.write_bytes(("\ufeff" if bom else "").encode(codec) + text.encode(codec))
     return path
 

@@ -162,10 +162,13 @@ def test_the_command_names_the_reference_date(tmp_path: Path) -> None:
 # -- 14. a census in UTF-16 ------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("bits", [16, 32])  # lxml alone refused UTF-32 with a mark
 @pytest.mark.parametrize("bom", [True, False])
 @pytest.mark.parametrize("big_endian", [False, True])
-def test_a_utf16_census_is_read_as_a_census(tmp_path: Path, bom: bool, big_endian: bool) -> None:
-    path = hostile.utf16_census(tmp_path / "census.xml", bom=bom, big_endian=big_endian)
+def test_a_utf16_or_utf32_census_is_read_as_a_census(
+    tmp_path: Path, bom: bool, big_endian: bool, bits: int
+) -> None:
+    path = hostile.utf16_census(tmp_path / "census.xml", bom=bom, big_endian=big_endian, bits=bits)
     assert detect_format(path) is InputFormat.CIN_CENSUS
     result = CliRunner().invoke(main, ["report", str(path), "--format", "json"])
     assert result.exit_code == 0, result.stderr

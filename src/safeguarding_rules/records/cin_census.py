@@ -25,11 +25,13 @@ DOCTYPE is refused: the census has none.
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, cast
 
 import attrs
 import numpy as np
@@ -42,6 +44,7 @@ from .located import FIELDS, LocatedRows, check_located, name_child
 from .plans import PlanRecords
 from .problems import ProblemList
 from .rows import InputErrors, InputProblem
+from .source import xml_codec
 
 __all__ = ["CensusRecords", "CensusReturn", "read_cin_census"]
 
@@ -130,12 +133,31 @@ def _not_a_census(file: str, why: str) -> InputErrors:
     return InputErrors([InputProblem(file, 0, None, None, f"not a DfE CIN census return: {why}")])
 
 
+@contextlib.contextmanager
+def _xml_file(path: Path) -> Iterator[tuple[IO[bytes], str | None]]:
+    """Open an XML file for lxml, with the encoding to read it in where lxml needs telling.
+
+    libxml2 reads UTF-8, UTF-16 and most other encodings itself, but not UTF-32 with a
+    byte order mark (XML 1.0 does not require it to): such a file is recoded to UTF-8 as
+    it is read, a block at a time, and lxml told so.
+    """
+    with path.open("rb") as handle:
+        codec, mark = xml_codec(handle.read(4))
+        handle.seek(0)
+        if not codec.startswith("utf-32"):
+            yield handle, None
+            return
+        handle.seek(mark)
+        yield cast("IO[bytes]", codecs.EncodedFile(handle, "utf-8", codec)), "utf-8"
+
+
 def _open_checked(path: Path, file: str) -> None:
     """Refuse anything but a well-formed XML document whose root is a plain ``Message``."""
     try:
-        with path.open("rb") as handle:
+        with _xml_file(path) as (handle, encoding):
             events = etree.iterparse(
                 handle,
+                encoding=encoding,
                 events=("start",),
                 resolve_entities=False,
                 no_network=True,
@@ -373,9 +395,10 @@ def _elements(path: Path, file: str) -> Iterator[Any]:
     one outside a ``Child`` goes when what holds it ends): junk beside or inside the
     children costs nothing, however much of it there is.
     """
-    with path.open("rb") as handle:
+    with _xml_file(path) as (handle, encoding):
         events = etree.iterparse(
             handle,
+            encoding=encoding,
             events=("end",),
             resolve_entities=False,
             no_network=True,

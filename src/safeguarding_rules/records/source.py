@@ -172,9 +172,18 @@ def starts_like_xml(start: bytes) -> bool:
     order mark, else from the pattern of zero bytes that ``<`` (or ``<?``) makes in UTF-16
     and UTF-32, else from EBCDIC's ``<?xm``; anything else is read as ASCII-compatible.
     """
+    codec, mark = xml_codec(start)
+    return start[mark:].decode(codec, "ignore").lstrip().startswith("<")
+
+
+def xml_codec(start: bytes) -> tuple[str, int]:
+    """Return the encoding an XML document's first bytes show, and its byte order mark's length.
+
+    As :func:`starts_like_xml` finds it (the XML specification's appendix F).
+    """
     marked = [(mark, codec) for mark, codec in _MARKS if start.startswith(mark)]
     mark, codec = marked[0] if marked else (b"", _codec_without_mark(start[:4]))
-    return start[len(mark) :].decode(codec, "ignore").lstrip().startswith("<")
+    return codec, len(mark)
 
 
 def _codec_without_mark(first: bytes) -> str:
