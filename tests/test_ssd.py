@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import random
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -330,6 +331,87 @@ def test_an_unreadable_conference_date_leaves_the_row_out_and_says_so(tmp_path: 
     assert messages["icpc_icpc_date"].value == "soon"
     assert messages["icpc_s47_enquiry_id"].value == "NO-SUCH"
     assert "ssd_s47_enquiry" in messages["icpc_s47_enquiry_id"].message
+
+
+# A row linked to a sibling's enquiry or plan: two children of one family share a meeting,
+# so a mistyped id is plausible, and timing one child from the other's would be wrong.
+_ANOTHER = {
+    "enquiry": (
+        "UPDATE ssd_initial_cp_conference SET icpc_s47_enquiry_id = "
+        "(SELECT s47e_s47_enquiry_id FROM ssd_s47_enquiry "
+        " WHERE s47e_person_id <> ssd_initial_cp_conference.icpc_person_id LIMIT 1) "
+        "WHERE icpc_icpc_id = (SELECT MIN(icpc_icpc_id) FROM ssd_initial_cp_conference "
+        "WHERE icpc_icpc_transfer_in = 'N')",
+        "ssd_initial_cp_conference", "icpc_s47_enquiry_id", "enquiry", "s47e_person_id",
+    ),
+    "review's plan": (
+        "UPDATE ssd_cp_reviews SET cppr_cp_plan_id = "
+        "(SELECT cppl_cp_plan_id FROM ssd_cp_plans "
+        " WHERE cppl_person_id <> ssd_cp_reviews.cppr_person_id LIMIT 1) "
+        "WHERE cppr_cp_review_id = (SELECT MIN(cppr_cp_review_id) FROM ssd_cp_reviews "
+        "WHERE cppr_cp_review_date IS NOT NULL)",
+        "ssd_cp_reviews", "cppr_cp_plan_id", "plan", "cppl_person_id",
+    ),
+    "plan's conference": (
+        "UPDATE ssd_cp_plans SET cppl_icpc_id = "
+        "(SELECT icpc_icpc_id FROM ssd_initial_cp_conference "
+        " WHERE icpc_person_id <> ssd_cp_plans.cppl_person_id LIMIT 1) "
+        "WHERE cppl_cp_plan_id = (SELECT MIN(cppl_cp_plan_id) FROM ssd_cp_plans)",
+        "ssd_cp_plans", "cppl_icpc_id", "plan's conference", "icpc_person_id",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", list(_ANOTHER))
+def test_a_link_to_another_childs_enquiry_or_plan_is_refused_naming_both(
+    tmp_path: Path, case: str
+) -> None:
+    statement, table, column, what, their_column = _ANOTHER[case]
+    url = _mutate(tmp_path, statement)
+    with pytest.raises(InputErrors) as raised:
+        read_ssd(url, CALENDAR)
+    (problem,) = raised.value.problems
+    assert problem.column == column
+    assert (problem.location or "").startswith(table)
+    assert re.fullmatch(
+        rf"this {re.escape(what)} is another child's \({their_column} '[^']+', not '[^']+'\)",
+        problem.message,
+    ), problem.message
+    theirs, ours = re.findall(r"'([^']+)'", problem.message.rsplit("(", 1)[1])
+    assert theirs != ours
+
+
+def test_a_review_on_a_siblings_plan_is_never_timed_from_the_siblings_reviews(
+    tmp_path: Path,
+) -> None:
+    # The tester's case: the second child's review names the first child's plan, which
+    # already had a review; it was judged a subsequent review, due in six months, on time.
+    url = _mutate(tmp_path, _ANOTHER["review's plan"][0])
+    found = read_ssd(url, CALENDAR, skip_invalid=True)
+    (problem,) = found.problems
+    assert problem.message.startswith("this plan is another child's"), problem.message
+    key = re.search(r"cppr_cp_review_id '([^']+)'", problem.location or "")
+    assert key is not None
+    at = found.reviews.review_id.tolist().index(key[1])
+    assert not found.reviews.in_records[at]
+    assert key[1] not in found.records.conference_id.tolist()
+
+
+def test_a_plan_agreed_at_another_childs_conference_counts_from_its_start(
+    tmp_path: Path,
+) -> None:
+    url = _mutate(tmp_path, _ANOTHER["plan's conference"][0])
+    found = read_ssd(url, CALENDAR, skip_invalid=True)
+    (problem,) = found.problems
+    plan = re.search(r"cppl_cp_plan_id '([^']+)'", problem.location or "")
+    assert plan is not None
+    first = [
+        i
+        for i, plan_id in enumerate(found.reviews.plan_id.tolist())
+        if plan_id == plan[1] and found.reviews.previous_type[i] != "review"
+    ]
+    assert first  # its first review: timed from the plan's start, its type not known
+    assert all(found.reviews.previous_type[i] == "" for i in first)
 
 
 def test_a_csv_extracts_problem_names_its_file_and_row(tmp_path: Path) -> None:

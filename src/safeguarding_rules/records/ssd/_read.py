@@ -618,21 +618,9 @@ def _build(
     )  # fmt: skip
     icpc_bad |= initial & (~s47_given | ~linked | np.isnat(start))
     # The enquiry must be this child's.
-    other = np.zeros(n_icpc, dtype=bool)
-    if "s47e_person_id" not in s47.absent:
-        at = np.flatnonzero(linked)
-        theirs = s47.ids["s47e_person_id"].take(pa.array(s47_at[at]))
-        differs = pc.fill_null(pc.not_equal(theirs, person.take(pa.array(at))), False)
-        other[at] = np.asarray(differs.to_numpy(zero_copy_only=False), dtype=bool)
-        s47_person = s47.text("s47e_person_id")
-        child = icpc.text("icpc_person_id")
-        found.flag(
-            icpc, other, "icpc_s47_enquiry_id",
-            lambda i: f"this enquiry is another child's (s47e_person_id "
-            f"{s47_person[s47_at[i]]!r}, not {child[i]!r})",
-            icpc.ids["icpc_s47_enquiry_id"],
-        )  # fmt: skip
-    icpc_bad |= other
+    icpc_bad |= _another_childs(
+        found, icpc, "icpc_s47_enquiry_id", person, s47, s47_at, "s47e_person_id", "enquiry"
+    )
     held = icpc.dates["icpc_icpc_date"]
     # Not yet held: no date to count from, so not in the records (its target still is read).
     transfer_not_held = transfer & np.isnat(held) & ~icpc_bad
@@ -656,6 +644,14 @@ def _build(
     plan_icpc = _lookup(plans.ids["cppl_icpc_id"], icpc.ids[ICPC.key], usable_icpc)
     from_icpc = _lookup(plan_key, icpc.ids["icpc_cp_plan_id"], usable_icpc)
     plan_icpc = np.where(plan_icpc >= 0, plan_icpc, from_icpc)
+    # A plan agreed at another child's conference is not timed from it (its first review
+    # then counts from the plan's start, as for a plan with no conference found).
+    plan_icpc[
+        _another_childs(
+            found, plans, "cppl_icpc_id", plans.ids["cppl_person_id"], icpc, plan_icpc,
+            "icpc_person_id", "plan's conference",
+        )
+    ] = -1  # fmt: skip
     plan_end = plans.dates["cppl_cp_plan_end_date"]
     icpc_plan_end = np.full(n_icpc, NAT, dtype="datetime64[D]")
     has_plan = icpc_plan >= 0
@@ -689,6 +685,11 @@ def _build(
         "a value is required (the table has none, and no plan links the review to a child)",
     )  # fmt: skip
     review_bad |= no_review_child
+    # The plan must be this child's: a review is timed from its plan's conferences.
+    review_bad |= _another_childs(
+        found, reviews, "cppr_cp_plan_id", review_child_ids, plans, review_plan,
+        "cppl_person_id", "plan",
+    )  # fmt: skip
     review_held = reviews.dates["cppr_cp_review_date"]
     previous_date, previous_type = _previous(
         reviews, review_plan, review_held, review_bad, plans, plan_icpc, held, transfer
@@ -822,6 +823,51 @@ def _split_by_discussion(
     labels = conference.to_numpy(zero_copy_only=False).astype(object)
     labels[rows] = np.char.add(labels[rows].astype(str), suffix).astype(object)
     return pa.array(labels.tolist(), pa.string()), int((counts > 1).sum())
+
+
+def _another_childs(
+    found: _Collector,
+    table: _Read,
+    column: str,
+    person: pa.Array,
+    linked: _Read,
+    linked_at: npt.NDArray[np.int64],
+    linked_person: str,
+    what: str,
+) -> npt.NDArray[np.bool_]:
+    """Flag rows of ``table`` whose ``column`` links a row (``linked_at``) of another child.
+
+    An enquiry or a plan belongs to one child: a conference or review linked to a sibling's
+    is refused, naming both children, never timed from the sibling's conferences. Where
+    ``linked`` has no ``linked_person`` column (or either id is empty) nothing is refused.
+    Ids of digits alone are compared as numbers: a table whose ids are typed as numbers
+    (Mosaic's ``numeric(9)``) has lost the leading zeros another table's text keeps.
+    """
+    other = np.zeros(len(table), dtype=bool)
+    if linked_person in linked.absent:
+        return other
+    at = np.flatnonzero(linked_at >= 0)
+    theirs = linked.ids[linked_person].take(pa.array(linked_at[at]))
+    differs = pc.fill_null(
+        pc.not_equal(_as_number_if_digits(theirs), _as_number_if_digits(person.take(pa.array(at)))),
+        False,
+    )
+    other[at] = np.asarray(differs.to_numpy(zero_copy_only=False), dtype=bool)
+    their_text = linked.text(linked_person)
+    child = np.asarray(person.to_numpy(zero_copy_only=False), dtype=object)
+    found.flag(
+        table, other, column,
+        lambda i: f"this {what} is another child's ({linked_person} "
+        f"{their_text[linked_at[i]]!r}, not {child[i]!r})",
+        table.ids[column],
+    )  # fmt: skip
+    return other
+
+
+def _as_number_if_digits(ids: pa.Array) -> pa.Array:
+    """Ids of digits alone without their leading zeros (``0001134`` and ``1134`` alike)."""
+    digits = pc.match_substring_regex(ids, r"^[0-9]+$")
+    return pc.if_else(digits, pc.utf8_ltrim(ids, characters="0"), ids)
 
 
 def _previous(
