@@ -163,6 +163,18 @@ def test_reviews_are_on_time_by_child_and_late_by_conference_if_any_child_is(
             {"period": "2014-15 Q4", "by_child": ratio(3, 4, 75.0)},
             {"period": "2015-16 Q1", "by_child": ratio(1, 1, 100.0)},
         ],
+        # R2 is late for L alone (M, counted from a later conference, is on time).
+        "late_reviews": [
+            {
+                "conference_id": "R2",
+                "child_ids": ["L"],
+                "conference_date": "2015-03-09",
+                "previous_conference_date": "2014-12-08",
+                "due_date": "2015-03-08",
+                "days_late": 1,
+                "rule": "first_review",
+            }
+        ],
     }
 
 

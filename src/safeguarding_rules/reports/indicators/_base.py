@@ -17,13 +17,13 @@ import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
 
-from ..._columnar import is_first, iso_text, order_by_day_then_id
+from ..._columnar import is_first, iso_text, joined, order_by_day_then_id, text_bytes
 from ...calendar import WorkingDayCalendar
 from ...records import ConferenceAttendance, ConferenceRecords
 from ...records.detect import NO_FAMILY_LINK
 from ...rules import Counting, Period, QuorumResult, ReportingPolicy, RuleSet
 from ..i18n import N_
-from ..table import RowTable
+from ..table import RowTable, html_escaped
 from ..writer import Writer
 from ._quorum import decide_quorums
 
@@ -310,3 +310,31 @@ def outside_html(outside: RowTable | None, w: Writer) -> list[str]:
             [[row["child_id"], row["location"], w.day(row["date"]), row["why"]] for row in outside],
         ),
     ]
+
+
+def template_pieces(template: str, **columns: pa.Array) -> list[pa.Array | str]:
+    """Return the template's literal text and columns, in order, for ``_columnar.joined``.
+
+    So that a long list (every late conference of a national file) is written a column at
+    a time: ``joined(*template_pieces("{a} on {b}", a=..., b=...))``.
+    """
+    pieces: list[pa.Array | str] = []
+    rest = template
+    while "{" in rest:
+        before, _, after = rest.partition("{")
+        name, _, rest = after.partition("}")
+        pieces += [before, columns[name]]
+    return [*pieces, rest]
+
+
+def table_by_columns(header: Sequence[str], cells: Sequence[pa.Array], w: Writer) -> str:
+    """Return an HTML table of ``cells`` (a column each, under ``header``), made by Arrow.
+
+    Every cell is HTML-escaped; the body is built a column at a time, as one string.
+    """
+    pieces: list[pa.Array | str] = ["<tr>"]
+    for cell in cells:
+        pieces += ["<td>", html_escaped(cell), "</td>"]
+    body = text_bytes(joined(*pieces, "</tr>"))[1].tobytes().decode("utf-8")
+    head = "".join(f"<th>{w.esc(h)}</th>" for h in header)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

@@ -14,11 +14,11 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..._columnar import grouped, iso_text, joined, order_by_day_then_id, text_bytes
+from ..._columnar import grouped, iso_text, joined, order_by_day_then_id
 from ...rules.bulk import NOT_COMPUTABLE, due_dates
 from ..i18n import N_
 from ..periods import by_period, period_codes
-from ..table import RowTable, html_escaped
+from ..table import RowTable
 from ..writer import CHILD_COLOUR, CONFERENCE_COLOUR, Writer
 from ._base import (
     OUTSIDE_COLUMNS,
@@ -36,6 +36,8 @@ from ._base import (
     headline_period_lines,
     outside_html,
     outside_lines,
+    table_by_columns,
+    template_pieces,
 )
 
 __all__ = ["DFE_BANDS", "INDICATOR", "InitialConferenceTimeliness", "InitialPeriod"]
@@ -449,7 +451,7 @@ def _late_lines(late: RowTable, w: Writer, *, known: bool = True) -> list[str]:
     # The whole list a column at a time: a national file has hundreds of thousands.
     c = late.column
     several = pc.greater(pc.list_value_length(c("child_ids")), 1)
-    pieces = _split(
+    pieces = template_pieces(
         template,
         child=pc.if_else(several, w._("children"), w._("child")),
         conference=c("conference_id"),
@@ -482,17 +484,6 @@ def _late_line_rows(late: RowTable, w: Writer, *, known: bool = True) -> list[st
         )
         for row in late
     ]
-
-
-def _split(template: str, **columns: pa.Array) -> list[pa.Array | str]:
-    """Return the template's literal text and columns, in order, for :func:`joined`."""
-    pieces: list[pa.Array | str] = []
-    rest = template
-    while "{" in rest:
-        before, _, after = rest.partition("{")
-        name, _, rest = after.partition("}")
-        pieces += [before, columns[name]]
-    return [*pieces, rest]
 
 
 def _complete(late: RowTable) -> bool:
@@ -617,14 +608,7 @@ def _late_table(late: RowTable, w: Writer, *, known: bool = True) -> str:
     if not _complete(late) or w.long_dates:
         return _late_table_rows(late, w, known=known)
     header, none, rejected = _late_header(w, known=known)
-    cells = [html_escaped(cell) for cell in _late_cells(late, known)]
-    cells.append(html_escaped(_reasons(late, none, rejected)))
-    pieces: list[pa.Array | str] = ["<tr>"]
-    for cell in cells:
-        pieces += ["<td>", cell, "</td>"]
-    body = text_bytes(joined(*pieces, "</tr>"))[1].tobytes().decode("utf-8")  # one string
-    head = "".join(f"<th>{w.esc(h)}</th>" for h in header)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return table_by_columns(header, [*_late_cells(late, known), _reasons(late, none, rejected)], w)
 
 
 def _late_table_rows(late: RowTable, w: Writer, *, known: bool = True) -> str:

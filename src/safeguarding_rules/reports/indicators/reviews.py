@@ -10,7 +10,10 @@ from __future__ import annotations
 import attrs
 import numpy as np
 import numpy.typing as npt
+import pyarrow as pa
+import pyarrow.compute as pc
 
+from ..._columnar import grouped, is_first, iso_text, joined, order_by_day_then_id
 from ...records.conferences import KINDS, PREVIOUS_KINDS
 from ...rules.bulk import due_dates
 from ..i18n import N_
@@ -33,6 +36,8 @@ from ._base import (
     headline_period_lines,
     outside_html,
     outside_lines,
+    table_by_columns,
+    template_pieces,
 )
 
 __all__ = ["INDICATOR", "NotJudged", "ReviewPeriod", "ReviewTimeliness"]
@@ -54,6 +59,19 @@ class ReviewPeriod:
     by_child: Ratio
 
 
+#: The late reviews' columns: ``rule`` is ``first_review`` or ``subsequent_review``, and
+#: ``days_late`` counts calendar days after the due date (the rules count in months).
+LATE_REVIEW_COLUMNS = {
+    "conference_id": "str",
+    "child_ids": "[str]",
+    "conference_date": "str",
+    "previous_conference_date": "str",
+    "due_date": "str",
+    "days_late": "int",
+    "rule": "str",
+}
+
+
 @attrs.frozen(kw_only=True)
 class ReviewTimeliness:
     """Review conferences held within the timescale, by child and by conference."""
@@ -64,6 +82,9 @@ class ReviewTimeliness:
     by_conference: Ratio | NotKnown
     not_assessed: NotJudged
     by_period: tuple[ReviewPeriod, ...]
+    #: One row per late review conference (children whose due dates differ: one row per
+    #: due date), by date then id, each child named by the id as written.
+    late_reviews: RowTable = attrs.field(metadata={"columns": LATE_REVIEW_COLUMNS})
     #: The period the headline figures count, where not every date (a census: its year).
     headline_period: HeadlinePeriod | None = attrs.field(
         default=None, metadata={"omit_if_none": True}
@@ -95,6 +116,9 @@ NOT_JUDGED = {
     ),
 }
 NOT_JUDGED["jsonl"] = NOT_JUDGED["mapped"] = NOT_JUDGED["csv"]
+
+#: The two review rules, each with the type of conference it counts from.
+_RULES = (("first_review", "initial"), ("subsequent_review", "review"))
 
 
 def _previous_kinds(inputs: ReportInputs, review: npt.NDArray[np.bool_]) -> npt.NDArray[np.uint8]:
@@ -142,7 +166,8 @@ def compute(inputs: ReportInputs) -> Computed[ReviewTimeliness]:
     on_time_all = np.zeros(n, dtype=bool)
     assessed_all = np.zeros(n, dtype=bool)
     uses = []
-    for rule_id, kind in (("first_review", "initial"), ("subsequent_review", "review")):
+    rule_of = np.zeros(n, dtype=np.int8)  # an index into _RULES, for the late reviews
+    for rule_id, kind in _RULES:
         mask = review & (previous_kind == PREVIOUS_KINDS.index(kind)) & ~np.isnat(previous)
         if rule_id not in rule_set.rule_ids or not mask.any():
             continue
@@ -162,6 +187,7 @@ def compute(inputs: ReportInputs) -> Computed[ReviewTimeliness]:
         status[in_force & ~ok] = Status.LATE
         on_time_all |= ok
         assessed_all |= in_force
+        rule_of[in_force] = _RULES.index((rule_id, kind))
     unknown = review & ~assessed_all
     status[unknown] = Status.NOT_ASSESSED
     # Every period is shown; the headline counts only its own (a census: its year).
@@ -197,6 +223,7 @@ def compute(inputs: ReportInputs) -> Computed[ReviewTimeliness]:
             ReviewPeriod(period=label, by_child=Ratio.of(count["on_time"], count["all"]))
             for label, count in counted.items()
         ),
+        late_reviews=_late_reviews(inputs, assessed_all & ~on_time_all, due, rule_of),
         headline_period=inputs.headline_period,
         outside_headline_period=outside,
     )
@@ -205,6 +232,100 @@ def compute(inputs: ReportInputs) -> Computed[ReviewTimeliness]:
         verdicts=RowVerdicts(rows=review, status=status, due=due),
         rules=tuple(uses),
     )
+
+
+def _late_reviews(
+    inputs: ReportInputs,
+    late: npt.NDArray[np.bool_],
+    due: npt.NDArray[np.datetime64],
+    rule_of: npt.NDArray[np.int8],
+) -> RowTable:
+    """List the late reviews: a row per conference and due date, by date then id."""
+    records = inputs.records
+    rows = np.flatnonzero(late)
+    held = records.conference_date
+    # A conference's children may have had different conferences before (so due dates):
+    # one row per conference and due date, each row's children all due that day.
+    due_days = due[rows].astype(np.int64)
+    span = int(due_days.max() - due_days.min()) + 1 if len(rows) else 1
+    pairs = records.conference_code[rows] * span + (due_days - due_days.min(initial=0))
+    group = np.unique(pairs, return_inverse=True)[1].reshape(-1)
+    codes = np.full(len(records), -1, dtype=np.int64)
+    codes[rows] = group
+    firsts = rows[is_first(group)]
+    ids = records.text["conference_id"].take(pa.array(firsts, pa.int64()))
+    order = order_by_day_then_id(held[firsts], ids)
+    firsts = firsts[order]
+    return RowTable(
+        {
+            "conference_id": ids.take(pa.array(order, pa.int64())),
+            "child_ids": grouped(records.text["child_id"], codes, codes[firsts], among=late),
+            "conference_date": iso_text(held[firsts]),
+            "previous_conference_date": iso_text(records.previous_conference_date[firsts]),
+            "due_date": iso_text(due[firsts]),
+            "days_late": pa.array((held[firsts] - due[firsts]).astype(np.int64), pa.int64()),
+            "rule": pa.array([_RULES[i][0] for i in rule_of[firsts].tolist()], pa.string()),
+        }
+    )
+
+
+def _late_review_words(w: Writer, *, known: bool) -> tuple[str, list[str]]:
+    """Return the late review line's template, and the table's headings."""
+    _ = w._
+    if known:
+        return _(
+            "    {conference} on {date} (due {due}, from the conference on {previous}): "
+            "{child_ids}, {late} day(s) late"
+        ), [_("conference"), _("children"), _("date"), _("due"), _("previous conference"),
+            _("days late")]  # fmt: skip
+    return _(
+        "    {child} {child_ids} ({conference}) on {date} (due {due}, from the conference on "
+        "{previous}): {late} day(s) late"
+    ), [_("child"), _("where in the file"), _("date"), _("due"), _("previous conference"),
+        _("days late")]  # fmt: skip
+
+
+def _late_review_columns(late: RowTable, w: Writer) -> dict[str, pa.Array]:
+    """Return the late reviews' columns as shown: children joined, dates in the writer's style."""
+    c = late.column
+
+    def day(name: str) -> pa.Array:
+        if not w.long_dates:
+            return c(name)
+        return pa.array([w.day(value) for value in c(name).to_pylist()], pa.string())
+
+    several = pc.greater(pc.list_value_length(c("child_ids")), 1)
+    return {
+        "child": pc.if_else(several, w._("children"), w._("child")),
+        "conference": c("conference_id"),
+        "child_ids": pc.binary_join(c("child_ids"), ", "),
+        "date": day("conference_date"),
+        "due": day("due_date"),
+        "previous": day("previous_conference_date"),
+        "late": c("days_late"),
+    }
+
+
+def _late_review_lines(late: RowTable, w: Writer, *, known: bool) -> list[str]:
+    """Return the text report's lines for the late reviews (a column at a time)."""
+    if not late:
+        return []
+    template, _ = _late_review_words(w, known=known)
+    lines: list[str] = joined(
+        *template_pieces(template, **_late_review_columns(late, w))
+    ).to_pylist()
+    return ["  " + w._("late reviews ({n}):").format(n=len(late)), *lines]
+
+
+def _late_review_table(late: RowTable, w: Writer, *, known: bool) -> list[str]:
+    """Return the HTML heading and table of the late reviews."""
+    if not late:
+        return []
+    _, header = _late_review_words(w, known=known)
+    shown = _late_review_columns(late, w)
+    first = ["conference", "child_ids"] if known else ["child_ids", "conference"]
+    cells = [shown[name] for name in (*first, "date", "due", "previous", "late")]
+    return [w.heading(w._("Late reviews"), 3), table_by_columns(header, cells, w)]
 
 
 def text(result: ReviewTimeliness | NotAssessed, w: Writer) -> list[str]:
@@ -225,6 +346,8 @@ def text(result: ReviewTimeliness | NotAssessed, w: Writer) -> list[str]:
                 n=result.not_assessed.rows, why=_(result.not_assessed.why)
             )
         )
+    known = not isinstance(result.by_conference, NotKnown)
+    lines += _late_review_lines(result.late_reviews, w, known=known)
     return lines + outside_lines(result.outside_headline_period, w)
 
 
@@ -253,6 +376,8 @@ def html(result: ReviewTimeliness | NotAssessed, w: Writer) -> list[str]:
             )
             + "</p>"
         )
+    known = not isinstance(result.by_conference, NotKnown)
+    body += _late_review_table(result.late_reviews, w, known=known)
     return body + outside_html(result.outside_headline_period, w)
 
 
