@@ -78,18 +78,9 @@ def text_lines(report: ComplianceReport, w: Writer, *, header: bool = True) -> l
         ]
     for indicator, result in report.shown:
         lines += indicator.text(result, w)
-    if report.unconfirmed_rules:
-        lines += [
-            "",
-            _("UNCONFIRMED rules used: {rules}").format(rules=", ".join(report.unconfirmed_rules)),
-        ]
-        lines += [
-            "  "
-            + _("{rule} ({edition}): missing {missing}").format(
-                rule=u.rule, edition=u.edition, missing=u.missing
-            )
-            for u in report.unconfirmed_items
-        ]
+    unconfirmed = _unconfirmed(report, w)
+    if unconfirmed:
+        lines += ["", unconfirmed[0], *("  " + line for line in unconfirmed[1:])]
     if report.rules_used:
         lines += ["", _("Rules applied (rule, edition, rows, confidence: source):")]
         lines += [
@@ -99,6 +90,22 @@ def text_lines(report: ComplianceReport, w: Writer, *, header: bool = True) -> l
     if records.problems:
         lines += ["", _("Skipped rows:")] + [f"  {p}" for p in records.problems]
     return lines
+
+
+def _unconfirmed(report: ComplianceReport, w: Writer) -> list[str]:
+    """Name the UNCONFIRMED rules used, then what each lacks (none used: nothing)."""
+    if not report.unconfirmed_rules:
+        return []
+    _ = w._
+    return [
+        _("UNCONFIRMED rules used: {rules}").format(rules=", ".join(report.unconfirmed_rules)),
+        *(
+            _("{rule} ({edition}): missing {missing}").format(
+                rule=u.rule, edition=u.edition, missing=u.missing
+            )
+            for u in report.unconfirmed_items
+        ),
+    ]
 
 
 def render_html(report: ComplianceReport, *, language: str = "en") -> str:
@@ -141,6 +148,9 @@ def html_parts(report: ComplianceReport, w: Writer) -> list[str]:
     ]
     for indicator, result in report.shown:
         body += indicator.html(result, w)
+    unconfirmed = _unconfirmed(report, w)
+    if unconfirmed:
+        body += [w.paragraph(unconfirmed[0]), w.items(unconfirmed[1:])]
     if report.rules_used:
         body.append(w.heading(_("Rules applied")))
         body.append(
@@ -149,4 +159,6 @@ def html_parts(report: ComplianceReport, w: Writer) -> list[str]:
                 [[u.rule, u.edition, u.rows, u.confidence, u.source] for u in report.rules_used],
             )
         )
+    if records.problems:
+        body += [w.paragraph(_("Skipped rows:")), w.items([str(p) for p in records.problems])]
     return body

@@ -121,6 +121,11 @@ class Writer:
         opening = f'<p class="{css}">' if css else "<p>"
         return f"{opening}{html_text(text)}</p>"
 
+    @staticmethod
+    def items(lines: Sequence[str]) -> str:
+        """Return ``lines`` (already in this language) as an escaped HTML list."""
+        return "<ul>" + "".join(f"<li>{html_text(line)}</li>" for line in lines) + "</ul>"
+
     def table(self, header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
         """Return an HTML table of ``rows`` under ``header`` (every cell escaped)."""
         head = "".join(f"<th>{html_text(str(h))}</th>" for h in header)

@@ -305,6 +305,7 @@ def outside_html(outside: RowTable | None, w: Writer) -> list[str]:
     _ = w._
     return [
         w.heading(_("Outside the headline period"), 3),
+        w.paragraph(outside_lines(outside, w)[0].strip()),
         w.table(
             [_("child"), _("where in the file"), _("date"), _("why")],
             [[row["child_id"], row["location"], w.day(row["date"]), row["why"]] for row in outside],

@@ -211,7 +211,6 @@ def text(result: DfeC4 | NotAssessed, w: Writer) -> list[str]:
     _ = w._
     if isinstance(result, NotAssessed):
         return []
-    within = result.within_15_working_days
     lines = [
         "",
         _("DfE table C4, census year {first} to {last} (each enquiry counted)").format(
@@ -229,24 +228,11 @@ def text(result: DfeC4 | NotAssessed, w: Writer) -> list[str]:
         + _("working days from S47 start: {bands}").format(
             bands=", ".join(f"{band}: {count}" for band, count in result.bands.items())
         ),
-        "  "
-        + _(
-            "within 15 working days: {count} ({percent}); p25 {p25}, median {median}, "
-            "p75 {p75} working days [{confidence} method]"
-        ).format(
-            count=within.count,
-            percent=w.number(within.percent, "%"),
-            p25=w.number(result.p25),
-            median=w.number(result.median),
-            p75=w.number(result.p75),
-            confidence=result.percentiles_confidence,
-        ),
+        "  " + _within_line(result, w),
     ]
     lines += _without_lines(result.without_section47, w)
     if result.data_quality:
-        lines.append(
-            "  " + _("recorded before their S47 start ({n}):").format(n=len(result.data_quality))
-        )
+        lines.append("  " + _before_count(result, w))
         lines += [
             "    "
             + _("{child} {location}: S47 {start}, conference {held}").format(
@@ -258,6 +244,26 @@ def text(result: DfeC4 | NotAssessed, w: Writer) -> list[str]:
             for d in result.data_quality
         ]
     return lines
+
+
+def _within_line(result: DfeC4, w: Writer) -> str:
+    """Say how many conferences were within 15 working days, and the percentiles."""
+    within = result.within_15_working_days
+    return w._(
+        "within 15 working days: {count} ({percent}); p25 {p25}, median {median}, "
+        "p75 {p75} working days [{confidence} method]"
+    ).format(
+        count=within.count,
+        percent=w.number(within.percent, "%"),
+        p25=w.number(result.p25),
+        median=w.number(result.median),
+        p75=w.number(result.p75),
+        confidence=result.percentiles_confidence,
+    )
+
+
+def _before_count(result: DfeC4, w: Writer) -> str:
+    return w._("recorded before their S47 start ({n}):").format(n=len(result.data_quality))
 
 
 def _without_lines(found: WithoutSection47 | None, w: Writer) -> list[str]:
@@ -319,6 +325,7 @@ def html(result: DfeC4 | NotAssessed, w: Writer) -> list[str]:
                 ]
             ],
         ),
+        w.paragraph(_within_line(result, w)),
         '<p class="note">'
         + esc(
             _("Percentiles: {confidence}, {note}.").format(
@@ -342,6 +349,7 @@ def html(result: DfeC4 | NotAssessed, w: Writer) -> list[str]:
         )
     if result.data_quality:
         body.append(w.heading(_("Conferences recorded before their S47 start"), 3))
+        body.append(w.paragraph(_before_count(result, w)))
         body.append(
             w.table(
                 [_("child"), _("where"), _("S47 start"), _("conference")],

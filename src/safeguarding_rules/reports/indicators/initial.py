@@ -369,25 +369,7 @@ def text(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
             ).format(n=len(late))
         )
         lines += _late_lines(late, w, known=known)
-    if result.pending:
-        lines.append("  " + _("not yet held: {n} child(ren)").format(n=result.pending))
-    uncovered = result.not_assessed - result.not_computable
-    if uncovered:
-        lines.append(
-            "  "
-            + _(
-                "not assessed: {n} child(ren) whose strategy discussion no edition of the "
-                "rule covers"
-            ).format(n=uncovered)
-        )
-    if result.not_computable:
-        lines.append(
-            "  "
-            + _(
-                "NOT COMPUTABLE: {n} child(ren) whose due date is past the calendar's coverage; "
-                "not counted as on time or late"
-            ).format(n=result.not_computable)
-        )
+    lines += ["  " + line for line in _not_counted_children(result, w)]
     lines += outside_lines(result.outside_headline_period, w)
     if result.not_counted_outside_section47:
         lines.append("  " + _not_counted(result.not_counted_outside_section47, w))
@@ -395,6 +377,33 @@ def text(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
         lines.append("  " + _not_counted_before(result.not_counted_before_s47_start, w))
     if isinstance(result.by_conference, NotKnown):
         lines.append("  " + _("By conference: {why}.").format(why=_(result.by_conference.why)))
+    return lines
+
+
+def _not_counted_children(result: InitialConferenceTimeliness, w: Writer) -> list[str]:
+    """Say how many children are in no figure: not yet held, not assessed, not computable.
+
+    The text report and the HTML page say the same, in the same words.
+    """
+    _ = w._
+    lines = []
+    if result.pending:
+        lines.append(_("not yet held: {n} child(ren)").format(n=result.pending))
+    uncovered = result.not_assessed - result.not_computable
+    if uncovered:
+        lines.append(
+            _(
+                "not assessed: {n} child(ren) whose strategy discussion no edition of the "
+                "rule covers"
+            ).format(n=uncovered)
+        )
+    if result.not_computable:
+        lines.append(
+            _(
+                "NOT COMPUTABLE: {n} child(ren) whose due date is past the calendar's coverage; "
+                "not counted as on time or late"
+            ).format(n=result.not_computable)
+        )
     return lines
 
 
@@ -566,6 +575,7 @@ def html(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
     if result.late_conferences:
         body.append(w.heading(_("Late conferences"), 3))
         body.append(_late_table(result.late_conferences, w, known=known))
+    body += [w.paragraph(line) for line in _not_counted_children(result, w)]
     body += outside_html(result.outside_headline_period, w)
     if result.not_counted_outside_section47:
         body.append(w.paragraph(_not_counted(result.not_counted_outside_section47, w), "note"))

@@ -27,8 +27,8 @@ from ..writer import Writer
 from ._base import Computed, Indicator, NotAssessed, Ratio, ReportInputs
 from .recorded_targets import (
     UnreadableValue,
+    audit_html,
     audit_lines,
-    audit_paragraph,
     unreadable_html,
     unreadable_lines,
 )
@@ -304,7 +304,7 @@ def due_dates_html(result: RecordedReviewDueDates | NotAssessed, w: Writer) -> l
         return []
     return [
         w.heading(_("Recorded review due dates")),
-        audit_paragraph(result, w),
+        *audit_html(result, w),
         w.table(
             [
                 _("child"),

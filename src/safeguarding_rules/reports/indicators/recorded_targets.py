@@ -264,10 +264,11 @@ def html(result: RecordedTargets | NotChecked | NotAssessed, w: Writer) -> list[
     """Return the section's part of the HTML page."""
     _ = w._
     if isinstance(result, NotAssessed | NotChecked):
-        return []
+        heading, line = text(result, w)[1:]
+        return [w.heading(heading), w.paragraph(line.strip())]
     return [
         w.heading(_("Recorded initial conference targets")),
-        audit_paragraph(result, w),
+        *audit_html(result, w),
         w.table(
             [
                 _("child"),
@@ -316,17 +317,10 @@ def audit_lines(result: Audit, w: Writer) -> list[str]:
     return ["  " + line] + [f"    {cause}: {n}" for cause, n in result.by_likely_cause.items()]
 
 
-def audit_paragraph(result: Audit, w: Writer) -> str:
-    """Return an audit's counts as an HTML paragraph."""
-    return (
-        "<p>"
-        + w.esc(
-            w._("{checked} checked; {differing} differ from the rule set's due date.").format(
-                checked=result.checked, differing=result.differing
-            )
-        )
-        + "</p>"
-    )
+def audit_html(result: Audit, w: Writer) -> list[str]:
+    """Return an audit's counts in the HTML page, in the text report's words."""
+    first, *causes = (line.strip() for line in audit_lines(result, w))
+    return [w.paragraph(first), *([w.items(causes)] if causes else [])]
 
 
 def unreadable_lines(unreadable: tuple[UnreadableValue, ...], w: Writer) -> list[str]:
@@ -334,12 +328,7 @@ def unreadable_lines(unreadable: tuple[UnreadableValue, ...], w: Writer) -> list
     if not unreadable:
         return []
     _ = w._
-    lines = [
-        "  "
-        + _("not dates, so not checked ({n}); their conferences are counted as usual:").format(
-            n=len(unreadable)
-        )
-    ]
+    lines = ["  " + _unreadable_count(unreadable, w)]
     return lines + [
         "    "
         + _("child {child} ({location}): {value}").format(
@@ -349,6 +338,12 @@ def unreadable_lines(unreadable: tuple[UnreadableValue, ...], w: Writer) -> list
     ]
 
 
+def _unreadable_count(unreadable: tuple[UnreadableValue, ...], w: Writer) -> str:
+    return w._("not dates, so not checked ({n}); their conferences are counted as usual:").format(
+        n=len(unreadable)
+    )
+
+
 def unreadable_html(unreadable: tuple[UnreadableValue, ...], w: Writer) -> list[str]:
     """Return the recorded dates that are not dates, as a table (none: nothing)."""
     if not unreadable:
@@ -356,6 +351,7 @@ def unreadable_html(unreadable: tuple[UnreadableValue, ...], w: Writer) -> list[
     _ = w._
     return [
         w.heading(_("Recorded dates that are not dates"), 3),
+        w.paragraph(_unreadable_count(unreadable, w)),
         w.table(
             [_("child"), _("where in the file"), _("value")],
             [[u.child_id, u.location, u.value] for u in unreadable],
