@@ -335,6 +335,9 @@ def build_report(
                             rows=count,
                         )
                     )
+    # A row no indicator judges (a rule set with no rule for its conference type, a
+    # transfer-in or pre-birth conference, which no rule times) is not assessed: never blank.
+    status[status == 0] = Status.NOT_ASSESSED
     calendar = inputs.calendar
     columns: dict[str, Column] = {
         "row": records.rows,

@@ -101,7 +101,11 @@ class NotAssessed:
 
 
 class Status:
-    """Each row's status in the CSV output, by its code (an index into :attr:`NAMES`)."""
+    """Each row's status in the CSV output, by its code (an index into :attr:`NAMES`).
+
+    Code 0 is a row not yet judged; the report gives every row still at 0, once every
+    indicator has judged its own, :attr:`NOT_ASSESSED`, so that no row's status is blank.
+    """
 
     NAMES = ("", "pending", "not_assessed", "on_time", "late")
     PENDING, NOT_ASSESSED, ON_TIME, LATE = 1, 2, 3, 4

@@ -1,0 +1,60 @@
+"""Every row of the CSV output has a status docs/report.md names; none is blank.
+
+Rows no indicator judges (a rule set with no rule for their conference type, transfer-in
+and pre-birth conferences, which no rule times) are ``not_assessed``, as the text report
+says of them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from safeguarding_rules.cli import main
+from safeguarding_rules.testing.ssd import synthetic_ssd, write_ssd_sqlite
+
+#: The statuses docs/report.md allows.
+STATUSES = {"on_time", "late", "pending", "not_assessed"}
+CONFERENCES = (
+    "child_id,conference_id,conference_type,conference_date,strategy_discussion_date,"
+    "previous_conference_date\n"
+    "A,I1,initial,2025-01-16,2024-12-20,\n"
+    "B,I2,initial,,2025-03-03,\n"
+    "C,T1,transfer_in,2025-01-16,,\n"
+    "D,P1,pre_birth,2025-01-16,2024-12-20,\n"
+    "A,R1,review,2025-04-16,,2025-01-16\n"
+)
+
+
+def _statuses(*arguments: str) -> dict[str, str]:
+    result = CliRunner().invoke(main, ["report", *arguments, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert rows
+    assert {row["status"] for row in rows} <= STATUSES, rows
+    return {row["conference_id"]: row["status"] for row in rows}
+
+
+def test_rows_no_rule_times_are_not_assessed(tmp_path: Path) -> None:
+    path = tmp_path / "conferences.csv"
+    path.write_text(CONFERENCES, encoding="utf-8")
+    assert _statuses(str(path)) == {
+        "I1": "late", "I2": "pending", "T1": "not_assessed", "P1": "not_assessed",
+        "R1": "on_time",
+    }  # fmt: skip
+    # Scotland has no rule for initial conferences: the text says "not assessed".
+    assert _statuses(str(path), "--ruleset", "scotland") == {
+        "I1": "not_assessed", "I2": "not_assessed", "T1": "not_assessed",
+        "P1": "not_assessed", "R1": "on_time",
+    }  # fmt: skip
+
+
+def test_the_ssds_transfer_in_conferences_are_not_assessed(tmp_path: Path) -> None:
+    ssd = synthetic_ssd(random.Random(7), 20)
+    write_ssd_sqlite(tmp_path / "ssd.db", ssd.tables)
+    assert ssd.expected.transfer_in_held  # the file has what the test is for
+    _statuses(f"sqlite:///{tmp_path / 'ssd.db'}")
