@@ -132,3 +132,19 @@ def test_not_a_workbook_at_all(tmp_path: Path) -> None:
     path.write_bytes(b"PK\x03\x04" + bytes(200))
     with pytest.raises(InputErrors, match="not a readable workbook"):
         read_annex_a(path, CALENDAR)
+
+
+def test_problems_are_listed_down_the_sheet(tmp_path: Path) -> None:
+    # A coded answer the reader cannot read (row 4) and a date the checks refuse (row 3) are
+    # found in two passes; a person reads them down the sheet, row 3 first.
+    path = tmp_path / "bad.xlsx"
+    rows: list[list[object]] = [
+        ["7", "a) Male", "31/02/2023", "b) No", None],
+        ["8", "a) Male", D(2023, 6, 5), "Maybe", None],
+    ]
+    write_annex_a(path, {"List 5": (LIST_5_HEADINGS, rows)})
+    with pytest.raises(InputErrors) as raised:
+        read_annex_a(path, CALENDAR)
+    rows_named = [p.row for p in raised.value.problems]
+    assert rows_named == sorted(rows_named)
+    assert set(rows_named) == {3, 4}

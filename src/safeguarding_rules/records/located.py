@@ -141,10 +141,31 @@ def check_located(
             recorded=rows.recorded(),
         )
     except InputErrors as error:
-        raise InputErrors([*problems, *(rows.locate(p) for p in error.problems)]) from None
-    located = [*problems, *(rows.locate(p) for p in records.problems)]
+        raise InputErrors(
+            _in_sheet_order([*problems, *(rows.locate(p) for p in error.problems)])
+        ) from None
+    located = _in_sheet_order([*problems, *(rows.locate(p) for p in records.problems)])
     if located and not skip_invalid:
         raise InputErrors(located)
     return attrs.evolve(
         records, problems=tuple(located), skipped_rows=records.skipped_rows + skipped
     )
+
+
+def _in_sheet_order(problems: list[InputProblem]) -> list[InputProblem]:
+    """List a workbook's problems by sheet (in the order first met), then row.
+
+    The reader's own problems (a coded answer it cannot read) and the checks' (a date
+    before another) are found in two passes; a person reads them down the sheet. Problems
+    located otherwise (a census's XML paths) keep their order.
+    """
+    sheets: dict[str, int] = {}
+
+    def place(problem: InputProblem) -> tuple[int, int]:
+        where = problem.location or ""
+        if not where.startswith("sheet "):
+            return (0, 0)
+        sheet = where.split(", row ", 1)[0]
+        return (sheets.setdefault(sheet, len(sheets)), problem.row)
+
+    return sorted(problems, key=place)
