@@ -208,3 +208,22 @@ def test_not_a_census(tmp_path: Path, content: str, message: str) -> None:
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputErrors, match=message):
         read_cin_census(path, CALENDAR)
+
+
+def test_dfe_c4_counts_england_and_wales_working_days_whatever_the_rule_set(
+    tmp_path: Path,
+) -> None:
+    """Table C4 is England's: a Scottish bank holiday (2 January) is a working day in it."""
+    path = tmp_path / "census.xml"
+    # S47 Fri 20 Dec 2024 -> ICPC Thu 16 Jan 2025, England and Wales: 23-24 Dec (2), 27 (3),
+    # 30-31 (5), 2-3 Jan (7), 6-10 (12), 13-16 (16) = 16. Scotland's calendar also skips
+    # 2 January (15), which would move the conference into the 11-15 band.
+    child = _child("S001", Section47(start=D(2024, 12, 20), icpc=D(2025, 1, 16)))
+    write_cin_census(path, [child], reference_date=D(2025, 3, 31))
+    for name in ("england", "scotland", "northern-ireland"):
+        report = build_report(read_records(path, CALENDAR), get_rule_set(name))
+        c4 = to_data(report)["dfe_c4"]
+        assert c4["calendar"] == "england-and-wales", name
+        assert c4["bands"] == {"0-10": 0, "11-15": 0, "16-20": 1, "21+": 0}, name
+        assert (c4["p25"], c4["median"], c4["p75"]) == (16.0, 16.0, 16.0), name
+        assert c4["within_15_working_days"] == {"count": 0, "percent": 0.0}, name

@@ -13,6 +13,9 @@ Characteristics of children in need), for the census year (1 April to the ``Refe
   percentile, median and 75th percentile of that duration;
 * a conference recorded before its S47 start is counted in ``icpc`` but has no duration:
   it is listed in ``data_quality``, never dropped silently.
+
+Working days are those of England and Wales (weekends and its bank holidays), whatever the
+rule set and its overlay: table C4 is England's, and the DfE counts it so (``calendar``).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from ...calendar import calendar_for
 from ..i18n import N_
 from ..writer import Writer
 from ._base import Computed, Indicator, NotAssessed, ReportInputs
@@ -32,7 +36,11 @@ from .initial import DFE_BANDS
 if TYPE_CHECKING:  # the census reader needs lxml, which a report on a CSV file never loads
     from ...records.cin_census import CensusReturn
 
-__all__ = ["INDICATOR", "PERCENTILE_METHOD", "C4DataQuality", "DfeC4", "Within"]
+__all__ = ["CALENDAR", "INDICATOR", "PERCENTILE_METHOD", "C4DataQuality", "DfeC4", "Within"]
+
+#: The division whose working days table C4 counts: the DfE's table is England's, with the
+#: England and Wales bank holidays (docs/formats/cin-census.md), whatever the rule set.
+CALENDAR: Final = "england-and-wales"
 
 #: The percentile method: numpy's default ("linear", Hyndman and Fan type 7, the same as
 #: Excel's PERCENTILE.INC). The DfE does not publish its method; see docs/formats/cin-census.md.
@@ -97,6 +105,8 @@ class DfeC4:
     year_start: str
     #: Its last day (the return's ``ReferenceDate``).
     year_end: str
+    #: The calendar the working days are counted on (:data:`CALENDAR`, whatever the rule set).
+    calendar: str = CALENDAR
     section47: int
     section47_children: int
     icpc: int
@@ -138,7 +148,8 @@ def compute(inputs: ReportInputs) -> Computed[DfeC4] | None:
     timed = in_year & ~before
     days = np.zeros(len(census), dtype=np.int64)
     if timed.any():
-        days[timed] = inputs.calendar.working_days_between_array(start[timed], held[timed])
+        calendar = calendar_for(CALENDAR)  # not the rule set's: see CALENDAR
+        days[timed] = calendar.working_days_between_array(start[timed], held[timed])
     bands = {}
     for name, low, high in DFE_BANDS:
         in_band = timed & (days >= low) & ((days <= high) if high is not None else True)
@@ -228,6 +239,7 @@ def text(result: DfeC4 | NotAssessed, w: Writer) -> list[str]:
         + _("working days from S47 start: {bands}").format(
             bands=", ".join(f"{band}: {count}" for band, count in result.bands.items())
         ),
+        "  " + _calendar_note(result, w),
         "  " + _within_line(result, w),
     ]
     lines += _without_lines(result.without_section47, w)
@@ -264,6 +276,14 @@ def _within_line(result: DfeC4, w: Writer) -> str:
 
 def _before_count(result: DfeC4, w: Writer) -> str:
     return w._("recorded before their S47 start ({n}):").format(n=len(result.data_quality))
+
+
+def _calendar_note(result: DfeC4, w: Writer) -> str:
+    """Say which calendar the working days are counted on."""
+    return w._(
+        "working days on the {division} calendar, as the DfE counts table C4, whatever the "
+        "rule set's calendar"
+    ).format(division=result.calendar)
 
 
 def _without_lines(found: WithoutSection47 | None, w: Writer) -> list[str]:
@@ -333,6 +353,7 @@ def html(result: DfeC4 | NotAssessed, w: Writer) -> list[str]:
             )
         )
         + "</p>",
+        w.paragraph(_calendar_note(result, w) + ".", "note"),
     ]
     found = result.without_section47
     if found is not None:
