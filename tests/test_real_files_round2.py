@@ -190,6 +190,59 @@ def test_a_csv_without_core_group_dates_records_none_but_one_with_them_does(
     assert "OVERDUE First core group" in run("due", str(with_column), "--as-of", "2023-09-01")
 
 
+def test_an_action_a_format_cannot_record_is_not_counted_as_missing(tmp_path: Path) -> None:
+    """Scotland's actions after a conference: a census has no dates for them, so no alarm."""
+    scotland = get_rule_set("scotland")
+    path = census(tmp_path, [child("C1", ON_TIME), child("C2", LATE)])
+    items = to_data(build_report(read_records(path, scotland), scotland))["report_deadlines"]
+    why = "not recorded in this format: a DfE CIN census return has no date for this action"
+    assert {item["rule"] for item in items} == {
+        "conference_notice",
+        "record_circulated",
+        "plan_circulated",
+    }
+    for item in items:
+        assert (item["not_recorded"], item["by_child"]["total"], item["why"]) == (0, 0, why)
+    text = run("report", str(path), "--ruleset", "scotland")
+    assert f"Record of the CPPM circulated: {why}" in text
+    assert "not recorded: 2" not in text
+    page = run("report", str(path), "--ruleset", "scotland", "--format", "html")
+    assert f"<td>{why}</td>" in page
+    welsh = run("report", str(path), "--ruleset", "scotland", "--language", "cy")
+    assert "nid oes dyddiad ar gyfer y cam hwn mewn ffurflen cyfrifiad" in welsh
+    assert "has no date for this action" not in welsh
+
+
+def test_a_csv_without_an_action_column_records_none_but_one_with_it_does(
+    tmp_path: Path,
+) -> None:
+    scotland = get_rule_set("scotland")
+    head = "child_id,conference_id,conference_type,conference_date,strategy_discussion_date"
+    without = tmp_path / "without.csv"
+    without.write_text(f"{head}\nA,K1,initial,2023-06-20,2023-06-05\n", encoding="utf-8")
+    with_column = tmp_path / "with.csv"
+    with_column.write_text(
+        f"{head},record_circulated_date\nA,K1,initial,2023-06-20,2023-06-05,\n",
+        encoding="utf-8",
+    )
+    found = {
+        path.name: {
+            item["rule"]: item
+            for item in to_data(build_report(read_records(path, scotland), scotland))[
+                "report_deadlines"
+            ]
+        }
+        for path in (without, with_column)
+    }
+    missing = "not recorded in this file: it has no date column for this action"
+    assert found["without.csv"]["record_circulated"]["why"] == missing
+    assert found["without.csv"]["record_circulated"]["not_recorded"] == 0
+    # The column is there but empty: the date was not recorded, which is worth saying.
+    assert "why" not in found["with.csv"]["record_circulated"]
+    assert found["with.csv"]["record_circulated"]["not_recorded"] == 1
+    assert found["with.csv"]["plan_circulated"]["why"] == missing
+
+
 # -- 8. no Python in what people read ---------------------------------------------------------
 
 PYTHON = re.compile(r"\bNone\b|\bnan\b|by_child|by_conference|\blate by\b")

@@ -9,6 +9,7 @@ from ...rules.bulk import due_dates
 from ..i18n import N_
 from ..writer import Writer
 from ._base import Computed, Indicator, NotAssessed, Ratio, ReportInputs
+from ._recorded import CORE_GROUP, is_recorded, not_recorded
 
 __all__ = ["INDICATOR", "CoreGroupTimeliness"]
 
@@ -24,8 +25,8 @@ class CoreGroupTimeliness:
 def compute(inputs: ReportInputs) -> Computed[CoreGroupTimeliness]:
     """Judge every first core group recorded for an initial conference."""
     records, rule_set = inputs.records, inputs.rule_set
-    if "core_group_date" not in records.recorded:
-        return Computed(result=NotAssessed(why=not_recorded(records.input_format)))
+    if not is_recorded(records, CORE_GROUP):
+        return Computed(result=NotAssessed(why=not_recorded(records.input_format, CORE_GROUP)))
     held = ~np.isnat(records.core_group_date) & records.of_type("initial")
     if "first_core_group" not in rule_set.rule_ids or not held.any():
         return Computed(
@@ -43,29 +44,6 @@ def compute(inputs: ReportInputs) -> Computed[CoreGroupTimeliness]:
     return Computed(
         result=CoreGroupTimeliness(by_child=Ratio.of(int(on_time.sum()), int(in_force.sum())))
     )
-
-
-def not_recorded(input_format: str) -> str:
-    """Say that a file of ``input_format`` records no core groups (so nothing is overdue)."""
-    return NOT_RECORDED.get(
-        input_format, f"not recorded in this format: a {input_format} file has no core group date"
-    )
-
-
-#: Why no core group is judged, for each format that records none.
-NOT_RECORDED = {
-    "csv": N_("not recorded in this file: it has no core_group_date column"),
-    "cin-census": N_("not recorded in this format: a DfE CIN census return has no core group date"),
-    "annex-a": N_("not recorded in this format: an Ofsted Annex A workbook has no core group date"),
-    "mapped": N_(
-        "not recorded in this format: a council export read through its mapping has no core "
-        "group date"
-    ),
-    "ssd": N_(
-        "not recorded in this format: the Standard Safeguarding Dataset has no core group date"
-    ),
-}
-NOT_RECORDED["jsonl"] = NOT_RECORDED["csv"]
 
 
 def text(result: CoreGroupTimeliness | NotAssessed, w: Writer) -> list[str]:

@@ -1,7 +1,10 @@
 """Reports and actions due before or after a conference, done by their due dates.
 
 One figure per rule whose start event is the conference (reports shared with parents
-before it, a plan sent after it...), from the file's ``<rule id>_date`` columns.
+before it, a plan sent after it...), from the file's ``<rule id>_date`` columns. A format
+that cannot hold such a column (a CIN census, Annex A, a CSV file without it) gets no figure
+for the rule and no count of dates not recorded: it says "not recorded in this format", as
+the first core group does (:mod:`._recorded`).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from ...rules import Confidence
 from ...rules.bulk import due_dates
 from ..writer import Writer
 from ._base import Computed, Indicator, NotAssessed, Ratio, ReportInputs
+from ._recorded import ACTION, is_recorded, not_recorded
 
 __all__ = ["INDICATOR", "ReportDeadline", "ReportDeadlines"]
 
@@ -31,6 +35,9 @@ class ReportDeadline:
     not_recorded: int
     #: Whether any version of the rule is UNCONFIRMED.
     unconfirmed: bool
+    #: Why nothing is judged, where the file's format cannot record the action's date (no
+    #: ``<rule id>_date`` column): then ``by_child`` is 0 of 0 and ``not_recorded`` 0.
+    why: str | None = attrs.field(default=None, metadata={"omit_if_none": True})
 
 
 @attrs.frozen
@@ -55,6 +62,19 @@ def compute(inputs: ReportInputs) -> Computed[ReportDeadlines]:
     found = []
     for rule_id, done in records.action_dates.items():
         versions = rule_set.versions(rule_id)
+        unconfirmed = any(v.confidence is Confidence.UNCONFIRMED for v in versions)
+        if not is_recorded(records, f"{rule_id}_date"):
+            found.append(
+                ReportDeadline(
+                    rule=rule_id,
+                    title=versions[-1].title,
+                    by_child=Ratio.of(0, 0),
+                    not_recorded=0,
+                    unconfirmed=unconfirmed,
+                    why=not_recorded(records.input_format, ACTION),
+                )
+            )
+            continue
         types = {t.value for v in versions for t in v.conference_types}
         applies = records.of_type(*types) & ~np.isnat(records.conference_date)
         recorded = applies & ~np.isnat(done)
@@ -75,7 +95,7 @@ def compute(inputs: ReportInputs) -> Computed[ReportDeadlines]:
                 title=versions[-1].title,
                 by_child=Ratio.of(int(on_time.sum()), int(in_force.sum())),
                 not_recorded=int((applies & np.isnat(done)).sum()),
-                unconfirmed=any(v.confidence is Confidence.UNCONFIRMED for v in versions),
+                unconfirmed=unconfirmed,
             )
         )
     return Computed(result=ReportDeadlines(tuple(found)))
@@ -86,16 +106,18 @@ def text(result: ReportDeadlines | NotAssessed, w: Writer) -> list[str]:
     _ = w._
     if isinstance(result, NotAssessed):
         return []
-    return [
-        "  "
-        + _("{title}{flag}: {value}; not recorded: {n}").format(
-            title=item.title,
-            flag=_(" [UNCONFIRMED rule]") if item.unconfirmed else "",
-            value=w.pct(item.by_child),
-            n=item.not_recorded,
-        )
-        for item in result
-    ]
+    return ["  " + _line(item, w) for item in result]
+
+
+def _line(item: ReportDeadline, w: Writer) -> str:
+    """One rule's figure, or why the file's format gives none."""
+    _ = w._
+    flag = _(" [UNCONFIRMED rule]") if item.unconfirmed else ""
+    if item.why is not None:
+        return _("{title}{flag}: {why}").format(title=item.title, flag=flag, why=_(item.why))
+    return _("{title}{flag}: {value}; not recorded: {n}").format(
+        title=item.title, flag=flag, value=w.pct(item.by_child), n=item.not_recorded
+    )
 
 
 def html(result: ReportDeadlines | NotAssessed, w: Writer) -> list[str]:
@@ -110,8 +132,8 @@ def html(result: ReportDeadlines | NotAssessed, w: Writer) -> list[str]:
             [
                 [
                     item.title,
-                    w.pct(item.by_child),
-                    item.not_recorded,
+                    w.pct(item.by_child) if item.why is None else "",
+                    item.not_recorded if item.why is None else _(item.why),
                     "UNCONFIRMED" if item.unconfirmed else "",
                 ]
                 for item in result
