@@ -19,7 +19,7 @@ from safeguarding_rules import Period, ReportingPolicy, calendar_for, load_rule_
 from safeguarding_rules._columnar import iso_text as _iso_array
 from safeguarding_rules._columnar import order_by_day_then_id as _by_day_then_id
 from safeguarding_rules.records import read_attendance, read_conference_records
-from safeguarding_rules.reports import build_report, period_labels
+from safeguarding_rules.reports import build_report, period_labels, render_html, render_text
 
 RULE_SETS = load_rule_sets()
 DATA = resources.files("safeguarding_rules") / "data"
@@ -186,3 +186,38 @@ def test_late_conferences_are_ordered_as_arrow_orders_day_then_id(
     table = pa.table({"day": pa.array(days, pa.date32()), "id": ids})
     expected = pc.sort_indices(table, [("day", "ascending"), ("id", "ascending")])
     assert _by_day_then_id(days, ids).tolist() == expected.to_pylist()
+
+
+def test_participation_counts_remote_attendance_that_the_quorum_does_not(tmp_path: Path) -> None:
+    """Taking part remotely is taking part; England's quorum still counts only the room."""
+    conferences, attendance_file = tmp_path / "conferences.csv", tmp_path / "attendance.csv"
+    written = {
+        conferences: "child_id,conference_id,conference_type,conference_date,"
+        "strategy_discussion_date\nA,K1,initial,2025-01-16,2024-12-20\n"
+        "B,K2,initial,2025-05-06,2025-04-10\n",
+        attendance_file: "conference_id,agency,mode,direct_contact\n"
+        "K1,childrens_social_care,in_person,yes\nK1,police,remote,yes\n"
+        "K1,gp,report_only,yes\nK2,childrens_social_care,in_person,yes\n"
+        "K2,police,remote,yes\nK2,gp,in_person,yes\n",
+    }
+    for path, content in written.items():
+        path.write_text(content, encoding="utf-8")
+    attendance, _ = read_attendance(attendance_file)
+    england = RULE_SETS["england"]
+    records = read_conference_records(conferences, calendar_for("england"))
+    report = build_report(records, england, attendance=attendance)
+    data = to_data(report)
+    agencies = {p["agency"]: p for p in data["participation"]}
+    assert agencies["police"]["took_part"] == {"on_time": 2, "total": 2, "percent": 100.0}
+    assert agencies["police"]["remote"] == 2
+    # A written report is not taking part.
+    assert agencies["gp"]["took_part"] == {"on_time": 1, "total": 2, "percent": 50.0}
+    assert agencies["gp"]["remote"] == 0
+    # The quorum rule is unchanged: police on the phone does not make K1 or K2 quorate.
+    assert data["quoracy"]["conferences"]["on_time"] == 0
+    text = render_text(report)
+    assert "Police: 100.0% (2 of 2), 2 of them remotely (conferences where" in text
+    assert "GP: 50.0% (1 of 2) (conferences where" in text
+    welsh = render_text(report, language="cy")
+    assert "(2 o 2), 2 ohonynt o bell (" in welsh
+    assert "<th>of them remotely</th>" in render_html(report)

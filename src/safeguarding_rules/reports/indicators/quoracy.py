@@ -3,7 +3,9 @@
 Two sections of the report from one set of quorum decisions: ``quoracy`` (how many
 conferences were quorate, by period, which were not and why) and ``participation`` (how
 often each agency took part, over the conferences where it was listed or, where the
-authority counts so, where it had an active interest).
+authority counts so, where it had an active interest). An agency took part if it attended in
+person or remotely (:data:`TOOK_PART`), whatever the quorum rule counts: whether remote
+attendance makes a conference quorate is the rule set's choice, but it is taking part.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import ClassVar
 import attrs
 import numpy as np
 
-from ...rules import unrecognised_names
+from ...rules import AttendanceMode, unrecognised_names
 from ..i18n import AGENCY_NAMES, N_
 from ..periods import period_labels
 from ..writer import CHILD_COLOUR, Writer
@@ -23,12 +25,18 @@ from ._base import Computed, Indicator, NotAssessed, Ratio, ReportInputs
 __all__ = [
     "PARTICIPATION",
     "QUORACY",
+    "TOOK_PART",
     "AgencyParticipation",
     "Inquorate",
     "Participation",
     "Quoracy",
     "QuoracyPeriod",
 ]
+
+#: The modes in which an agency took part in a conference, for its participation: in the
+#: room or remotely, whatever the quorum rule counts (a written report, apologies or an
+#: absence is not taking part).
+TOOK_PART = frozenset({AttendanceMode.IN_PERSON, AttendanceMode.REMOTE})
 
 
 @attrs.frozen(kw_only=True)
@@ -72,7 +80,10 @@ class AgencyParticipation:
 
     #: The agency id where the vocabulary knows the name; else the name as written.
     agency: str
+    #: Conferences it took part in, in person or remotely.
     took_part: Ratio
+    #: Of those, how many it took part in remotely.
+    remote: int = 0
     #: Over which conferences.
     basis: str
 
@@ -141,9 +152,9 @@ def compute_participation(inputs: ReportInputs) -> Computed[Participation] | Non
     if not inputs.attendance:
         return None
     rule_set, policy = inputs.rule_set, inputs.policy
-    counting_modes = rule_set.quorum.counting_modes if rule_set.quorum else frozenset()
     over_interest = policy.participation_over_active_interest
     attended: Counter[str] = Counter()
+    remote: Counter[str] = Counter()
     eligible: Counter[str] = Counter()
     for _, _, conference in inputs.quorum_results:
         # By agency id where the vocabulary knows the name, so "CSC" and
@@ -155,7 +166,8 @@ def compute_participation(inputs: ReportInputs) -> Computed[Participation] | Non
             if over_interest and record.active_interest is not True:
                 continue
             eligible[agency] += 1
-            attended[agency] += record.mode in counting_modes
+            attended[agency] += record.mode in TOOK_PART
+            remote[agency] += record.mode is AttendanceMode.REMOTE
     basis = (
         N_("conferences where the agency had an active interest")
         if over_interest
@@ -167,6 +179,7 @@ def compute_participation(inputs: ReportInputs) -> Computed[Participation] | Non
                 AgencyParticipation(
                     agency=agency,
                     took_part=Ratio.of(attended[agency], eligible[agency]),
+                    remote=remote[agency],
                     basis=basis,
                 )
                 for agency in sorted(eligible)
@@ -243,9 +256,16 @@ def participation_text(result: Participation | NotAssessed, w: Writer) -> list[s
     if isinstance(result, NotAssessed):
         return []
     return ["  " + w._("agency participation:")] + [
-        f"    {agency_name(p.agency, w)}: {w.pct(p.took_part)} ({w._(p.basis)})"
+        f"    {agency_name(p.agency, w)}: {w.pct(p.took_part)}{_remote(p, w)} ({w._(p.basis)})"
         for p in result.agencies
     ]
+
+
+def _remote(found: AgencyParticipation, w: Writer) -> str:
+    """Say how many of an agency's conferences it took part in remotely (none: nothing)."""
+    if not found.remote:
+        return ""
+    return w._(", {n} of them remotely").format(n=found.remote)
 
 
 def agency_name(agency: str, w: Writer) -> str:
@@ -262,8 +282,11 @@ def participation_html(result: Participation | NotAssessed, w: Writer) -> list[s
     return [
         w.heading(_("Agency participation"), 3),
         w.table(
-            [_("agency"), _("took part"), _("basis")],
-            [[agency_name(p.agency, w), w.pct(p.took_part), _(p.basis)] for p in result.agencies],
+            [_("agency"), _("took part"), _("of them remotely"), _("basis")],
+            [
+                [agency_name(p.agency, w), w.pct(p.took_part), p.remote, _(p.basis)]
+                for p in result.agencies
+            ],
         ),
     ]
 
