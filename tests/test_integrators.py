@@ -7,7 +7,7 @@ import pickle
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pytest
 from click.testing import CliRunner
@@ -305,6 +305,7 @@ def test_the_report_and_the_worklist_are_public_typed_and_plain_data() -> None:
 
     from safeguarding_rules import (
         ComplianceReport,
+        DueAction,
         Worklist,
         build_report,
         due_actions,
@@ -321,10 +322,10 @@ def test_the_report_and_the_worklist_are_public_typed_and_plain_data() -> None:
     report: ComplianceReport = build_report(loaded, england)
     data: dict[str, object] = to_data(report)  # typed: a dict, no cast needed
     jsonschema.validate(data, json_schema("report"))
-    worklist: Worklist = due_actions(
+    worklist: Worklist[DueAction] = due_actions(
         loaded.records, england, as_of=dt.date(2024, 6, 3), within=None
     )
-    actions: list[object] = to_data(worklist)  # typed: a list of plain dicts
-    assert actions
-    assert all(isinstance(action, dict) for action in actions)
-    jsonschema.validate(actions, json_schema("worklist"))
+    document: dict[str, Any] = to_data(worklist)  # typed: a dict, as the JSON document
+    assert document["actions"]
+    assert all(isinstance(action, dict) for action in document["actions"])
+    jsonschema.validate(document, json_schema("worklist"))

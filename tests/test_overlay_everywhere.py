@@ -144,7 +144,7 @@ def test_due_and_report_commands_take_the_one_switch(tmp_path: Path) -> None:
     assert "2015-01-08" in off.output
     assert "2015-01-13" in on.output
     as_json = runner.invoke(main, [*due, "--use-overlay", "--format", "json"])
-    (action,) = json.loads(as_json.output)
+    (action,) = json.loads(as_json.output)["actions"]
     assert action["overlay"] == "Bracknell Forest Christmas closure (UNCONFIRMED)"
     assert [d["kind"] for d in action["skipped"]].count("local_closure") == 3
     report = runner.invoke(main, ["report", str(path), "-r", "conwy", "--use-overlay"])

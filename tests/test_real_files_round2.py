@@ -87,7 +87,8 @@ def test_the_worklist_names_a_census_child_not_its_place(tmp_path: Path) -> None
     path = census(tmp_path, [child("000123/A", pending)])
     text = run("due", str(path), "--as-of", "2024-03-20")
     assert "child 000123/A (Child[1]/CINdetails[1]/Section47[1])" in text
-    (action,) = json.loads(run("due", str(path), "--as-of", "2024-03-20", "--format", "json"))
+    worklist = json.loads(run("due", str(path), "--as-of", "2024-03-20", "--format", "json"))
+    (action,) = worklist["actions"]
     assert (action["children"], action["conference_known"]) == (["000123/A"], False)
 
 

@@ -97,6 +97,8 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     ".reports.serialise": ("to_data",),
     ".reports.worklist": (
         "DueAction",
+        "NotAssessedAction",
+        "NotComputableAction",
         "Worklist",
         "due_actions",
     ),

@@ -7,6 +7,7 @@ import functools
 import json
 from collections.abc import Callable, Iterator
 from importlib import resources
+from typing import Any
 
 import attrs
 import click
@@ -14,7 +15,7 @@ import click
 from .. import records as readers
 from .. import reports
 from ..reports.overlay import calendar_summary, describe_calendar
-from ..rules import Counting, NotComputable, Period, RuleSet
+from ..rules import Counting, Period, RuleSet
 from ._common import (
     OUTPUT_OPTION,
     OVERLAY_OPTION,
@@ -248,11 +249,17 @@ def report_command(
     )
 
 
-def _say_not_computable(items: list[NotComputable]) -> None:
-    """Name, on stderr, the actions whose due date is outside the calendar's coverage."""
-    warn(f"{len(items)} action(s) have no computable due date:")
-    for item in items:
-        warn(f"  {item.summary}")
+def _say_undated(worklist: reports.Worklist[Any], output_format: str) -> None:
+    """Name, on stderr, the actions the worklist cannot date (an iCalendar file has none)."""
+    where = " (not in the iCalendar file: an event needs a date)" if output_format == "ics" else ""
+    if worklist.not_computable:
+        warn(f"{len(worklist.not_computable)} action(s) have no computable due date{where}:")
+        for item in worklist.not_computable:
+            warn(f"  {item.summary}")
+    if worklist.not_assessed:
+        warn(f"{len(worklist.not_assessed)} action(s) not assessed{where}:")
+        for assessed in worklist.not_assessed:
+            warn(f"  {assessed.summary}")
 
 
 @click.command("due")
@@ -313,35 +320,37 @@ def due_command(
             rule_set, as_of=as_of, adults=inputs.adults, missing=inputs.missing, within=within
         )
         actions.sort(key=lambda a: a.deadline.due)
+    every = reports.Worklist(actions, worklist.not_computable, worklist.not_assessed)
     if output_format == "text" and (language != "en" or adults_file or missing_file):
         horizon = reports.due_horizon(as_of, within) or dt.date.max
         calendar = calendar_summary(
             rule_set, rule_set.calendar(use_overlay=use_overlay), as_of, horizon
         )
         text = reports.render_worklist_text(
-            actions, rule_set=rule_set.name, as_of=as_of, horizon=horizon, language=language
+            every, rule_set=rule_set.name, as_of=as_of, horizon=horizon, language=language
         )
         text += "\n" + describe_calendar(calendar, language=language)
     elif output_format == "ics":
         text = reports.render_ics(actions, as_of=as_of, language=language)
     elif output_format == "json":
-        text = json.dumps(reports.to_data(actions), indent=2)
+        text = json.dumps(reports.to_data(every), indent=2)
     else:
         limit = reports.due_horizon(as_of, within)
         calendar = calendar_summary(
             rule_set, rule_set.calendar(use_overlay=use_overlay), as_of, limit or dt.date.max
         )
         by = f"by {limit.isoformat()}" if limit else "at any date"
+        note, undated = reports.undated_text(every)
         lines = [f"{len(actions)} action(s) due {by} "
-                 f"(as of {as_of.isoformat()}), rule set {rule_set.name!r}.",
+                 f"(as of {as_of.isoformat()}), rule set {rule_set.name!r}"
+                 f"{f'; {note}' if note else ''}.",
                  describe_calendar(calendar)]  # fmt: skip
         for action in actions:
             flag = "OVERDUE " if action.overdue else ""
             unconfirmed = " [UNCONFIRMED]" if action.deadline.unconfirmed else ""
             lines.append(f"  {action.deadline.due.isoformat()} {flag}{action.summary}{unconfirmed}")
-        lines += [f"  NOT COMPUTABLE {item.summary}" for item in worklist.not_computable]
-        text = "\n".join(lines)
-    if worklist.not_computable and not (output_format == "text" and language == "en"):
-        _say_not_computable(worklist.not_computable)
+        text = "\n".join(lines + undated)
+    if output_format != "text":
+        _say_undated(every, output_format)
     sources = [records_file, mapping_file, adults_file, missing_file]
     deliver(text, output, inputs=sources, for_people=output_format == "text")

@@ -31,8 +31,8 @@ if TYPE_CHECKING:
     from .serialise import json_chunks, to_data
     from .unit import UnitReport, build_unit_report
     from .unit_render import render_unit_html, render_unit_text
-    from .unit_worklist import CaseDueAction, case_due_actions, render_worklist_text
-    from .worklist import DueAction, due_actions, due_horizon
+    from .unit_worklist import CaseDueAction, case_due_actions, render_worklist_text, undated_text
+    from .worklist import DueAction, Worklist, due_actions, due_horizon
 
 # Loaded on first use: the report and worklist need pyarrow, and ``to_data`` (used by every
 # command's ``--format json``) must not pay for it.
@@ -57,8 +57,13 @@ __getattr__ = lazy_exports(
         ".serialise": ("json_chunks", "to_data"),
         ".unit": ("UnitReport", "build_unit_report"),
         ".unit_render": ("render_unit_html", "render_unit_text"),
-        ".unit_worklist": ("CaseDueAction", "case_due_actions", "render_worklist_text"),
-        ".worklist": ("DueAction", "due_actions", "due_horizon"),
+        ".unit_worklist": (
+            "CaseDueAction",
+            "case_due_actions",
+            "render_worklist_text",
+            "undated_text",
+        ),
+        ".worklist": ("DueAction", "Worklist", "due_actions", "due_horizon"),
     },
 )
 
@@ -76,6 +81,7 @@ __all__ = [
     "OutputError",
     "Ratio",
     "UnitReport",
+    "Worklist",
     "build_report",
     "build_unit_report",
     "case_due_actions",
@@ -98,5 +104,6 @@ __all__ = [
     "render_unit_text",
     "render_worklist_text",
     "to_data",
+    "undated_text",
     "write_file",
 ]

@@ -41,7 +41,7 @@ SCHEMA_NAMES = (
 )
 #: Each schema's version (``x-schema-version``), raised with every change to its document's
 #: keys, which CHANGELOG.md lists under the version. A schema not listed is at version 1.
-SCHEMA_VERSIONS = {"report": 2, "worklist": 2}
+SCHEMA_VERSIONS = {"report": 2, "worklist": 3}
 
 #: The report's schema is made from its classes (which need pyarrow): on first use only.
 _built = lazy_exports(__package__ or __name__, {}, {".report_schema": ("report_schema",)})
@@ -171,6 +171,34 @@ _DUE_ACTION = _object(
     }
 )
 
+_CHILDREN: Schema = {**_array(_STRING), "description": "Child ids as written."}
+
+_NOT_COMPUTABLE_ACTION = _object(
+    {
+        **_NOT_COMPUTABLE["properties"],
+        "conference_id": _STRING,
+        "children": _CHILDREN,
+        "conference_known": _BOOL,
+    }
+)
+
+_NOT_ASSESSED_ACTION = _object(
+    {
+        "rule": {**_STRING, "description": "The rule id the worklist looked for."},
+        "start": {**_DATE, "description": "The date the rule would count from."},
+        "conference_id": _STRING,
+        "children": _CHILDREN,
+        "conference_known": _BOOL,
+        "rule_in_rule_set": {
+            **_BOOL,
+            "description": "False: the rule set has no such rule; true: no edition of it "
+            "covers start.",
+        },
+        "reason": _STRING,
+        "summary": _STRING,
+    }
+)
+
 _QUORUM_RESULT = _object(
     {
         "conference_id": _NULLABLE_STRING,
@@ -289,9 +317,23 @@ def _rules() -> Schema:
 
 def _worklist() -> Schema:
     return {
-        **_array(_DUE_ACTION),
+        **_object(
+            {
+                "actions": {**_array(_DUE_ACTION), "description": "Soonest first."},
+                "not_computable": {
+                    **_array(_NOT_COMPUTABLE_ACTION),
+                    "description": "Actions whose due date is outside the calendar's coverage.",
+                },
+                "not_assessed": {
+                    **_array(_NOT_ASSESSED_ACTION),
+                    "description": "Actions the rule set has no rule for, or no edition of "
+                    "whose rule covers their start.",
+                },
+            }
+        ),
         "title": "Actions due",
-        "description": "safeguarding-rules due --format json: the worklist, soonest first.",
+        "description": "safeguarding-rules due --format json: to_data(due_actions(...)), the "
+        "worklist, and the actions it cannot date.",
     }
 
 

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from .report import ComplianceReport
     from .unit import UnitReport, UnitSection
     from .unit_worklist import CaseDueAction
-    from .worklist import DueAction, Worklist
+    from .worklist import DueAction, NotAssessedAction, NotComputableAction, Worklist
 
 __all__ = ["PlainData", "json_chunks", "to_data"]
 
@@ -68,12 +68,16 @@ def to_data(
     | Rule
     | Edition
     | DueAction
+    | NotComputableAction
+    | NotAssessedAction
     | UnitReport
     | WorkingDayCount
     | Mapping[str, Any],
 ) -> dict[str, Any]: ...
 @overload
-def to_data(obj: Worklist | list[Any]) -> list[Any]: ...
+def to_data(obj: Worklist[Any]) -> dict[str, Any]: ...  # type: ignore[overload-overlap]
+@overload
+def to_data(obj: list[Any]) -> list[Any]: ...
 @overload
 def to_data(obj: object) -> Any: ...
 
@@ -82,8 +86,8 @@ def to_data(obj: object) -> PlainData:
     """Return ``obj`` as plain, JSON-ready data.
 
     Typed by what it is given: a result object (a report, a deadline, a deadline set, a
-    quorum result, a rule set, a due action...) or a mapping gives a ``dict``; the worklist
-    or a list, a ``list``; anything else, plain data of its own shape.
+    quorum result, a rule set, a due action, the worklist...) or a mapping gives a ``dict``;
+    a list, a ``list``; anything else, plain data of its own shape.
 
     Known shapes: :class:`~safeguarding_rules.Rule` and :class:`~safeguarding_rules.Edition`
     (each with its :class:`~safeguarding_rules.Evidence`),
@@ -316,6 +320,35 @@ def _due_action(action: DueAction) -> dict[str, Any]:
     }
 
 
+def _undated(action: NotComputableAction | NotAssessedAction) -> dict[str, Any]:
+    """Name the conference and children of an action the worklist cannot date."""
+    where = {"conference_id": action.conference_id, "children": list(action.children)}
+    return {**where, "conference_known": action.conference_known, "summary": action.summary}
+
+
+def _not_computable_action(action: NotComputableAction) -> dict[str, Any]:
+    return {**_not_computable(action.not_computable), **_undated(action)}
+
+
+def _not_assessed_action(action: NotAssessedAction) -> dict[str, Any]:
+    return {
+        "rule": action.rule_id,
+        "start": action.start.isoformat(),
+        "rule_in_rule_set": action.rule_in_rule_set,
+        "reason": action.reason,
+        **_undated(action),
+    }
+
+
+def _worklist(found: Worklist[Any]) -> dict[str, Any]:
+    unstructure = _converter.unstructure
+    return {
+        "actions": [unstructure(action) for action in found],
+        "not_computable": [unstructure(item) for item in found.not_computable],
+        "not_assessed": [unstructure(item) for item in found.not_assessed],
+    }
+
+
 def _report(report: ComplianceReport) -> dict[str, Any]:
     unstructure = _converter.unstructure
     return {
@@ -385,11 +418,6 @@ _converter.register_unstructure_hook_func(
     _named("safeguarding_rules.reports.report.ComplianceReport"), _report
 )
 _converter.register_unstructure_hook_factory(_omits_none, _omitting_none)
-# The worklist is a list of due actions (its not_computable go to stderr, not the JSON).
-_converter.register_unstructure_hook_func(
-    _named("safeguarding_rules.reports.worklist.Worklist"),
-    lambda found: [_converter.unstructure(action) for action in found],
-)
 # Long lists stay row tables, for json_chunks to stream (to_data makes them lists).
 _converter.register_unstructure_hook_func(
     _named("safeguarding_rules.reports.table.RowTable"), lambda table: table
@@ -427,7 +455,11 @@ def _section(section: UnitSection) -> dict[str, Any]:
     return section.summary
 
 
+# The worklist: its actions, and those it cannot date, each naming its conference and children.
 for _name, _hook in (
+    ("worklist.Worklist", _worklist),
+    ("worklist.NotComputableAction", _not_computable_action),
+    ("worklist.NotAssessedAction", _not_assessed_action),
     ("unit_worklist.CaseDueAction", _case_due_action),
     ("unit.UnitSection", _section),
     ("unit.UnitReport", _unit_report),

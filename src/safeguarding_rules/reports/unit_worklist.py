@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 
@@ -26,9 +27,9 @@ from .._explain import render_phrase
 from ..records import AdultEnquiryRecords, MissingEpisodeRecords
 from ..rules import Deadline, RuleSet, adult_deadlines, return_interview_deadline
 from .i18n import RULE_TITLES, translator
-from .worklist import DueAction
+from .worklist import DueAction, Worklist
 
-__all__ = ["CaseDueAction", "case_due_actions", "render_worklist_text"]
+__all__ = ["CaseDueAction", "case_due_actions", "render_worklist_text", "undated_text"]
 
 
 @attrs.frozen(kw_only=True)
@@ -109,17 +110,23 @@ def render_worklist_text(
     horizon: dt.date,
     language: str = "en",
 ) -> str:
-    """Return the worklist, soonest first, as text in ``language``."""
+    """Return the worklist, soonest first, as text in ``language``.
+
+    Given a :class:`~safeguarding_rules.reports.worklist.Worklist`, the actions it cannot
+    date are counted in the first line and named after the rest (:func:`undated_text`).
+    """
     t = translator(language)
     _ = t.gettext
     ordered = sorted(actions, key=lambda a: a.deadline.due)
-    lines = [
-        t.ngettext(
-            "{n} action due by {horizon} (as of {as_of}), rule set {rule_set}.",
-            "{n} actions due by {horizon} (as of {as_of}), rule set {rule_set}.",
-            len(ordered),
-        ).format(n=len(ordered), horizon=t.date(horizon), as_of=t.date(as_of), rule_set=rule_set)
-    ]
+    header = t.ngettext(
+        "{n} action due by {horizon} (as of {as_of}), rule set {rule_set}.",
+        "{n} actions due by {horizon} (as of {as_of}), rule set {rule_set}.",
+        len(ordered),
+    ).format(n=len(ordered), horizon=t.date(horizon), as_of=t.date(as_of), rule_set=rule_set)
+    note, undated = undated_text(actions, language=language) if isinstance(
+        actions, Worklist
+    ) else ("", [])  # fmt: skip
+    lines = [header.removesuffix(".") + f"; {note}." if note else header]
     for action in ordered:
         deadline = action.deadline
         rule = deadline.rule
@@ -139,4 +146,30 @@ def render_worklist_text(
             flags += _("OVERDUE") + " "
         unconfirmed = " [UNCONFIRMED]" if deadline.unconfirmed else ""
         lines.append(f"  {t.date(deadline.due)} {flags}{text}{unconfirmed}")
-    return "\n".join(lines)
+    return "\n".join(lines + undated)
+
+
+def undated_text(worklist: Worklist[Any], *, language: str = "en") -> tuple[str, list[str]]:
+    """Say what the worklist cannot date: a note for its first line, and a line for each.
+
+    The note (``"3 not computable, listed below"``) is empty when every action has a date;
+    each line names the action's conference and children, and why it has no due date.
+    """
+    t = translator(language)
+    _ = t.gettext
+    computable, assessed = len(worklist.not_computable), len(worklist.not_assessed)
+    if computable and assessed:
+        note = _("{n} not computable and {m} not assessed, listed below").format(
+            n=computable, m=assessed
+        )
+    elif computable:
+        note = _("{n} not computable, listed below").format(n=computable)
+    elif assessed:
+        note = _("{n} not assessed, listed below").format(n=assessed)
+    else:
+        return "", []
+    flag = _("NOT COMPUTABLE")
+    lines = [f"  {flag} {render_phrase(item.what, t)}" for item in worklist.not_computable]
+    flag = _("NOT ASSESSED")
+    lines += [f"  {flag} {render_phrase(item.what, t)}" for item in worklist.not_assessed]
+    return note, lines

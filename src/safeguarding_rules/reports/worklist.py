@@ -8,18 +8,25 @@ records and an ``as_of`` date (never the clock), this lists, soonest first:
 * the next review conference of each child whose plan has not ended (``plan_end_date``),
   from their latest conference held;
 * report deadlines before conferences booked after ``as_of``, where not yet recorded.
+
+An action the records call for is never dropped silently: one whose due date falls outside
+the calendar's coverage is listed in :attr:`Worklist.not_computable`, and one the rule set
+has no rule for (Scotland has no ``icpc`` rule counted from the strategy discussion), or no
+edition of whose rule covers its start, in :attr:`Worklist.not_assessed`; each names its
+conference and children as :class:`DueAction` does.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
+from typing import Generic, TypeVar
 
 import attrs
 import numpy as np
 
 from .._errors import CalendarRangeError
-from .._explain import N_, Phrase, Term, phrase, render_phrase
+from .._explain import N_, Iso, Phrase, Quoted, Term, phrase, render_phrase
 from ..records import ConferenceRecords
 from ..rules import (
     ConferenceType,
@@ -27,11 +34,36 @@ from ..rules import (
     Deadline,
     Direction,
     NotComputable,
+    Rule,
     RuleSet,
     StartEvent,
 )
+from .i18n import RULE_TITLES
 
-__all__ = ["DueAction", "Worklist", "due_actions", "due_horizon"]
+__all__ = [
+    "DueAction",
+    "NotAssessedAction",
+    "NotComputableAction",
+    "Worklist",
+    "due_actions",
+    "due_horizon",
+]
+
+
+def _what(
+    rule_id: str, title: str, conference_id: str, children: Sequence[str], known: bool
+) -> Phrase:
+    """Say what is due, for which conference, and its children by the ids as written."""
+    term = Term(f"rule:{rule_id}", title)
+    listed = ", ".join(children)
+    if known:
+        return phrase(
+            N_("{title}: conference {id} (children: {children})"),
+            title=term, id=conference_id, children=listed,
+        )  # fmt: skip
+    return phrase(
+        N_("{title}: child {children} ({id})"), title=term, id=conference_id, children=listed
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -53,16 +85,55 @@ class DueAction:
     @property
     def what(self) -> Phrase:
         """What is due, for which conference, and its children by the ids as written."""
-        title = Term(f"rule:{self.deadline.rule.id}", self.deadline.rule.title)
-        children = ", ".join(self.children)
-        if self.conference_known:
-            return phrase(
-                N_("{title}: conference {id} (children: {children})"),
-                title=title, id=self.conference_id, children=children,
-            )  # fmt: skip
+        rule = self.deadline.rule
+        return _what(rule.id, rule.title, self.conference_id, self.children,
+                     self.conference_known)  # fmt: skip
+
+    @property
+    def summary(self) -> str:
+        """One line (:attr:`what`, in English)."""
+        return render_phrase(self.what)
+
+
+@attrs.frozen(kw_only=True)
+class NotComputableAction:
+    """An action the records call for whose due date is outside the calendar's coverage."""
+
+    #: The rule, its start and why no due date can be given.
+    not_computable: NotComputable
+    #: The conference it concerns (for reviews: the latest conference held).
+    conference_id: str
+    #: The children concerned, by the ids as written.
+    children: tuple[str, ...]
+    #: As :attr:`DueAction.conference_known`.
+    conference_known: bool = True
+
+    @property
+    def rule(self) -> Rule:
+        """The rule version that applies."""
+        return self.not_computable.rule
+
+    @property
+    def start(self) -> dt.date:
+        """The date the rule counts from."""
+        return self.not_computable.start
+
+    @property
+    def reason(self) -> str:
+        """Why no due date can be given, in English."""
+        return self.not_computable.reason
+
+    @property
+    def what(self) -> Phrase:
+        """The action, its conference and children, and why it has no due date."""
+        rule = self.rule
         return phrase(
-            N_("{title}: child {children} ({id})"),
-            title=title, id=self.conference_id, children=children,
+            N_("{what}: not computable from {start} under rule {rule}, edition {edition}: "
+               "{reason}"),
+            what=_what(rule.id, rule.title, self.conference_id, self.children,
+                       self.conference_known),
+            start=Iso(self.start), rule=Quoted(rule.id), edition=rule.edition.id,
+            reason=self.reason,
         )  # fmt: skip
 
     @property
@@ -71,23 +142,87 @@ class DueAction:
         return render_phrase(self.what)
 
 
-class Worklist(list[DueAction]):
-    """The actions due, soonest first, and beside them those with no computable due date.
+@attrs.frozen(kw_only=True)
+class NotAssessedAction:
+    """An action the records call for that the rule set cannot date at all.
 
-    A list of :class:`DueAction` (code that iterates the result keeps working), with
-    :attr:`not_computable`: an action that follows from the records but whose due date
-    falls outside the calendar's coverage (a review due in 2031) is listed there with the
-    reason, never dropped silently.
+    Either the rule set has no rule of that id (Scotland counts its initial conference from
+    the notification of concern, which the records do not hold, and has no ``icpc`` rule
+    counted from the strategy discussion), or no edition of the rule covers the start.
+    """
+
+    #: The rule id the worklist looked for (``icpc``, ``first_core_group``...).
+    rule_id: str
+    #: The date the rule would count from.
+    start: dt.date
+    #: The conference it concerns (for reviews: the latest conference held).
+    conference_id: str
+    #: The children concerned, by the ids as written.
+    children: tuple[str, ...]
+    #: Whether the rule set has the rule (then no edition of it covers :attr:`start`).
+    rule_in_rule_set: bool
+    #: As :attr:`DueAction.conference_known`.
+    conference_known: bool = True
+
+    @property
+    def why(self) -> Phrase:
+        """Why it is not assessed."""
+        if self.rule_in_rule_set:
+            return phrase(
+                N_("no edition of rule {rule} covers {start}"),
+                rule=Quoted(self.rule_id), start=Iso(self.start),
+            )  # fmt: skip
+        return phrase(N_("the rule set has no rule {rule}"), rule=Quoted(self.rule_id))
+
+    @property
+    def reason(self) -> str:
+        """:attr:`why`, in English."""
+        return render_phrase(self.why)
+
+    @property
+    def what(self) -> Phrase:
+        """The action, its conference and children, and why it is not assessed."""
+        title = RULE_TITLES.get(self.rule_id, self.rule_id)
+        return phrase(
+            N_("{what}: not assessed: {why}"),
+            what=_what(self.rule_id, title, self.conference_id, self.children,
+                       self.conference_known),
+            why=self.why,
+        )  # fmt: skip
+
+    @property
+    def summary(self) -> str:
+        """One line (:attr:`what`, in English)."""
+        return render_phrase(self.what)
+
+
+_Action = TypeVar("_Action")
+
+
+class Worklist(list[_Action], Generic[_Action]):
+    """The actions due, soonest first, and beside them those the worklist cannot date.
+
+    A list of actions (:class:`DueAction` from :func:`due_actions`; code that iterates the
+    result keeps working), with :attr:`not_computable`: an action that follows from the
+    records but whose due date falls outside the calendar's coverage (a review due in 2031)
+    is listed there with the reason; and :attr:`not_assessed`: one the rule set has no rule
+    for, or no edition of whose rule covers its start. Nothing is dropped silently.
     """
 
     #: Actions that follow from the records but whose due date cannot be computed.
-    not_computable: list[NotComputable]
+    not_computable: list[NotComputableAction]
+    #: Actions that follow from the records but that no rule of the rule set dates.
+    not_assessed: list[NotAssessedAction]
 
     def __init__(
-        self, actions: Iterable[DueAction] = (), not_computable: Iterable[NotComputable] = ()
+        self,
+        actions: Iterable[_Action] = (),
+        not_computable: Iterable[NotComputableAction] = (),
+        not_assessed: Iterable[NotAssessedAction] = (),
     ) -> None:
         super().__init__(actions)
         self.not_computable = list(not_computable)
+        self.not_assessed = list(not_assessed)
 
 
 def due_horizon(as_of: dt.date, within: int | None) -> dt.date | None:
@@ -113,11 +248,13 @@ def due_actions(
     within: int | None = 28,
     counting: Counting = Counting.EVENT_DAY_IS_DAY_0,
     use_overlay: bool = False,
-) -> Worklist:
+) -> Worklist[DueAction]:
     """Actions due on or before ``as_of + within`` days and not yet done, soonest first.
 
     An action whose due date cannot be computed (it falls outside the calendar's coverage)
-    is listed in the result's :attr:`Worklist.not_computable` with the reason.
+    is listed in the result's :attr:`Worklist.not_computable` with the reason; one the rule
+    set has no rule for, or no edition of whose rule covers its start, in
+    :attr:`Worklist.not_assessed`.
 
     :param within: calendar days ahead to include; ``None`` for every outstanding action.
     :param use_overlay: count the rule set's local closures as non-working days too (off
@@ -129,25 +266,38 @@ def due_actions(
     horizon = due_horizon(as_of, within)
     known = records.input_format not in ("cin-census", "annex-a")
     found: list[DueAction] = []
-    stuck: list[NotComputable] = []
+    stuck: list[NotComputableAction] = []
+    unassessed: list[NotAssessedAction] = []
 
     def add(rule_id: str, start: dt.date, conference_id: str, children: Iterable[str]) -> None:
-        if rule_id not in rule_set.rule_ids:
-            return
+        who = tuple(sorted(set(children)))
+        in_rule_set = rule_id in rule_set.rule_ids
         try:
+            if not in_rule_set:
+                raise LookupError(rule_id)
             rule = rule_set.rule(rule_id, on=start)
         except LookupError:
+            unassessed.append(
+                NotAssessedAction(
+                    rule_id=rule_id, start=start, conference_id=conference_id, children=who,
+                    rule_in_rule_set=in_rule_set, conference_known=known,
+                )
+            )  # fmt: skip
             return
         try:
             deadline = Deadline.compute(
                 rule, start, calendar, rule_set=rule_set.name, counting=counting
             )
         except CalendarRangeError as error:
-            stuck.append(
-                NotComputable.from_error(
-                    rule, error, rule_set=rule_set.name, start=start, anchor=start
-                )
+            item = NotComputable.from_error(
+                rule, error, rule_set=rule_set.name, start=start, anchor=start
             )
+            stuck.append(
+                NotComputableAction(
+                    not_computable=item, conference_id=conference_id, children=who,
+                    conference_known=known,
+                )
+            )  # fmt: skip
             return
         if horizon is not None and deadline.due > horizon:
             return
@@ -155,7 +305,7 @@ def due_actions(
             DueAction(
                 deadline=deadline,
                 conference_id=conference_id,
-                children=tuple(sorted(set(children))),
+                children=who,
                 overdue=deadline.due < as_of,
                 conference_known=known,
             )
@@ -205,8 +355,9 @@ def due_actions(
         add(rule_id, records.conference_date[first].astype(dt.date), conference_id, children)
     _plan_reviews(add, records, latest, as_of64)
     found.sort(key=lambda a: (a.deadline.due, a.conference_id, a.deadline.rule.id))
-    stuck.sort(key=lambda item: (item.start, item.rule.id))
-    return Worklist(found, stuck)
+    stuck.sort(key=lambda item: (item.start, item.rule.id, item.conference_id))
+    unassessed.sort(key=lambda item: (item.start, item.rule_id, item.conference_id))
+    return Worklist(found, stuck, unassessed)
 
 
 Adder = Callable[[str, dt.date, str, Iterable[str]], None]
