@@ -140,6 +140,9 @@ def test_initial_conferences_by_child_by_conference_band_period_and_lateness(
         "pending": 1,
         "not_assessed": 2,  # I8 (not computable) and I9 (no edition in force)
         "not_computable": 1,
+        "not_computable_conferences": [
+            {"conference_id": "I8", "child_ids": ["J"], "strategy_discussion_date": "2030-12-20"}
+        ],
         "target": None,
         "headline": "by_child",
     }

@@ -155,6 +155,28 @@ def test_due_in_welsh_lists_the_undated_actions_in_its_output(tmp_path: Path) ->
     assert "cynhadledd IC20 (plant: 0008001): dim modd ei gyfrifo o 2030-12-20" in result.stdout
 
 
+def test_the_report_names_the_children_it_cannot_date(tmp_path: Path) -> None:
+    path = str(_file(tmp_path))
+    text = CliRunner().invoke(main, ["report", path])
+    assert text.exit_code == 0, text.output
+    lines = text.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if "NOT COMPUTABLE: 1 child(ren)" in line)
+    assert lines[at + 1] == "    conference K2 (children: C2), strategy discussion 2030-12-20"
+    page = CliRunner().invoke(main, ["report", path, "--format", "html"])
+    assert page.exit_code == 0, page.output
+    assert "NOT COMPUTABLE: 1 child(ren)" in page.stdout
+    assert "<li>conference K2 (children: C2), strategy discussion 2030-12-20</li>" in page.stdout
+    welsh = CliRunner().invoke(main, ["report", path, "--language", "cy"])
+    assert welsh.exit_code == 0, welsh.output
+    assert "cynhadledd K2 (plant: C2), trafodaeth strategaeth" in welsh.stdout
+    england = get_rule_set("england")
+    records = read_conference_records(_file(tmp_path), calendar_for("england"))
+    icpc = to_data(build_report(records, england))["initial_conference_timeliness"]
+    assert icpc["not_computable_conferences"] == [
+        {"conference_id": "K2", "child_ids": ["C2"], "strategy_discussion_date": "2030-12-20"}
+    ]
+
+
 #: An initial conference never held (strategy discussion 2025-03-20), and one held in 2012
 #: with no core group recorded, before Scotland's first core group rule (2014).
 UNHELD = (

@@ -11,10 +11,12 @@ from collections.abc import Mapping
 
 import attrs
 import numpy as np
+import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..._columnar import grouped, iso_text, joined, order_by_day_then_id
+from ...records import ConferenceRecords
 from ...rules.bulk import NOT_COMPUTABLE, due_dates
 from ..i18n import N_
 from ..periods import by_period, period_codes
@@ -99,6 +101,19 @@ class InitialConferenceTimeliness:
     #: Of those not assessed: the rule applies, but the due date is past the calendar's
     #: coverage (bank holidays not yet known), so no date and no verdict are given.
     not_computable: int
+    #: Those children's conferences, each with its children by the ids as written (left
+    #: out when there are none), by strategy discussion then id.
+    not_computable_conferences: RowTable | None = attrs.field(
+        default=None,
+        metadata={
+            "omit_if_none": True,
+            "columns": {
+                "conference_id": "str",
+                "child_ids": "[str]",
+                "strategy_discussion_date": "str",
+            },
+        },
+    )
     #: The authority's target proportion on time, if any.
     target: float | None
     #: ``"by_child"`` or ``"by_conference"``: the authority's headline figure.
@@ -226,12 +241,7 @@ def compute(inputs: ReportInputs) -> Computed[InitialConferenceTimeliness]:
         {
             "conference_id": late_ids.take(pa.array(order)),
             # Every child of each late conference, by the id the council wrote.
-            "child_ids": grouped(
-                records.text["child_id"],
-                records.conference_code,
-                records.conference_code[where],
-                among=late,
-            ),
+            "child_ids": _child_ids(records, where, among=late),
             "conference_date": iso_text(conf[where]),
             "strategy_discussion_date": iso_text(sd[where]),
             "due_date": iso_text(row_due[where]),
@@ -242,6 +252,7 @@ def compute(inputs: ReportInputs) -> Computed[InitialConferenceTimeliness]:
             "reason_accepted": _accepted(reasons, policy.rejected_delay_reasons),
         }
     )
+    stuck = initial & (used == NOT_COMPUTABLE)
     by_child = Ratio.of(int(on_time.sum()), int(assessed.sum()))
     by_conference = (
         Ratio.of(int((on_time & per_conference).sum()), int(conf_assessed.sum()))
@@ -264,7 +275,8 @@ def compute(inputs: ReportInputs) -> Computed[InitialConferenceTimeliness]:
         late_conferences=late_conferences,
         pending=int(pending.sum()),
         not_assessed=int(not_in_force.sum()),
-        not_computable=int((initial & (used == NOT_COMPUTABLE)).sum()),
+        not_computable=int(stuck.sum()),
+        not_computable_conferences=_stuck_conferences(records, stuck) if stuck.any() else None,
         target=target,
         headline=headline,
         meets_target=meets_target,
@@ -284,6 +296,32 @@ def compute(inputs: ReportInputs) -> Computed[InitialConferenceTimeliness]:
         result=result,
         verdicts=verdicts,
         rules=(RuleUse(rule_id="icpc", version=used, rows=initial),),
+    )
+
+
+def _child_ids(
+    records: ConferenceRecords, where: npt.NDArray[np.int64], *, among: npt.NDArray[np.bool_]
+) -> pa.Array:
+    """Return every child of the conference of each row in ``where`` (rows of ``among``)."""
+    codes = records.conference_code
+    return grouped(records.text["child_id"], codes, codes[where], among=among)
+
+
+def _stuck_conferences(records: ConferenceRecords, stuck: npt.NDArray[np.bool_]) -> RowTable:
+    """Name the conferences of the rows with no computable due date, with their children."""
+    rows = np.flatnonzero(stuck)
+    _, first = np.unique(records.conference_code[rows], return_index=True)
+    where = rows[first]
+    ids = records.text["conference_id"].take(pa.array(where))
+    sd = records.strategy_discussion_date
+    order = order_by_day_then_id(sd[where], ids)
+    where = where[order]
+    return RowTable(
+        {
+            "conference_id": ids.take(pa.array(order)),
+            "child_ids": _child_ids(records, where, among=stuck),
+            "strategy_discussion_date": iso_text(sd[where]),
+        }
     )
 
 
@@ -370,6 +408,8 @@ def text(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
         )
         lines += _late_lines(late, w, known=known)
     lines += ["  " + line for line in _not_counted_children(result, w)]
+    if result.not_computable:
+        lines += _stuck_lines(result.not_computable_conferences, w, known=known)
     lines += outside_lines(result.outside_headline_period, w)
     if result.not_counted_outside_section47:
         lines.append("  " + _not_counted(result.not_counted_outside_section47, w))
@@ -405,6 +445,30 @@ def _not_counted_children(result: InitialConferenceTimeliness, w: Writer) -> lis
             ).format(n=result.not_computable)
         )
     return lines
+
+
+def _stuck_words(w: Writer, *, known: bool) -> str:
+    """Return the template naming a conference with no computable due date, its children."""
+    if known:
+        return w._("conference {conference} (children: {child_ids}), strategy discussion {date}")
+    return w._("child {child_ids} ({conference}), strategy discussion {date}")
+
+
+def _stuck_rows(stuck: RowTable | None, w: Writer, *, known: bool) -> list[str]:
+    template = _stuck_words(w, known=known)
+    return [
+        template.format(
+            conference=row["conference_id"],
+            child_ids=", ".join(row["child_ids"]),
+            date=w.day(row["strategy_discussion_date"]),
+        )
+        for row in stuck or ()
+    ]
+
+
+def _stuck_lines(stuck: RowTable | None, w: Writer, *, known: bool) -> list[str]:
+    """Return a line for each conference with no computable due date, naming its children."""
+    return ["    " + line for line in _stuck_rows(stuck, w, known=known)]
 
 
 def _before_s47_start(inputs: ReportInputs) -> int | None:
@@ -576,6 +640,9 @@ def html(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
         body.append(w.heading(_("Late conferences"), 3))
         body.append(_late_table(result.late_conferences, w, known=known))
     body += [w.paragraph(line) for line in _not_counted_children(result, w)]
+    if result.not_computable:
+        items = _stuck_rows(result.not_computable_conferences, w, known=known)
+        body.append("<ul>" + "".join(f"<li>{esc(item)}</li>" for item in items) + "</ul>")
     body += outside_html(result.outside_headline_period, w)
     if result.not_counted_outside_section47:
         body.append(w.paragraph(_not_counted(result.not_counted_outside_section47, w), "note"))
