@@ -41,7 +41,7 @@ SCHEMA_NAMES = (
 )
 #: Each schema's version (``x-schema-version``), raised with every change to its document's
 #: keys, which CHANGELOG.md lists under the version. A schema not listed is at version 1.
-SCHEMA_VERSIONS = {"report": 3, "worklist": 3}
+SCHEMA_VERSIONS = {"report": 2, "worklist": 2}
 
 #: The report's schema is made from its classes (which need pyarrow): on first use only.
 _built = lazy_exports(__package__ or __name__, {}, {".report_schema": ("report_schema",)})
