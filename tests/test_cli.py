@@ -128,3 +128,22 @@ def test_version(run) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run("--version")
     assert code == 0
     assert __version__ in out
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["due", "{sample}", "--as-of", "2035-01-01"], ["report", "--unit", "--as-of", "2035-01-01"]],
+)
+def test_an_as_of_date_outside_the_calendar_is_refused_naming_the_option(
+    command: list[str],
+) -> None:
+    from importlib.resources import files
+
+    sample = str(files("safeguarding_rules") / "data" / "sample_conferences.csv")
+    result = CliRunner().invoke(main, [part.format(sample=sample) for part in command])
+    assert result.exit_code == 2
+    assert (
+        "Invalid value for '--as-of': day 2035-01-01 is outside the england-and-wales "
+        "calendar's coverage (2006-01-01 to 2030-12-31)"
+    ) in result.stderr
+    assert "Traceback" not in result.output

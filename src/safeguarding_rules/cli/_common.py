@@ -55,6 +55,18 @@ def date_callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any
         raise click.BadParameter(str(error), ctx=ctx, param=param) from None
 
 
+def within_coverage(calendar: Any, day: Any, option: str) -> None:
+    """Refuse a date option outside the calendar's coverage, naming the option.
+
+    Deep in a worklist the same refusal would name no option ("day 2035-01-01 is outside
+    ..."), and the file would have been read for nothing.
+    """
+    try:
+        calendar.is_working_day(day)
+    except safeguarding_rules.CalendarRangeError as error:
+        raise click.BadParameter(str(error), param_hint=f"'{option}'") from None
+
+
 def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
     r"""Print ``text`` with its control characters shown as escapes: how every command prints.
 

@@ -27,6 +27,7 @@ from ._common import (
     rule_set_options,
     warn,
     warn_unrecognised,
+    within_coverage,
 )
 from .unit import LANGUAGE_OPTION, load_unit_inputs, render_unit, unit_options
 
@@ -180,6 +181,8 @@ def report_command(
     whole unit's report (with no FILE, the sample unit year: children, adult enquiries and
     missing episodes).
     """
+    if as_of is not None:
+        within_coverage(rule_set.calendar(use_overlay=use_overlay), as_of, "--as-of")
     loaded = _load_records(
         records_file, rule_set, skip_invalid, input_format, mapping_file, db_schema, password_env
     )
@@ -303,6 +306,7 @@ def due_command(
     with --adults and --missing, adult enquiries, strategy meetings and plan reviews, and
     return interviews too. FILE may be any input ``report`` reads.
     """
+    within_coverage(rule_set.calendar(use_overlay=use_overlay), as_of, "--as-of")
     loaded = _load_records(
         records_file, rule_set, skip_invalid=False, input_format=input_format,
         mapping_file=mapping_file, db_schema=db_schema, password_env=password_env,
