@@ -354,8 +354,9 @@ def test_a_pipe_as_input(argument: str) -> None:
     [
         (["--within", "999999999"], 0, "1 action(s) due at any date"),
         (["--within", "-1"], 2, "-1 is not in the range x>=0"),
-        (["--as-of", "9999-12-31"], 1, "day 9999-12-31 is outside"),
-        (["--as-of", "2005-12-31"], 1, "day 2005-12-31 is outside"),
+        # Refused as a bad option value (exit 2), naming it, before the file is read.
+        (["--as-of", "9999-12-31"], 2, "'--as-of': day 9999-12-31 is outside"),
+        (["--as-of", "2005-12-31"], 2, "'--as-of': day 2005-12-31 is outside"),
     ],
 )
 def test_due_with_extreme_dates(tmp_path: Path, args: list[str], code: int, expected: str) -> None:

@@ -138,6 +138,15 @@ def test_initial_conferences_by_child_by_conference_band_period_and_lateness(
             },
         ],
         "pending": 1,
+        # I4: 15 working days from Mon 15 Dec 2014, past Christmas, Boxing Day and New Year.
+        "pending_conferences": [
+            {
+                "conference_id": "I4",
+                "child_ids": ["E"],
+                "strategy_discussion_date": "2014-12-15",
+                "due_date": "2015-01-08",
+            }
+        ],
         "not_assessed": 2,  # I8 (not computable) and I9 (no edition in force)
         "not_computable": 1,
         "not_computable_conferences": [

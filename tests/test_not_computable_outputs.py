@@ -230,3 +230,37 @@ def test_scotland_says_why_it_does_not_list_the_initial_conference_never_held(
         ("icpc", "IC5", ["0003001"]),
     ]
     assert "2 action(s) not assessed:" in as_json.stderr
+
+
+def test_the_report_names_the_children_whose_conference_is_not_yet_held(tmp_path: Path) -> None:
+    # IC5: strategy discussion Thu 20 Mar 2025, 15 working days on: Thu 10 Apr (no holiday);
+    # K2 (in RECORDS): its due date is past the calendar's coverage.
+    for text, name, expected in (
+        (UNHELD, "unheld.csv",
+         "    conference IC5 (children: 0003001), strategy discussion 2025-03-20, due 2025-04-10"),
+        (RECORDS, "records.csv",
+         "    conference K2 (children: C2), strategy discussion 2030-12-20, due date not "
+         "computable"),
+    ):  # fmt: skip
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(main, ["report", str(path)])
+        assert result.exit_code == 0, result.output
+        lines = result.stdout.splitlines()
+        at = lines.index("  not yet held: 1 child(ren)")
+        assert lines[at + 1] == expected
+        page = CliRunner().invoke(main, ["report", str(path), "--format", "html"])
+        assert f"<li>{expected.strip()}</li>" in page.stdout
+    icpc = json.loads(
+        CliRunner()
+        .invoke(main, ["report", str(tmp_path / "unheld.csv"), "--format", "json"])
+        .stdout
+    )["initial_conference_timeliness"]
+    assert icpc["pending_conferences"] == [
+        {
+            "conference_id": "IC5",
+            "child_ids": ["0003001"],
+            "strategy_discussion_date": "2025-03-20",
+            "due_date": "2025-04-10",
+        }
+    ]

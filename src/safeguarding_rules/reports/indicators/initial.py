@@ -62,6 +62,10 @@ class InitialPeriod:
     by_conference: Ratio | NotKnown
 
 
+#: The columns of a list of conferences in no figure (not yet held, not computable).
+_NAMED = {"conference_id": "str", "child_ids": "[str]", "strategy_discussion_date": "str"}
+
+
 @attrs.frozen(kw_only=True)
 class InitialConferenceTimeliness:
     """Initial conferences held within the timescale, by child and by conference."""
@@ -96,6 +100,12 @@ class InitialConferenceTimeliness:
     )
     #: Children whose initial conference is not yet held.
     pending: int
+    #: Their conferences, each with its children by the ids as written and its due date
+    #: (empty where not computable), by strategy discussion then id (left out when none).
+    pending_conferences: RowTable | None = attrs.field(
+        default=None,
+        metadata={"omit_if_none": True, "columns": {**_NAMED, "due_date": "str?"}},
+    )
     #: Children whose conference no version of the rule applied to.
     not_assessed: int
     #: Of those not assessed: the rule applies, but the due date is past the calendar's
@@ -104,15 +114,7 @@ class InitialConferenceTimeliness:
     #: Those children's conferences, each with its children by the ids as written (left
     #: out when there are none), by strategy discussion then id.
     not_computable_conferences: RowTable | None = attrs.field(
-        default=None,
-        metadata={
-            "omit_if_none": True,
-            "columns": {
-                "conference_id": "str",
-                "child_ids": "[str]",
-                "strategy_discussion_date": "str",
-            },
-        },
+        default=None, metadata={"omit_if_none": True, "columns": _NAMED}
     )
     #: The authority's target proportion on time, if any.
     target: float | None
@@ -274,9 +276,12 @@ def compute(inputs: ReportInputs) -> Computed[InitialConferenceTimeliness]:
         by_period=periods,
         late_conferences=late_conferences,
         pending=int(pending.sum()),
+        pending_conferences=(
+            _named_conferences(records, pending, row_due) if pending.any() else None
+        ),
         not_assessed=int(not_in_force.sum()),
         not_computable=int(stuck.sum()),
-        not_computable_conferences=_stuck_conferences(records, stuck) if stuck.any() else None,
+        not_computable_conferences=_named_conferences(records, stuck) if stuck.any() else None,
         target=target,
         headline=headline,
         meets_target=meets_target,
@@ -307,22 +312,27 @@ def _child_ids(
     return grouped(records.text["child_id"], codes, codes[where], among=among)
 
 
-def _stuck_conferences(records: ConferenceRecords, stuck: npt.NDArray[np.bool_]) -> RowTable:
-    """Name the conferences of the rows with no computable due date, with their children."""
-    rows = np.flatnonzero(stuck)
-    _, first = np.unique(records.conference_code[rows], return_index=True)
-    where = rows[first]
+def _named_conferences(
+    records: ConferenceRecords,
+    rows: npt.NDArray[np.bool_],
+    due: npt.NDArray[np.datetime64] | None = None,
+) -> RowTable:
+    """Name the conferences of ``rows``, with their children (and due dates, if given)."""
+    where = np.flatnonzero(rows)
+    _, first = np.unique(records.conference_code[where], return_index=True)
+    where = where[first]
     ids = records.text["conference_id"].take(pa.array(where))
     sd = records.strategy_discussion_date
     order = order_by_day_then_id(sd[where], ids)
     where = where[order]
-    return RowTable(
-        {
-            "conference_id": ids.take(pa.array(order)),
-            "child_ids": _child_ids(records, where, among=stuck),
-            "strategy_discussion_date": iso_text(sd[where]),
-        }
-    )
+    columns = {
+        "conference_id": ids.take(pa.array(order)),
+        "child_ids": _child_ids(records, where, among=rows),
+        "strategy_discussion_date": iso_text(sd[where]),
+    }
+    if due is not None:
+        columns["due_date"] = iso_text(due[where])
+    return RowTable(columns)
 
 
 # -- text and HTML ---------------------------------------------------------------------------
@@ -407,9 +417,8 @@ def text(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
             ).format(n=len(late))
         )
         lines += _late_lines(late, w, known=known)
-    lines += ["  " + line for line in _not_counted_children(result, w)]
-    if result.not_computable:
-        lines += _stuck_lines(result.not_computable_conferences, w, known=known)
+    for sentence, items in _not_counted_children(result, w, known=known):
+        lines += ["  " + sentence, *("    " + item for item in items)]
     lines += outside_lines(result.outside_headline_period, w)
     if result.not_counted_outside_section47:
         lines.append("  " + _not_counted(result.not_counted_outside_section47, w))
@@ -420,31 +429,45 @@ def text(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
     return lines
 
 
-def _not_counted_children(result: InitialConferenceTimeliness, w: Writer) -> list[str]:
-    """Say how many children are in no figure: not yet held, not assessed, not computable.
+def _not_counted_children(
+    result: InitialConferenceTimeliness, w: Writer, *, known: bool
+) -> list[tuple[str, list[str]]]:
+    """Say how many children are in no figure, each sentence with the conferences it names.
 
-    The text report and the HTML page say the same, in the same words.
+    Not yet held, not assessed, not computable; the conferences' children are named. The
+    text report and the HTML page say the same, in the same words.
     """
     _ = w._
-    lines = []
+    found: list[tuple[str, list[str]]] = []
     if result.pending:
-        lines.append(_("not yet held: {n} child(ren)").format(n=result.pending))
+        found.append(
+            (
+                _("not yet held: {n} child(ren)").format(n=result.pending),
+                _stuck_rows(result.pending_conferences, w, known=known),
+            )
+        )
     uncovered = result.not_assessed - result.not_computable
     if uncovered:
-        lines.append(
-            _(
-                "not assessed: {n} child(ren) whose strategy discussion no edition of the "
-                "rule covers"
-            ).format(n=uncovered)
+        found.append(
+            (
+                _(
+                    "not assessed: {n} child(ren) whose strategy discussion no edition of the "
+                    "rule covers"
+                ).format(n=uncovered),
+                [],
+            )
         )
     if result.not_computable:
-        lines.append(
-            _(
-                "NOT COMPUTABLE: {n} child(ren) whose due date is past the calendar's coverage; "
-                "not counted as on time or late"
-            ).format(n=result.not_computable)
+        found.append(
+            (
+                _(
+                    "NOT COMPUTABLE: {n} child(ren) whose due date is past the calendar's "
+                    "coverage; not counted as on time or late"
+                ).format(n=result.not_computable),
+                _stuck_rows(result.not_computable_conferences, w, known=known),
+            )
         )
-    return lines
+    return found
 
 
 def _stuck_words(w: Writer, *, known: bool) -> str:
@@ -455,6 +478,7 @@ def _stuck_words(w: Writer, *, known: bool) -> str:
 
 
 def _stuck_rows(stuck: RowTable | None, w: Writer, *, known: bool) -> list[str]:
+    """Name each conference of the list, its children and (if the list has it) its due date."""
     template = _stuck_words(w, known=known)
     return [
         template.format(
@@ -462,13 +486,19 @@ def _stuck_rows(stuck: RowTable | None, w: Writer, *, known: bool) -> list[str]:
             child_ids=", ".join(row["child_ids"]),
             date=w.day(row["strategy_discussion_date"]),
         )
+        + _due_words(row, w)
         for row in stuck or ()
     ]
 
 
-def _stuck_lines(stuck: RowTable | None, w: Writer, *, known: bool) -> list[str]:
-    """Return a line for each conference with no computable due date, naming its children."""
-    return ["    " + line for line in _stuck_rows(stuck, w, known=known)]
+def _due_words(row: Mapping[str, object], w: Writer) -> str:
+    """``, due 2025-04-10`` (or that it is not computable) where the row has a due date."""
+    if "due_date" not in row:
+        return ""
+    due = row["due_date"]
+    if not due:
+        return ", " + w._("due date not computable")
+    return ", " + w._("due {due}").format(due=w.day(str(due)))
 
 
 def _before_s47_start(inputs: ReportInputs) -> int | None:
@@ -639,10 +669,10 @@ def html(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
     if result.late_conferences:
         body.append(w.heading(_("Late conferences"), 3))
         body.append(_late_table(result.late_conferences, w, known=known))
-    body += [w.paragraph(line) for line in _not_counted_children(result, w)]
-    if result.not_computable:
-        items = _stuck_rows(result.not_computable_conferences, w, known=known)
-        body.append("<ul>" + "".join(f"<li>{esc(item)}</li>" for item in items) + "</ul>")
+    for sentence, items in _not_counted_children(result, w, known=known):
+        body.append(w.paragraph(sentence))
+        if items:
+            body.append("<ul>" + "".join(f"<li>{esc(item)}</li>" for item in items) + "</ul>")
     body += outside_html(result.outside_headline_period, w)
     if result.not_counted_outside_section47:
         body.append(w.paragraph(_not_counted(result.not_counted_outside_section47, w), "note"))
