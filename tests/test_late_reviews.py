@@ -134,3 +134,26 @@ def test_a_census_names_the_late_reviews_child_and_where_in_the_file(tmp_path: P
     assert (late["due_date"], late["days_late"]) == ("2022-05-17", 3)
     text = run(str(path))
     assert re.search(r"    child 000123/A \(Child\[1\].*\) on 2022-05-20 \(due 2022-05-17", text)
+
+
+def test_a_review_outside_the_census_year_says_whether_it_was_late(tmp_path: Path) -> None:
+    # Plan 15 Jan 2025: first review due 15 Apr, held 16 Apr, after the ReferenceDate (31
+    # March): not in the headline, listed outside it, and said to be late (the tester's
+    # case: it was counted in a period and never said to be late).
+    plan = Plan(start=dt.date(2025, 1, 15), reviews=[dt.date(2025, 4, 16)])
+    path = tmp_path / "census.xml"
+    write_cin_census(
+        path,
+        [CensusChild(child_id="0002001", episodes=[Episode(referral=dt.date(2024, 12, 1),
+                                                            plans=[plan])])],
+        reference_date=dt.date(2025, 3, 31),
+    )  # fmt: skip
+    found = json.loads(run(str(path), "--format", "json"))["review_timeliness"]
+    (outside,) = found["outside_headline_period"]
+    assert (outside["child_id"], outside["date"], outside["due_date"], outside["on_time"]) == (
+        "0002001", "2025-04-16", "2025-04-15", False,
+    )  # fmt: skip
+    text = run(str(path))
+    assert "on 2025-04-16 (due 2025-04-15, LATE): held after the return's ReferenceDate" in text
+    page = run(str(path), "--format", "html")
+    assert "<td>2025-04-15</td><td>LATE</td>" in page.replace("\n", "")

@@ -36,6 +36,7 @@ _ROW_TYPES: dict[str, Schema] = {
     "str": {"type": "string"},
     "str?": {"type": ["string", "null"]},
     "int": {"type": "integer"},
+    "bool": {"type": "boolean"},
     "bool?": {"type": ["boolean", "null"]},
     "[str]": {"type": "array", "items": {"type": "string"}},
 }

@@ -80,7 +80,14 @@ class NotKnown:
 
 
 #: The columns of a list of rows outside the headline's period (for the JSON Schema).
-OUTSIDE_COLUMNS = {"child_id": "str", "location": "str", "date": "str", "why": "str"}
+OUTSIDE_COLUMNS = {
+    "child_id": "str",
+    "location": "str",
+    "date": "str",
+    "due_date": "str",
+    "on_time": "bool",
+    "why": "str",
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -195,11 +202,18 @@ class ReportInputs:
         inside: npt.NDArray[np.bool_] = given & (days >= first) & (days <= last)
         return inside
 
-    def outside_headline(self, days: Dates, rows: npt.NDArray[np.bool_]) -> RowTable | None:
+    def outside_headline(
+        self,
+        days: Dates,
+        rows: npt.NDArray[np.bool_],
+        due: Dates,
+        on_time: npt.NDArray[np.bool_],
+    ) -> RowTable | None:
         """Return the ``rows`` whose day is outside :attr:`headline_period`, never dropped.
 
         ``None`` where there is no such period. Each row names its children (ids as
-        written), where it is in the file, its date and why it is not in the headline.
+        written), where it is in the file, its date, its due date and whether it was on
+        time (judged, though not in the headline), and why it is not in the headline.
         """
         period = self.headline_period
         if period is None:
@@ -223,6 +237,8 @@ class ReportInputs:
                 "child_id": records.text["child_id"].take(pa.array(where, pa.int64())),
                 "location": records.text["conference_id"].take(pa.array(where, pa.int64())),
                 "date": iso_text(days[where]),
+                "due_date": iso_text(due[where]),
+                "on_time": pa.array(on_time[where], pa.bool_()),
                 "why": why,
             }
         )
@@ -292,14 +308,20 @@ def outside_lines(outside: RowTable | None, w: Writer) -> list[str]:
     lines = ["  " + w._("outside the headline's period ({n}):").format(n=len(outside))]
     return lines + [
         "    "
-        + w._("child {child} ({location}) on {date}: {why}").format(
+        + w._("child {child} ({location}) on {date} (due {due}, {verdict}): {why}").format(
             child=row["child_id"],
             location=row["location"],
             date=w.day(row["date"]),
+            due=w.day(row["due_date"]),
+            verdict=_verdict(row, w),
             why=row["why"],
         )
         for row in outside
     ]
+
+
+def _verdict(row: dict[str, Any], w: Writer) -> str:
+    return w._("on time") if row["on_time"] else w._("LATE")
 
 
 def outside_html(outside: RowTable | None, w: Writer) -> list[str]:
@@ -311,8 +333,25 @@ def outside_html(outside: RowTable | None, w: Writer) -> list[str]:
         w.heading(_("Outside the headline period"), 3),
         w.paragraph(outside_lines(outside, w)[0].strip()),
         w.table(
-            [_("child"), _("where in the file"), _("date"), _("why")],
-            [[row["child_id"], row["location"], w.day(row["date"]), row["why"]] for row in outside],
+            [
+                _("child"),
+                _("where in the file"),
+                _("date"),
+                _("due"),
+                _("on time or late"),
+                _("why"),
+            ],
+            [
+                [
+                    row["child_id"],
+                    row["location"],
+                    w.day(row["date"]),
+                    w.day(row["due_date"]),
+                    _verdict(row, w),
+                    row["why"],
+                ]
+                for row in outside
+            ],
         ),
     ]
 

@@ -205,7 +205,7 @@ def compute(inputs: ReportInputs) -> Computed[InitialConferenceTimeliness]:
     unknown = NotKnown(why=inputs.conferences_unknown_why)
     per_conference = inputs.first_of_conference
     # Every period is shown; the headline counts only its own (a census: its year).
-    outside = inputs.outside_headline(conf, assessed & per_conference)
+    outside = inputs.outside_headline(conf, assessed & per_conference, row_due, on_time)
     everywhere, assessed = assessed, assessed & inputs.in_headline(conf)
     on_time_everywhere = on_time
     on_time, late = on_time & assessed, late & assessed

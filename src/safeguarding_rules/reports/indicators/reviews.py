@@ -192,7 +192,7 @@ def compute(inputs: ReportInputs) -> Computed[ReviewTimeliness]:
     status[unknown] = Status.NOT_ASSESSED
     # Every period is shown; the headline counts only its own (a census: its year).
     held = records.conference_date
-    outside = inputs.outside_headline(held, assessed_all)
+    outside = inputs.outside_headline(held, assessed_all, due, on_time_all)
     everywhere, on_time_everywhere = assessed_all, on_time_all
     assessed_all = assessed_all & inputs.in_headline(held)
     on_time_all = on_time_all & assessed_all
