@@ -119,10 +119,11 @@ def test_the_welsh_text_names_them_too(reviews: Path) -> None:
     assert "0001134, diwrnodau'n hwyr: 35" in text
 
 
-def _census(tmp_path: Path, child_id: str, plan: Plan, reference: dt.date) -> Path:
-    """A census of one child on one plan (referred a month and a half before it starts)."""
+def _census(
+    tmp_path: Path, child_id: str, plan: Plan, reference: dt.date, referral: dt.date
+) -> Path:
+    """A census of one child on one plan."""
     path = tmp_path / "census.xml"
-    referral = plan.start - dt.timedelta(days=45)
     child = CensusChild(child_id=child_id, episodes=[Episode(referral=referral, plans=[plan])])
     write_cin_census(path, [child], reference_date=reference)
     return path
@@ -131,7 +132,7 @@ def _census(tmp_path: Path, child_id: str, plan: Plan, reference: dt.date) -> Pa
 def test_a_census_names_the_late_reviews_child_and_where_in_the_file(tmp_path: Path) -> None:
     # Plan 17 Feb 2022: first review due 17 May, held 20 May (3 days late).
     plan = Plan(start=dt.date(2022, 2, 17), reviews=[dt.date(2022, 5, 20)])
-    path = _census(tmp_path, "000123/A", plan, dt.date(2023, 3, 31))
+    path = _census(tmp_path, "000123/A", plan, dt.date(2023, 3, 31), dt.date(2022, 1, 10))
     (late,) = json.loads(run(str(path), "--format", "json"))["review_timeliness"]["late_reviews"]
     assert late["child_ids"] == ["000123/A"]
     assert (late["due_date"], late["days_late"]) == ("2022-05-17", 3)
@@ -144,7 +145,7 @@ def test_a_review_outside_the_census_year_says_whether_it_was_late(tmp_path: Pat
     # March): not in the headline, listed outside it, and said to be late (the tester's
     # case: it was counted in a period and never said to be late).
     plan = Plan(start=dt.date(2025, 1, 15), reviews=[dt.date(2025, 4, 16)])
-    path = _census(tmp_path, "0002001", plan, dt.date(2025, 3, 31))
+    path = _census(tmp_path, "0002001", plan, dt.date(2025, 3, 31), dt.date(2024, 12, 1))
     found = json.loads(run(str(path), "--format", "json"))["review_timeliness"]
     (outside,) = found["outside_headline_period"]
     assert (outside["child_id"], outside["date"], outside["due_date"], outside["on_time"]) == (
