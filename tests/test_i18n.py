@@ -134,3 +134,26 @@ def test_no_message_hides_inside_an_f_string() -> None:
                 ):
                     hidden.append(f"{path.relative_to(SOURCES)}:{inner.lineno}")
     assert not hidden, f"a message inside an f-string is never extracted: {hidden}"
+
+
+def test_causes_and_reasons_made_with_numbers_are_shown_in_welsh() -> None:
+    # Made in lower layers with numbers in them, they used to stay English in a Welsh report
+    # ("counted the S47 start as day 1", "not recognised", the SSD's missing meeting ids).
+    from safeguarding_rules.records.detect import NO_MEETING_ID
+    from safeguarding_rules.reports.indicators.recorded_targets import CAUSES, cause_text
+    from safeguarding_rules.reports.writer import writer
+
+    welsh, english = writer("cy"), writer("en")
+    assert cause_text("counted 3 months as calendar days", welsh) == (
+        "wedi cyfrif 3 mis fel diwrnodau calendr"
+    )
+    assert cause_text("not recognised", welsh) == "heb ei adnabod"
+    assert cause_text("counted 15 calendar days", english) == "counted 15 calendar days"
+    assert cause_text("a cause no template has", welsh) == "a cause no template has"
+    for template in CAUSES:
+        filled = template.format(n=12, months=6)
+        assert cause_text(filled, welsh) == welsh._(template).format(n=12, months=6)
+        assert cause_text(filled, welsh) != filled
+    why = NO_MEETING_ID.format(n=7)
+    shown = welsh.filled(why, (NO_MEETING_ID,))
+    assert shown.startswith("dim yn hysbys: nid oes gan 7 rhes")

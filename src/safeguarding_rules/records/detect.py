@@ -34,8 +34,16 @@ NO_FAMILY_LINK = N_(
     "be grouped; every figure here counts children (each enquiry separately)"
 )
 
+#: Why an SSD cannot be counted by conference (``{n}``: the rows with no meeting id).
+NO_MEETING_ID = N_(
+    "not known: {n} conference row(s) of the Standard Safeguarding Dataset have no meeting id "
+    "(icpc_icpc_meeting_id, cppr_cp_review_meeting_id), so the children seen at one "
+    "conference cannot all be grouped; every figure here counts children"
+)
+
 __all__ = [
     "NO_FAMILY_LINK",
+    "NO_MEETING_ID",
     "InputFormat",
     "LoadedRecords",
     "detect_format",
@@ -85,12 +93,7 @@ class LoadedRecords:
         """Why figures by conference are not known (see :attr:`conferences_known`)."""
         if self.ssd is not None and not self.ssd.conferences_known:
             missing = self.ssd.initial_without_meeting_id + self.ssd.reviews_without_meeting_id
-            return (
-                f"not known: {missing} conference row(s) of the Standard Safeguarding Dataset "
-                "have no meeting id (icpc_icpc_meeting_id, cppr_cp_review_meeting_id), so the "
-                "children seen at one conference cannot all be grouped; every figure here "
-                "counts children"
-            )
+            return NO_MEETING_ID.format(n=missing)
         return NO_FAMILY_LINK
 
 

@@ -9,7 +9,9 @@ messages themselves), formats percentages and dates, and builds the HTML tables 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
@@ -68,6 +70,19 @@ class Writer:
     def _(self, message: str) -> str:
         """Return ``message`` in this language."""
         return self.t.gettext(message)
+
+    def filled(self, text: str, templates: Sequence[str]) -> str:
+        """Return ``text`` in this language, where it is one of ``templates`` filled in.
+
+        For messages made in a lower layer with numbers already in them ("counted 3 months
+        as calendar days"): each template's ``{name}`` matches digits, and a match is
+        translated and filled again. Text matching no template is returned as it is.
+        """
+        for template in templates:
+            found = _template_pattern(template).fullmatch(text)
+            if found:
+                return self._(template).format(**found.groupdict())
+        return text
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         """Return the form of a counted message for ``n``."""
@@ -204,3 +219,9 @@ class Writer:
 def writer(language: str = "en", *, long_dates: bool = False) -> Writer:
     """Return a writer for ``language`` (``"en"`` or ``"cy"``)."""
     return Writer(translator(language), long_dates)
+
+
+@functools.lru_cache(maxsize=256)
+def _template_pattern(template: str) -> re.Pattern[str]:
+    """Return a template as a regular expression: its text as is, each ``{name}`` digits."""
+    return re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[0-9]+)", re.escape(template)))

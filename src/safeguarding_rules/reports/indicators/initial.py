@@ -17,6 +17,7 @@ import pyarrow.compute as pc
 
 from ..._columnar import grouped, iso_text, joined, order_by_day_then_id
 from ...records import ConferenceRecords
+from ...records.detect import NO_FAMILY_LINK, NO_MEETING_ID
 from ...rules.bulk import NOT_COMPUTABLE, due_dates
 from ..i18n import N_
 from ..periods import by_period, period_codes
@@ -425,7 +426,9 @@ def text(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
     if result.not_counted_before_s47_start:
         lines.append("  " + _not_counted_before(result.not_counted_before_s47_start, w))
     if isinstance(result.by_conference, NotKnown):
-        lines.append("  " + _("By conference: {why}.").format(why=_(result.by_conference.why)))
+        lines.append(
+            "  " + _("By conference: {why}.").format(why=_unknown_why(result.by_conference, w))
+        )
     return lines
 
 
@@ -499,6 +502,11 @@ def _due_words(row: Mapping[str, object], w: Writer) -> str:
     if not due:
         return ", " + w._("due date not computable")
     return ", " + w._("due {due}").format(due=w.day(str(due)))
+
+
+def _unknown_why(unknown: NotKnown, w: Writer) -> str:
+    """Say why figures by conference are not known, in the report's language."""
+    return w.filled(unknown.why, (NO_FAMILY_LINK, NO_MEETING_ID))
 
 
 def _before_s47_start(inputs: ReportInputs) -> int | None:
@@ -681,7 +689,7 @@ def html(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
             w.paragraph(_not_counted_before(result.not_counted_before_s47_start, w), "note")
         )
     if isinstance(result.by_conference, NotKnown):
-        note = _("By conference: {why}.").format(why=_(result.by_conference.why))
+        note = _("By conference: {why}.").format(why=_unknown_why(result.by_conference, w))
         body.append(f'<p class="note">{esc(note)}</p>')
     return body
 

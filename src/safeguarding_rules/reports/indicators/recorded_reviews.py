@@ -29,6 +29,7 @@ from .recorded_targets import (
     UnreadableValue,
     audit_html,
     audit_lines,
+    causes_text,
     unreadable_html,
     unreadable_lines,
 )
@@ -290,7 +291,7 @@ def due_dates_text(result: RecordedReviewDueDates | NotAssessed, w: Writer) -> l
             recorded=w.day(r.recorded),
             due=w.day(r.computed),
             days=f"{r.days_later:+d}",
-            causes="; ".join(r.likely_causes) or _("cause not recognised"),
+            causes=causes_text(r.likely_causes, w, _("cause not recognised")),
         )
         for r in result.rows
     ]
@@ -325,7 +326,7 @@ def due_dates_html(result: RecordedReviewDueDates | NotAssessed, w: Writer) -> l
                     w.day(r.recorded),
                     w.day(r.computed),
                     r.days_later,
-                    "; ".join(r.likely_causes) or _("not recognised"),
+                    causes_text(r.likely_causes, w, _("not recognised")),
                 ]
                 for r in result.rows
             ],

@@ -10,7 +10,7 @@ or counting calendar days.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
 import attrs
@@ -240,7 +240,7 @@ def text(result: RecordedTargets | NotChecked | NotAssessed, w: Writer) -> list[
             recorded=w.day(r.recorded),
             due=w.day(r.computed),
             offset=_offset(r.working_days_later, w),
-            causes="; ".join(r.likely_causes) or _("cause not recognised"),
+            causes=causes_text(r.likely_causes, w, _("cause not recognised")),
         )
         for r in result.rows
     ]
@@ -287,7 +287,7 @@ def html(result: RecordedTargets | NotChecked | NotAssessed, w: Writer) -> list[
                     w.day(r.recorded),
                     w.day(r.computed),
                     r.working_days_later,
-                    "; ".join(r.likely_causes) or _("not recognised"),
+                    causes_text(r.likely_causes, w, _("not recognised")),
                 ]
                 for r in result.rows
             ],
@@ -309,12 +309,39 @@ class Audit(Protocol):
     def by_likely_cause(self) -> Mapping[str, int]: ...
 
 
+#: Every likely cause an audit can name, as a template (``{n}``, ``{months}``: numbers). The
+#: JSON keeps the English words; text and HTML show them in the report's language.
+CAUSES = (
+    N_("counted the S47 start as day 1"),
+    N_("skipped weekends but not bank holidays"),
+    N_("counted the S47 start as day 1 and skipped weekends but not bank holidays"),
+    N_("counted {n} calendar days"),
+    N_("counted {n} calendar days with the S47 start as day 1"),
+    N_("counted {months} months as calendar days"),
+    N_("counted 3 months from the strategy discussion, not the conference"),
+    N_("counted 6 months from the previous review's due date, not its date"),
+    N_("not recognised"),
+)
+
+
+def cause_text(cause: str, w: Writer) -> str:
+    """Return a likely cause in the report's language (a cause not listed: as given)."""
+    return w.filled(cause, CAUSES)
+
+
+def causes_text(causes: Sequence[str], w: Writer, none: str) -> str:
+    """Return a row's likely causes, joined, in the report's language (``none`` if none)."""
+    return "; ".join(cause_text(cause, w) for cause in causes) or none
+
+
 def audit_lines(result: Audit, w: Writer) -> list[str]:
     """Return an audit's counts in the text report: checked, differing, and by likely cause."""
     line = w._(
         "{checked} checked ({not_checked} not), {differing} differ from the rule set's due date"
     ).format(checked=result.checked, not_checked=result.not_checked, differing=result.differing)
-    return ["  " + line] + [f"    {cause}: {n}" for cause, n in result.by_likely_cause.items()]
+    return ["  " + line] + [
+        f"    {cause_text(cause, w)}: {n}" for cause, n in result.by_likely_cause.items()
+    ]
 
 
 def audit_html(result: Audit, w: Writer) -> list[str]:
