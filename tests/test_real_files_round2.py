@@ -338,9 +338,11 @@ def test_conferences_outside_any_section47_are_counted_and_said_why_not_timed(
     assert "initial conferences outside any section 47 enquiry: 6 (6 in the year)" in text
     assert "not counted: 6 initial conference(s) recorded outside any section 47" in text
     assert "DfE rule 2884" in text
-    assert "Initial conferences outside any section 47 enquiry" in run(
-        "report", str(path), "--format", "html"
-    )
+    page = run("report", str(path), "--format", "html")
+    assert "Initial conferences outside any section 47 enquiry" in page
+    # Each row says yes or no: an empty cell read as "not known" (a tester's doubt).
+    cells = re.findall(r"<td>(yes|no|)</td></tr>", page)
+    assert sorted(cells) == ["no"] * 5 + ["yes"]
 
 
 # -- 4. a malformed recorded target never drops a good conference -----------------------------

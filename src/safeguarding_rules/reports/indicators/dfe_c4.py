@@ -363,7 +363,12 @@ def html(result: DfeC4 | NotAssessed, w: Writer) -> list[str]:
             w.table(
                 [_("child"), _("where in the file"), _("date"), _("also in a Section47")],
                 [
-                    [r.child_id, r.location, w.day(r.date), _("yes") if r.also_in_section47 else ""]
+                    [
+                        r.child_id,
+                        r.location,
+                        w.day(r.date),
+                        _("yes") if r.also_in_section47 else _("no"),
+                    ]
                     for r in found.rows
                 ],
             )
