@@ -198,10 +198,14 @@ def report_command(
         decided, undecided = reports.evaluate_attendance(
             rule_set, conferences, file=attendance, use_overlay=use_overlay
         )
-        if undecided and not skip_invalid:
-            raise readers.InputErrors(undecided)
         conferences = [conference for conference, _ in decided]
-        for problem in [*problems, *undecided]:
+        # No FILE: the sample records are not the attendance file's conferences.
+        disagree: list[readers.InputProblem] = []
+        if records_file is not None:
+            disagree = reports.not_as_recorded(loaded, conferences, file=attendance)
+        if (undecided or disagree) and not skip_invalid:
+            raise readers.InputErrors([*undecided, *disagree])
+        for problem in [*problems, *undecided, *disagree]:
             warn(f"  skipped: {problem}")
     elif records_file is None:
         sample = resources.files("safeguarding_rules") / "data" / "sample_attendance.csv"
@@ -212,6 +216,7 @@ def report_command(
         loaded,
         rule_set,
         attendance=conferences,
+        match_attendance=records_file is not None or attendance is None,
         period=Period(period) if period else None,
         year_start_month=1 if calendar_years else None,
         counting=Counting(counting),
@@ -220,6 +225,12 @@ def report_command(
     quoracy = report.indicators.get("quoracy")
     if quoracy is not None:
         warn_unrecognised(quoracy.unrecognised_agencies)
+        if quoracy.not_in_records:
+            warn(
+                f"{len(quoracy.not_in_records)} conference(s) of the attendance file not in the "
+                f"records: {', '.join(map(repr, quoracy.not_in_records))}; each counted for "
+                "quoracy from the attendance file alone."
+            )
     if unit or adults_file or missing_file or language != "en":
         inputs = load_unit_inputs(
             rule_set,

@@ -8,11 +8,20 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
+import numpy as np
 
 from ..rules import VOCABULARY, Attendance, AttendanceMode, ConferenceType, Vocabulary, normalise
+from .conferences import ConferenceRecords
 from .rows import FieldReader, InputErrors, InputProblem, Row, read_table, required_columns
 
-__all__ = ["ATTENDANCE_COLUMNS", "ConferenceAttendance", "read_attendance"]
+__all__ = [
+    "ATTENDANCE_COLUMNS",
+    "AttendanceMatch",
+    "ConferenceAttendance",
+    "RecordsDisagreement",
+    "match_records",
+    "read_attendance",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -176,3 +185,96 @@ def _merged(
             if value is not None:
                 merged[column] = value
     return merged
+
+
+@attrs.frozen(kw_only=True)
+class RecordsDisagreement:
+    """An attendance file conference whose type or date is not the records' for that id."""
+
+    #: The conference id, in both files.
+    conference_id: str
+    #: ``conference_type`` or ``conference_date``.
+    field: str
+    #: The value in the attendance file.
+    attendance: str
+    #: The value in the records.
+    records: str
+    #: The conference's first row in the attendance file.
+    row: int
+    #: The conference's first row in the records file.
+    records_row: int
+
+    def problem(self, file: str, records_file: str) -> InputProblem:
+        """Return the disagreement as a problem in the attendance ``file``, with both values."""
+        return InputProblem(
+            file,
+            self.row,
+            self.field,
+            self.attendance,
+            f"conference {self.conference_id!r} has {self.field} {self.attendance!r} here but "
+            f"{self.records!r} in the records ({records_file}, row {self.records_row}); "
+            "its attendance is not counted",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class AttendanceMatch:
+    """An attendance file's conferences matched to the conference records by id."""
+
+    #: Conferences whose type or date disagrees with the records, one per field.
+    disagreements: tuple[RecordsDisagreement, ...] = ()
+    #: Ids of the attendance file's conferences the records do not hold.
+    not_in_records: tuple[str, ...] = ()
+
+    @property
+    def disagreeing_ids(self) -> frozenset[str]:
+        """The conferences that disagree with the records (not to be counted)."""
+        return frozenset(d.conference_id for d in self.disagreements)
+
+
+def match_records(
+    conferences: Sequence[ConferenceAttendance], records: ConferenceRecords
+) -> AttendanceMatch:
+    """Match each attendance conference to the records by conference id.
+
+    A type or date given in both files must be the same (a value given in one file only
+    is no disagreement: the attendance file may date a conference the records leave
+    undated, and the records may date one the attendance file does not). A conference the
+    records do not hold is named in ``not_in_records``.
+    """
+    if not conferences:
+        return AttendanceMatch()
+    first = records.first_of_conference()
+    ids = records.conference_id[first].tolist()
+    at = dict(zip(ids, first.tolist(), strict=True))
+    types = records.conference_type
+    days = records.conference_date
+    disagreements = []
+    missing = []
+    for conference in conferences:
+        where = at.get(conference.conference_id)
+        if where is None:
+            missing.append(conference.conference_id)
+            continue
+        given: list[tuple[str, str | None, str | None]] = []
+        if conference.conference_type is not None:
+            kind = str(types[where])
+            known = kind if kind in {t.value for t in ConferenceType} else None
+            given.append(("conference_type", conference.conference_type.value, known))
+        if conference.conference_date is not None:
+            day = days[where]
+            recorded = None if np.isnat(day) else str(day)
+            given.append(("conference_date", conference.conference_date.isoformat(), recorded))
+        disagreements += [
+            RecordsDisagreement(
+                conference_id=conference.conference_id,
+                field=field,
+                attendance=theirs,
+                records=ours,
+                row=conference.rows[0] if conference.rows else 0,
+                records_row=int(records.rows[where]),
+            )
+            for field, theirs, ours in given
+            if theirs is not None and ours is not None and theirs != ours
+        ]
+    return AttendanceMatch(disagreements=tuple(disagreements), not_in_records=tuple(missing))

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from .ics import render_ics
     from .indicators import CONFERENCE_UNKNOWN, INDICATORS, Indicator, NotAssessed, NotKnown, Ratio
     from .output import OutputError, csv_text, neutralise_cell, printable, write_file
-    from .quoracy import evaluate_attendance
+    from .quoracy import evaluate_attendance, not_as_recorded
     from .render import render_csv, render_csv_chunks, render_html, render_json, render_text
     from .report import DFE_BANDS, ComplianceReport, build_report, period_labels
     from .schemas import SCHEMA_NAMES, json_schema
@@ -50,7 +50,7 @@ __getattr__ = lazy_exports(
         ),
         ".ics": ("render_ics",),
         ".output": ("OutputError", "csv_text", "neutralise_cell", "printable", "write_file"),
-        ".quoracy": ("evaluate_attendance",),
+        ".quoracy": ("evaluate_attendance", "not_as_recorded"),
         ".render": ("render_csv", "render_csv_chunks", "render_html", "render_json", "render_text"),
         ".report": ("DFE_BANDS", "ComplianceReport", "build_report", "period_labels"),
         ".schemas": ("SCHEMA_NAMES", "json_schema"),
@@ -92,6 +92,7 @@ __all__ = [
     "json_chunks",
     "json_schema",
     "neutralise_cell",
+    "not_as_recorded",
     "period_labels",
     "printable",
     "render_csv",

@@ -10,10 +10,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..records import ConferenceAttendance, InputProblem
+from ..records import ConferenceAttendance, InputProblem, LoadedRecords
+from ..records.attendance import match_records
 from ..rules import QuorumError, QuorumResult, RuleSet
 
-__all__ = ["evaluate_attendance"]
+__all__ = ["evaluate_attendance", "not_as_recorded"]
+
+
+def not_as_recorded(
+    loaded: LoadedRecords, conferences: Sequence[ConferenceAttendance], *, file: str
+) -> list[InputProblem]:
+    """Return a problem for each attendance conference whose type or date is not as recorded.
+
+    Each names the attendance ``file``, the conference's first row, the field and both
+    values, and where the records hold the conference. The report leaves such a conference
+    out of its quoracy and participation and names it; a command refuses the run unless
+    asked to skip invalid input. Nothing is matched where the records do not say which
+    children were seen together at one conference (a census, an Annex A).
+    """
+    if not loaded.conferences_known:
+        return []
+    found = match_records(conferences, loaded.records).disagreements
+    return [d.problem(file, loaded.records.file) for d in found]
 
 
 def evaluate_attendance(

@@ -244,6 +244,7 @@ def build_report(
     rule_set: RuleSet,
     *,
     attendance: Sequence[ConferenceAttendance] = (),
+    match_attendance: bool = True,
     period: Period | None = None,
     year_start_month: int | None = None,
     counting: Counting = Counting.EVENT_DAY_IS_DAY_0,
@@ -255,6 +256,12 @@ def build_report(
     :param records: checked records, or what :func:`~safeguarding_rules.records.read_records`
         read (which says what kind of file they came from and, for a census, holds its
         section 47 enquiries for the DfE's figures).
+    :param attendance: conferences' attendance, for the quoracy and participation sections.
+    :param match_attendance: match each attendance conference to the records by conference
+        id: one whose type or date disagrees with them is not counted, and one they do not
+        hold is counted; both are named in the quoracy section. Off where the attendance
+        is not of these records (the command line's sample records with a user's
+        attendance file).
     :param period: reporting period; by default the rule set's (quarters if it has none).
     :param year_start_month: 4 for the financial year (default), 1 for calendar years.
     :param use_overlay: count the rule set's local closures as non-working days too (off
@@ -282,6 +289,7 @@ def build_report(
         year_start=year_start_month or policy.year_start_month,
         policy=policy,
         attendance=attendance,
+        match_attendance=match_attendance,
         conferences_known=known,
         census=census,
         ssd=ssd,

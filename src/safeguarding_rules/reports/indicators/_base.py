@@ -20,6 +20,7 @@ import pyarrow as pa
 from ..._columnar import is_first, iso_text, joined, order_by_day_then_id, text_bytes
 from ...calendar import WorkingDayCalendar
 from ...records import ConferenceAttendance, ConferenceRecords
+from ...records.attendance import AttendanceMatch, match_records
 from ...records.detect import NO_FAMILY_LINK
 from ...rules import Counting, Period, QuorumResult, ReportingPolicy, RuleSet
 from ..i18n import N_
@@ -169,6 +170,8 @@ class ReportInputs:
     year_start: int
     policy: ReportingPolicy
     attendance: Sequence[ConferenceAttendance] = ()
+    #: Whether to match the attendance's conferences to the records by conference id.
+    match_attendance: bool = True
     #: Whether the file says which children were seen together at one conference.
     conferences_known: bool = True
     #: For a CIN census, its section 47 enquiries (for the DfE's figures).
@@ -249,9 +252,27 @@ class ReportInputs:
         return is_first(self.records.conference_code)
 
     @functools.cached_property
+    def attendance_match(self) -> AttendanceMatch:
+        """The attendance file's conferences matched to the records by conference id.
+
+        Nothing is matched where the file does not say which children were seen together
+        at one conference (a census, an Annex A): its conference ids are made up by the
+        reader, and no attendance file names them.
+        """
+        if not (self.match_attendance and self.conferences_known):
+            return AttendanceMatch()
+        return match_records(self.attendance, self.records)
+
+    @functools.cached_property
     def quorum_results(self) -> list[tuple[dt.date | None, QuorumResult, ConferenceAttendance]]:
-        """Each attendance file conference's quorum and date (from the records if need be)."""
-        return decide_quorums(self.records, self.rule_set, self.attendance)
+        """Each attendance file conference's quorum and date (from the records if need be).
+
+        A conference whose type or date disagrees with the records is left out (the
+        quoracy section names it); one the records do not hold is counted.
+        """
+        disagreeing = self.attendance_match.disagreeing_ids
+        counted = [c for c in self.attendance if c.conference_id not in disagreeing]
+        return decide_quorums(self.records, self.rule_set, counted)
 
 
 @attrs.frozen(kw_only=True)

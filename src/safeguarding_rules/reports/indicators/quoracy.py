@@ -28,6 +28,7 @@ __all__ = [
     "TOOK_PART",
     "AgencyParticipation",
     "Inquorate",
+    "NotAsRecorded",
     "Participation",
     "Quoracy",
     "QuoracyPeriod",
@@ -57,6 +58,19 @@ class Inquorate:
 
 
 @attrs.frozen(kw_only=True)
+class NotAsRecorded:
+    """A conference whose type or date in the attendance file is not the records'."""
+
+    conference_id: str
+    #: ``conference_type`` or ``conference_date``.
+    field: str
+    #: The value in the attendance file.
+    attendance: str
+    #: The value in the records.
+    records: str
+
+
+@attrs.frozen(kw_only=True)
 class Quoracy:
     """How many conferences were quorate under the rule set's quorum rule."""
 
@@ -72,6 +86,16 @@ class Quoracy:
     #: Conferences quorate only because of an unrecognised name.
     quorate_only_with_unrecognised: int
     inquorate: tuple[Inquorate, ...]
+    #: Conferences of the attendance file the records do not hold (counted: the attendance
+    #: file is enough to decide a quorum); left out when none.
+    not_in_records: tuple[str, ...] | None = attrs.field(
+        default=None, metadata={"omit_if_none": True}
+    )
+    #: Conferences whose type or date disagrees with the records, one per field: not
+    #: counted, here or in the agencies' participation; left out when none.
+    not_as_recorded: tuple[NotAsRecorded, ...] | None = attrs.field(
+        default=None, metadata={"omit_if_none": True}
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -116,6 +140,7 @@ def compute_quoracy(inputs: ReportInputs) -> Computed[Quoracy] | None:
         for label, (_, result) in zip(labels.tolist(), dated, strict=True):
             by_period.setdefault(label, []).append(result.quorate)
     quorum = rule_set.quorum
+    match = inputs.attendance_match
     return Computed(
         result=Quoracy(
             rule=quorum.title if quorum else None,
@@ -143,6 +168,17 @@ def compute_quoracy(inputs: ReportInputs) -> Computed[Quoracy] | None:
                 for _, result, _ in results
                 if not result.quorate
             ),
+            not_in_records=match.not_in_records or None,
+            not_as_recorded=tuple(
+                NotAsRecorded(
+                    conference_id=d.conference_id,
+                    field=d.field,
+                    attendance=d.attendance,
+                    records=d.records,
+                )
+                for d in match.disagreements
+            )
+            or None,
         )
     )
 
@@ -210,6 +246,37 @@ def unrecognised_lines(quoracy: Quoracy, w: Writer, indent: str) -> list[str]:
     return lines
 
 
+def records_lines(quoracy: Quoracy, w: Writer) -> list[str]:
+    """Say which attendance conferences the records do not hold, or hold otherwise."""
+    _ = w._
+    lines = []
+    if quoracy.not_in_records:
+        lines.append(
+            _(
+                "{n} conference(s) of the attendance file not in the records, counted from the "
+                "attendance file alone: {ids}"
+            ).format(n=len(quoracy.not_in_records), ids=", ".join(quoracy.not_in_records))
+        )
+    if quoracy.not_as_recorded:
+        ids = {d.conference_id for d in quoracy.not_as_recorded}
+        lines.append(
+            _(
+                "{n} conference(s) of the attendance file not counted: they disagree with the "
+                "records"
+            ).format(n=len(ids))
+        )
+        lines += [
+            "  "
+            + _("{conference}: {field} {attendance} in the attendance file, {records} in the "
+                "records").format(
+                conference=d.conference_id, field=d.field, attendance=d.attendance,
+                records=d.records,
+            )
+            for d in quoracy.not_as_recorded
+        ]  # fmt: skip
+    return lines
+
+
 def quoracy_text(result: Quoracy | NotAssessed, w: Writer) -> list[str]:
     """Return the section's lines in the text report."""
     _ = w._
@@ -222,6 +289,7 @@ def quoracy_text(result: Quoracy | NotAssessed, w: Writer) -> list[str]:
     ]
     lines += unrecognised_lines(result, w, "  ")
     lines += [f"    {p.period}: {w.pct(p.quorate)}" for p in result.by_period]
+    lines += ["  " + line for line in records_lines(result, w)]
     return lines
 
 
@@ -241,6 +309,12 @@ def quoracy_html(result: Quoracy | NotAssessed, w: Writer) -> list[str]:
         + "</p>",
     ]
     body += [f"<p><strong>{esc(line)}</strong></p>" for line in unrecognised_lines(result, w, "")]
+    found = records_lines(result, w)
+    if found:
+        listed = [line.strip() for line in found if line.startswith("  ")]
+        body += [w.paragraph(line) for line in found if not line.startswith("  ")]
+        if listed:
+            body.append(w.items(listed))
     body.append(
         w.bar_chart(
             _("Quorate conferences by period"),
