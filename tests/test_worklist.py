@@ -8,9 +8,10 @@ from pathlib import Path
 import icalendar
 from click.testing import CliRunner
 
+import hostile_inputs as hostile
 from safeguarding_rules import calendar_for, load_rule_sets
 from safeguarding_rules.cli import main
-from safeguarding_rules.records import read_conference_records
+from safeguarding_rules.records import read_conference_records, read_records
 from safeguarding_rules.reports import due_actions, render_ics
 
 D = dt.date
@@ -104,3 +105,69 @@ def test_an_earlier_plan_ending_does_not_end_a_later_one(tmp_path: Path) -> None
     found = due_actions(records, load_rule_sets()["england"], as_of=D(2025, 3, 10), within=None)
     # No core_group_date column: core groups are not recorded, so none is due.
     assert [(a.deadline.rule.id, a.conference_id) for a in found] == [("first_review", "I9")]
+
+
+def _census_child(child_id: str, parts: str) -> str:
+    ids = f"<ChildIdentifiers><LAchildID>{child_id}</LAchildID></ChildIdentifiers>"
+    return f"<Child>{ids}<CINdetails>{parts}</CINdetails></Child>\n"
+
+
+def _plan(start: str, *reviews: str) -> str:
+    listed = "".join(f"<CPPreviewDate>{r}</CPPreviewDate>" for r in reviews)
+    return (
+        f"<ChildProtectionPlans><CPPstartDate>{start}</CPPstartDate>"
+        f"<Reviews>{listed}</Reviews></ChildProtectionPlans>"
+    )
+
+
+def _reviews(path: Path, as_of: dt.date) -> list[tuple[str, str, str]]:
+    england = load_rule_sets()["england"]
+    records = read_records(path, england).records
+    return [
+        (a.children[0], a.deadline.rule.id, a.deadline.start.isoformat())
+        for a in due_actions(records, england, as_of=as_of, within=None)
+        if a.deadline.rule.id.endswith("_review")
+    ]
+
+
+def test_a_plans_next_review_counts_only_from_reviews_held_by_as_of(tmp_path: Path) -> None:
+    """A census's review recorded after --as-of is not yet held: nothing counts from it."""
+    s47 = (
+        "<Section47><S47ActualStartDate>2024-12-20</S47ActualStartDate>"
+        "<DateOfInitialCPC>2025-01-15</DateOfInitialCPC>"
+        "<ICPCnotRequired>false</ICPCnotRequired></Section47>"
+    )
+    path = tmp_path / "census.xml"
+    path.write_text(
+        hostile.census(
+            [
+                # The tester's case: the initial conference and the plan in the file.
+                _census_child("A", s47 + _plan("2025-01-15", "2025-04-16")),
+                # The plan's start conference not in the file: its start, then its reviews.
+                _census_child("B", _plan("2025-01-15", "2025-04-16")),
+                _census_child("C", _plan("2024-10-01", "2025-01-10", "2025-04-16")),
+            ],
+            reference="2025-03-31",
+        ),
+        encoding="utf-8",
+    )
+    assert sorted(_reviews(path, D(2025, 3, 31))) == [
+        ("A", "first_review", "2025-01-15"),
+        ("B", "first_review", "2025-01-15"),
+        ("C", "subsequent_review", "2025-01-10"),
+    ]
+    assert sorted(_reviews(path, D(2025, 4, 20))) == [
+        ("A", "subsequent_review", "2025-04-16"),
+        ("B", "subsequent_review", "2025-04-16"),
+        ("C", "subsequent_review", "2025-04-16"),
+    ]
+
+
+def test_an_annex_a_plans_latest_review_after_as_of_is_not_yet_held(tmp_path: Path) -> None:
+    """List 7 gives only the latest review; held after --as-of, the first is still due."""
+    rows = [["Child Unique ID", "Child Protection Plan Start Date",
+             "Date of latest review conference", "Child Protection Plan End Date"],
+            ["A", "2025-01-15", "2025-04-16", ""]]  # fmt: skip
+    path = hostile.write_xlsx(tmp_path / "a.xlsx", {"List 7": hostile.rows_xml(rows)})
+    assert _reviews(path, D(2025, 3, 31)) == [("A", "first_review", "2025-01-15")]
+    assert _reviews(path, D(2025, 4, 20)) == [("A", "subsequent_review", "2025-04-16")]

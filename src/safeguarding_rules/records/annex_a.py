@@ -35,7 +35,7 @@ from ..rules import VOCABULARY, Vocabulary, normalise
 from .conferences import ConferenceRecords
 from .located import FIELDS, LocatedRows, check_located, name_child
 from .mapping import match_headings
-from .plans import PlanRecords
+from .plans import PlanRecords, PlanRow
 from .rows import InputErrors, InputProblem
 from .workbook import (
     Workbook,
@@ -171,7 +171,7 @@ def read_annex_a(
     problems: list[InputProblem] = []
     skipped = 0
     found_any = False
-    plans: list[tuple[str, str, np.datetime64, np.datetime64, np.datetime64]] = []
+    plans: list[PlanRow] = []
     for number, fields, required in ((5, LIST_5, _REQUIRED_5), (7, LIST_7, _REQUIRED_7)):
         located = _find_sheet(workbook, number, fields, required)
         if located is None:
@@ -349,7 +349,7 @@ def _list_7(
     sheet: _Rows,
     columns: Mapping[str, pa.Array],
     headings: Mapping[str, str],
-) -> list[tuple[str, str, np.datetime64, np.datetime64, np.datetime64]]:
+) -> list[PlanRow]:
     """Read List 7: each latest review as a review conference, and every plan as a plan.
 
     :returns: each plan whose dates could be read, for the worklist (a plan with no review
@@ -363,11 +363,12 @@ def _list_7(
         conference_date=as_dates,
         plan_end_date=as_dates,
     )
-    plans = []
+    plans: list[PlanRow] = []
     for i in sheet.readable(len(ids)):
         start, end, review = (_plan_day(value) for value in (starts[i], ends[i], reviews[i]))
         if ids[i] and start is not None and end is not None and review is not None:
-            plans.append((ids[i], sheet.place(i), start, end, review))
+            listed = () if np.isnat(review) else (review,)  # List 7 holds the latest only
+            plans.append((ids[i], sheet.place(i), start, end, listed))
         if not reviews[i]:
             continue  # no review yet
         rows.add(

@@ -41,7 +41,7 @@ from lxml import etree
 from ..calendar import WorkingDayCalendar
 from .conferences import ConferenceRecords
 from .located import FIELDS, LocatedRows, check_located, name_child
-from .plans import PlanRecords
+from .plans import PlanRecords, PlanRow
 from .problems import ProblemList
 from .rows import InputErrors, InputProblem
 from .source import xml_codec
@@ -205,7 +205,7 @@ class _Reader:
         self.child_id = ""  # the Child being read, to name it in its problems
         self.s47: list[tuple[str, str, dt.date, dt.date | None, dt.date | None, bool, str]] = []
         self.episode_icpcs: list[tuple[str, str, dt.date, bool]] = []
-        self.plans: list[tuple[str, str, np.datetime64, np.datetime64, np.datetime64]] = []
+        self.plans: list[PlanRow] = []
         self.children = 0
 
     def problem(self, path: str, message: str, value: str | None = None) -> None:
@@ -277,10 +277,10 @@ class _Reader:
                     continue
                 self.reviews(path, child_id, *plan)
                 start, end, reviews = plan
-                latest = max((day for _, day in reviews), default=None)
                 self.plans.append(
-                    (child_id, path, np.datetime64(start, "D"), _day(end), _day(latest))
-                )
+                    (child_id, path, np.datetime64(start, "D"), _day(end),
+                     [_day(day) for _, day in reviews])
+                )  # fmt: skip
 
     def plan(
         self, element: Any, path: str

@@ -368,18 +368,21 @@ def _plan_reviews(
 ) -> None:
     """Add the next review of each open plan whose last conference is not in the records.
 
-    A census or an Annex A lists each child's plans: a plan with no review yet has its
-    first review due from its start (the conference that agreed it), and one with reviews
-    its next from the latest, even where that conference is not in the file (held before
-    the census year, or at ``CINdetails`` level). Where the child's latest conference in
-    the records is on or after that day, the conferences already give the next review.
+    A census or an Annex A lists each child's plans: a plan with no review held by
+    ``as_of`` has its first review due from its start (the conference that agreed it), and
+    one with reviews its next from the latest held by ``as_of`` (a review the file records
+    after ``as_of`` is not yet held), even where that conference is not in the file (held
+    before the census year, or at ``CINdetails`` level). Where the child's latest
+    conference in the records is on or after that day, the conferences already give the
+    next review.
     """
     plans = records.plans
     if plans is None:
         return
     for i in range(len(plans)):
         child, start, end, review = (
-            str(plans.child_id[i]), plans.start[i], plans.end[i], plans.latest_review[i]
+            str(plans.child_id[i]), plans.start[i], plans.end[i],
+            plans.latest_review_by(i, as_of),
         )  # fmt: skip
         if np.isnat(start) or start > as_of or (not np.isnat(end) and end <= as_of):
             continue
