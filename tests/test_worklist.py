@@ -12,7 +12,7 @@ import hostile_inputs as hostile
 from safeguarding_rules import calendar_for, load_rule_sets
 from safeguarding_rules.cli import main
 from safeguarding_rules.records import read_conference_records, read_records
-from safeguarding_rules.reports import due_actions, render_ics
+from safeguarding_rules.reports import due_actions, render_ics, render_worklist_text
 
 D = dt.date
 RECORDS = (
@@ -171,3 +171,64 @@ def test_an_annex_a_plans_latest_review_after_as_of_is_not_yet_held(tmp_path: Pa
     path = hostile.write_xlsx(tmp_path / "a.xlsx", {"List 7": hostile.rows_xml(rows)})
     assert _reviews(path, D(2025, 3, 31)) == [("A", "first_review", "2025-01-15")]
     assert _reviews(path, D(2025, 4, 20)) == [("A", "subsequent_review", "2025-04-16")]
+
+
+#: Counted from 14 Dec 2029 over 2029 and 2030, whose one-off bank holidays may yet be
+#: announced: a PROVISIONAL due date (Wed 9 Jan 2030).
+PROVISIONAL = (
+    "child_id,conference_id,conference_type,conference_date,strategy_discussion_date\n"
+    "Y1,IC1,initial,,2029-12-14\n"
+)
+
+
+def _due(tmp_path: Path, *args: str) -> str:
+    path = tmp_path / "prov.csv"
+    path.write_text(PROVISIONAL, encoding="utf-8")
+    result = CliRunner().invoke(main, ["due", str(path), "--as-of", "2029-12-20", *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_a_provisional_due_date_is_flagged_in_the_text_worklist(tmp_path: Path) -> None:
+    english = _due(tmp_path).splitlines()
+    assert english[-1] == (
+        "  2030-01-09 Initial child protection conference: conference IC1 (children: Y1) "
+        "[PROVISIONAL]"
+    )
+    welsh = _due(tmp_path, "--language", "cy")
+    assert (
+        "  9 Ionawr 2030 Cynhadledd amddiffyn plant gychwynnol: cynhadledd IC1 (plant: Y1) "
+        "[PROVISIONAL (dros dro)]\n"
+    ) in welsh
+    # The whole-unit worklist (due --adults/--missing) renders through the same function.
+    england = load_rule_sets()["england"]
+    records = read_conference_records(tmp_path / "prov.csv", calendar_for("england"))
+    found = due_actions(records, england, as_of=D(2029, 12, 20))
+    text = render_worklist_text(
+        found, rule_set="england", as_of=D(2029, 12, 20), horizon=D(2030, 1, 17)
+    )
+    assert text.splitlines()[-1].endswith("(children: Y1) [PROVISIONAL]")
+    # A due date before 2029 is settled: no mark.
+    settled = CliRunner().invoke(main, ["due", str(_records(tmp_path)), "--as-of", "2025-03-10"])
+    assert "PROVISIONAL" not in settled.stdout
+
+
+def _records(tmp_path: Path) -> Path:
+    path = tmp_path / "records.csv"
+    path.write_text(RECORDS, encoding="utf-8")
+    return path
+
+
+def test_a_provisional_due_date_is_flagged_in_the_ics_event(tmp_path: Path) -> None:
+    for language, flag, note in [
+        ("en", "[PROVISIONAL due date]", "PROVISIONAL: the count reaches 2029 or later"),
+        ("cy", "[dyddiad dyledus PROVISIONAL (dros dro)]", "PROVISIONAL (dros dro): mae'r"),
+    ]:
+        raw = _due(tmp_path, "--format", "ics", "--language", language)
+        (event,) = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+        assert str(event["SUMMARY"]).endswith(flag)
+        assert note in str(event["DESCRIPTION"]).splitlines()[-1]
+    settled = CliRunner().invoke(
+        main, ["due", str(_records(tmp_path)), "--as-of", "2025-03-10", "--format", "ics"]
+    )
+    assert "PROVISIONAL" not in settled.stdout

@@ -362,8 +362,8 @@ def due_command(
                  describe_calendar(calendar)]  # fmt: skip
         for action in actions:
             flag = "OVERDUE " if action.overdue else ""
-            unconfirmed = " [UNCONFIRMED]" if action.deadline.unconfirmed else ""
-            lines.append(f"  {action.deadline.due.isoformat()} {flag}{action.summary}{unconfirmed}")
+            marks = reports.worklist_marks(action.deadline)
+            lines.append(f"  {action.deadline.due.isoformat()} {flag}{action.summary}{marks}")
         text = "\n".join(lines + undated)
     if output_format != "text":
         _say_undated(every, output_format)

@@ -31,7 +31,13 @@ if TYPE_CHECKING:
     from .serialise import json_chunks, to_data
     from .unit import UnitReport, build_unit_report
     from .unit_render import render_unit_html, render_unit_text
-    from .unit_worklist import CaseDueAction, case_due_actions, render_worklist_text, undated_text
+    from .unit_worklist import (
+        CaseDueAction,
+        case_due_actions,
+        render_worklist_text,
+        undated_text,
+        worklist_marks,
+    )
     from .worklist import DueAction, Worklist, due_actions, due_horizon
 
 # Loaded on first use: the report and worklist need pyarrow, and ``to_data`` (used by every
@@ -62,6 +68,7 @@ __getattr__ = lazy_exports(
             "case_due_actions",
             "render_worklist_text",
             "undated_text",
+            "worklist_marks",
         ),
         ".worklist": ("DueAction", "Worklist", "due_actions", "due_horizon"),
     },
@@ -106,5 +113,6 @@ __all__ = [
     "render_worklist_text",
     "to_data",
     "undated_text",
+    "worklist_marks",
     "write_file",
 ]

@@ -111,6 +111,8 @@ def event_text(action: DueAction | CaseDueAction) -> tuple[Explanation, Explanat
         summary.insert(0, phrase(N_("OVERDUE:")))
     if rule.confidence is Confidence.UNCONFIRMED:
         summary.append(phrase(N_("[UNCONFIRMED rule]")))
+    if deadline.provisional:
+        summary.append(phrase(N_("[PROVISIONAL due date]")))
     hours = rule.unit is Unit.HOURS
     if deadline.overlay:
         counted_on = phrase(
@@ -134,4 +136,6 @@ def event_text(action: DueAction | CaseDueAction) -> tuple[Explanation, Explanat
         wording=rule.wording_phrase, source=rule.source, confidence=rule.confidence.value,
         start=Iso(deadline.start), counted_on=counted_on, people=people,
     )  # fmt: skip
+    if deadline.provisional:
+        return (line(*summary),), (line(description), deadline.provisional_line())
     return (line(*summary),), (line(description),)

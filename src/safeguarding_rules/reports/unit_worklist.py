@@ -29,7 +29,13 @@ from ..rules import Deadline, RuleSet, adult_deadlines, return_interview_deadlin
 from .i18n import RULE_TITLES, translator
 from .worklist import DueAction, Worklist
 
-__all__ = ["CaseDueAction", "case_due_actions", "render_worklist_text", "undated_text"]
+__all__ = [
+    "CaseDueAction",
+    "case_due_actions",
+    "render_worklist_text",
+    "undated_text",
+    "worklist_marks",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -144,9 +150,21 @@ def render_worklist_text(
         flags = ""
         if action.overdue:
             flags += _("OVERDUE") + " "
-        unconfirmed = " [UNCONFIRMED]" if deadline.unconfirmed else ""
-        lines.append(f"  {t.date(deadline.due)} {flags}{text}{unconfirmed}")
+        lines.append(f"  {t.date(deadline.due)} {flags}{text}{worklist_marks(deadline, language)}")
     return "\n".join(lines + undated)
+
+
+def worklist_marks(deadline: Deadline, language: str = "en") -> str:
+    """Return the marks after a worklist line: `` [UNCONFIRMED]``, `` [PROVISIONAL]``, or "".
+
+    UNCONFIRMED: the rule, or its edition, is not confirmed; PROVISIONAL: the count reaches
+    years whose one-off bank holidays may yet be announced. Neither date is settled.
+    """
+    unconfirmed = " [UNCONFIRMED]" if deadline.unconfirmed else ""
+    provisional = (
+        " " + translator(language).gettext("[PROVISIONAL]") if deadline.provisional else ""
+    )
+    return unconfirmed + provisional
 
 
 def undated_text(worklist: Worklist[Any], *, language: str = "en") -> tuple[str, list[str]]:

@@ -267,11 +267,16 @@ class Deadline:
         if rule.notes:
             lines.append(line(phrase(N_("Note: {note}"), note=rule.notes)))
         if self.provisional:
-            lines.append(line(phrase(N_(
-                "PROVISIONAL: the count reaches 2029 or later, where one-off bank holidays "
-                "may yet be announced."
-            ))))  # fmt: skip
+            lines.append(self.provisional_line())
         return tuple(lines)
+
+    @staticmethod
+    def provisional_line() -> Line:
+        """Say why a :attr:`provisional` due date may yet change (the explanation's last line)."""
+        return line(phrase(N_(
+            "PROVISIONAL: the count reaches 2029 or later, where one-off bank holidays "
+            "may yet be announced."
+        )))  # fmt: skip
 
     def _counting_phrases(self) -> tuple[Phrase, ...]:
         rule = self.rule
