@@ -79,7 +79,8 @@ class InitialConferenceTimeliness:
     by_conference: Ratio | NotKnown
     #: The longest wait, in working days from the strategy discussion (``None``: none held).
     max_working_days: int | None
-    #: Conferences by DfE band of working days (:data:`DFE_BANDS`).
+    #: Conferences by DfE band of working days (:data:`DFE_BANDS`); where conferences are
+    #: not known (:attr:`by_conference` not known), children (each enquiry's row) instead.
     bands: Mapping[str, int]
     by_period: tuple[InitialPeriod, ...]
     #: One row per late conference, by date then id.
@@ -230,9 +231,12 @@ def compute(inputs: ReportInputs) -> Computed[InitialConferenceTimeliness]:
         )
         for label, count in counted.items()
     )
+    # Per conference where the file says which children shared one; else per row (a
+    # child's enquiry), as the text's "per enquiry" says.
+    banded = conf_assessed if known else assessed
     bands = {}
     for name, low, high in DFE_BANDS:
-        in_band = conf_assessed & (wd >= low) & ((wd <= high) if high is not None else True)
+        in_band = banded & (wd >= low) & ((wd <= high) if high is not None else True)
         bands[name] = int(in_band.sum())
     children = np.bincount(records.conference_code[assessed], minlength=1)
     where = np.flatnonzero(late & per_conference)
@@ -663,17 +667,23 @@ def html(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
         )
     )
     bands = result.bands
+    known = not isinstance(result.by_conference, NotKnown)
     body.append(w.heading(_("Working days from strategy discussion to conference")))
+    # Counted per conference where conferences are known, else per enquiry (as the text).
+    title, series = (
+        (_("Conferences by DfE band of working days"), _("conferences"))
+        if known
+        else (_("Enquiries by DfE band of working days"), _("enquiries"))
+    )
     body.append(
         w.bar_chart(
-            _("Conferences by DfE band of working days"),
+            title,
             list(bands),
-            [(_("conferences"), CHILD_COLOUR, [float(v) for v in bands.values()])],
+            [(series, CHILD_COLOUR, [float(v) for v in bands.values()])],
             maximum=max([1.0, *map(float, bands.values())]),
             unit="",
         )
     )
-    known = not isinstance(result.by_conference, NotKnown)
     if result.late_conferences:
         body.append(w.heading(_("Late conferences"), 3))
         body.append(_late_table(result.late_conferences, w, known=known))
