@@ -28,7 +28,16 @@ from ..records import ConferenceAttendance, ConferenceRecords, LoadedRecords
 from ..records.conferences import KINDS
 from ..records.formats import WITHOUT_FAMILY_LINK
 from ..rules import Counting, Period, ReportingPolicy, RuleSet
-from .indicators import CONFERENCE_UNKNOWN, INDICATORS, Indicator, NotAssessed, ReportInputs, Status
+from ..rules.bulk import NOT_COMPUTABLE
+from .indicators import (
+    CONFERENCE_UNKNOWN,
+    INDICATORS,
+    Indicator,
+    NotAssessed,
+    ReportInputs,
+    RuleUse,
+    Status,
+)
 from .indicators.initial import DFE_BANDS
 from .overlay import calendar_summary
 from .periods import period_labels
@@ -230,6 +239,28 @@ def _as_arrow(values: Column, start: int, stop: int) -> pa.Array:
     return _as_text(values, start, stop)
 
 
+def _name_not_computable(
+    uses: Sequence[RuleUse],
+    rule_set: RuleSet,
+    applied: list[tuple[str, str]],
+    applied_code: npt.NDArray[np.int16],
+) -> None:
+    """Give the rows whose due date is not computable their rule and edition in the CSV.
+
+    They are in no count of ``rules_used`` (no due date was worked out from the rule).
+    """
+    for use in uses:
+        stuck = use.rows & (use.version == NOT_COMPUTABLE)
+        if use.in_force is None or not stuck.any():
+            continue
+        versions = rule_set.versions(use.rule_id)
+        for index in np.unique(use.in_force[stuck]).tolist():
+            key = (use.rule_id, versions[index].edition.id if index >= 0 else "")
+            if key not in applied:
+                applied.append(key)
+            applied_code[stuck & (use.in_force == index)] = applied.index(key)
+
+
 def _date_span(records: ConferenceRecords) -> tuple[dt.date | None, dt.date | None]:
     """Return the first and last strategy discussion or conference date in the records."""
     days = np.concatenate([records.strategy_discussion_date, records.conference_date])
@@ -343,6 +374,7 @@ def build_report(
                             rows=count,
                         )
                     )
+        _name_not_computable(computed.rules, rule_set, applied, applied_code)
     # A row no indicator judges (a rule set with no rule for its conference type, a
     # transfer-in or pre-birth conference, which no rule times) is not assessed: never blank.
     status[status == 0] = Status.NOT_ASSESSED

@@ -16,7 +16,7 @@ from ..calendar import WorkingDayCalendar
 from .model import Counting, Direction, Rule, Unit
 from .rule_set import RuleSet
 
-__all__ = ["NOT_COMPUTABLE", "add_months_array", "due_dates"]
+__all__ = ["NOT_COMPUTABLE", "add_months_array", "due_dates", "in_force"]
 
 #: The version index :func:`due_dates` gives a row whose due date falls outside the
 #: calendar's coverage: the rule applies, but no due date can be computed.
@@ -82,6 +82,22 @@ def due_dates(
     return _due_dates(rule_set, rule_id, start, calendar, anchor, counting)
 
 
+def in_force(rule_set: RuleSet, rule_id: str, anchor: Dates) -> npt.NDArray[np.int64]:
+    """Return the version of ``rule_id`` in force each day (an index into its versions).
+
+    -1 where none is (or the day is not given); a later version wins where editions
+    overlap. The edition of a row :func:`due_dates` marks :data:`NOT_COMPUTABLE`.
+    """
+    used = np.full(anchor.shape, -1, dtype=np.int64)
+    for index, rule in enumerate(rule_set.versions(rule_id)):
+        edition = rule.edition
+        mask = anchor >= np.datetime64(edition.effective_from, "D")  # NaT compares False
+        if edition.effective_to is not None:
+            mask &= anchor <= np.datetime64(edition.effective_to, "D")
+        used[mask] = index
+    return used
+
+
 def _by_day(
     rule_set: RuleSet,
     rule_id: str,
@@ -121,14 +137,8 @@ def _due_dates(
     anchor = start if anchor is None else anchor
     versions = rule_set.versions(rule_id)
     due = np.full(start.shape, np.datetime64("NaT"), dtype="datetime64[D]")
-    used = np.full(start.shape, -1, dtype=np.int64)
-    given = ~np.isnat(start)
-    for index, rule in enumerate(versions):
-        edition = rule.edition
-        mask = given & (anchor >= np.datetime64(edition.effective_from, "D"))
-        if edition.effective_to is not None:
-            mask &= anchor <= np.datetime64(edition.effective_to, "D")
-        used[mask] = index  # a later version wins where editions overlap
+    used = in_force(rule_set, rule_id, anchor)
+    used[np.isnat(start)] = -1
     # Editions that count alike (most do) share one pass of the arithmetic.
     alike: dict[tuple[object, ...], list[int]] = {}
     for index, rule in enumerate(versions):

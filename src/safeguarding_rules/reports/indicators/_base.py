@@ -113,10 +113,12 @@ class Status:
 
     Code 0 is a row not yet judged; the report gives every row still at 0, once every
     indicator has judged its own, :attr:`NOT_ASSESSED`, so that no row's status is blank.
+    :attr:`NOT_COMPUTABLE`: the rule applies, but the due date is past the calendar's
+    coverage, so no date and no verdict are given.
     """
 
-    NAMES = ("", "pending", "not_assessed", "on_time", "late")
-    PENDING, NOT_ASSESSED, ON_TIME, LATE = 1, 2, 3, 4
+    NAMES = ("", "pending", "not_assessed", "on_time", "late", "not_computable")
+    PENDING, NOT_ASSESSED, ON_TIME, LATE, NOT_COMPUTABLE = 1, 2, 3, 4, 5
 
 
 @attrs.frozen(kw_only=True, eq=False)
@@ -128,6 +130,10 @@ class RuleUse:
     version: npt.NDArray[np.int64]
     #: The rows the rule was applied to.
     rows: npt.NDArray[np.bool_]
+    #: Where ``version`` is :data:`~safeguarding_rules.rules.bulk.NOT_COMPUTABLE`, the
+    #: version in force (:func:`~safeguarding_rules.rules.bulk.in_force`), so that the CSV
+    #: names the row's rule and edition though it has no due date; ``None``: not given.
+    in_force: npt.NDArray[np.int64] | None = None
 
 
 @attrs.frozen(kw_only=True, eq=False)

@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 from ..._columnar import grouped, iso_text, joined, order_by_day_then_id
 from ...records import ConferenceRecords
 from ...records.detect import NO_FAMILY_LINK, NO_MEETING_ID
-from ...rules.bulk import NOT_COMPUTABLE, due_dates
+from ...rules.bulk import NOT_COMPUTABLE, due_dates, in_force
 from ..i18n import N_
 from ..periods import by_period, period_codes
 from ..table import RowTable
@@ -299,13 +299,17 @@ def compute(inputs: ReportInputs) -> Computed[InitialConferenceTimeliness]:
         ),
         not_counted_before_s47_start=_before_s47_start(inputs),
     )
+    # The rule applies but no due date can be given: said so, with the rule's edition.
+    status[stuck] = Status.NOT_COMPUTABLE
+    versions = np.full(n, -1, dtype=np.int64)
+    versions[stuck] = in_force(rule_set, "icpc", sd[stuck])
     verdicts = RowVerdicts(
         rows=initial, status=status, due=row_due, working_days=working_days, days_late=days_late
     )
     return Computed(
         result=result,
         verdicts=verdicts,
-        rules=(RuleUse(rule_id="icpc", version=used, rows=initial),),
+        rules=(RuleUse(rule_id="icpc", version=used, rows=initial, in_force=versions),),
     )
 
 
