@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import random
 from pathlib import Path
 
@@ -94,3 +95,41 @@ def test_rows_past_the_coverage_are_not_computable_with_their_rule(tmp_path: Pat
         "wt2023",
         "",
     )
+
+
+def test_a_review_past_the_coverage_is_named_not_computable(tmp_path: Path) -> None:
+
+    path = tmp_path / "conferences.csv"
+    path.write_text(PAST_COVERAGE, encoding="utf-8")
+    row = _rows(str(path))["RC1"]
+    assert (row["status"], row["rule"], row["edition"], row["due_date"]) == (
+        "not_computable",
+        "first_review",
+        "wt2023",
+        "",
+    )
+    result = CliRunner().invoke(main, ["report", str(path)])
+    assert result.exit_code == 0, result.output
+    reviews = result.output.split("Review conferences within timescale")[1]
+    assert "no previous_conference_date" not in reviews
+    assert (
+        "NOT COMPUTABLE: 1 review(s) whose due date is past the calendar's coverage; not "
+        "counted as on time or late"
+    ) in reviews
+    assert "conference RC1 (children: X2) on 2030-12-30, from the conference on 2030-10-01" in (
+        reviews
+    )
+    result = CliRunner().invoke(main, ["report", str(path), "--format", "json"])
+    section = json.loads(result.output)["review_timeliness"]
+    assert section["not_assessed"]["rows"] == 0
+    assert section["not_computable"] == 1
+    assert section["not_computable_conferences"] == [
+        {
+            "conference_id": "RC1",
+            "child_ids": ["X2"],
+            "conference_date": "2030-12-30",
+            "previous_conference_date": "2030-10-01",
+        }
+    ]
+    page = CliRunner().invoke(main, ["report", str(path), "--format", "html"]).output
+    assert "NOT COMPUTABLE: 1 review(s)" in page

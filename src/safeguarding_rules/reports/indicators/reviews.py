@@ -15,7 +15,8 @@ import pyarrow.compute as pc
 
 from ..._columnar import grouped, is_first, iso_text, joined, order_by_day_then_id
 from ...records.conferences import KINDS, PREVIOUS_KINDS
-from ...rules.bulk import due_dates
+from ...rules import bulk
+from ...rules.bulk import NOT_COMPUTABLE, due_dates
 from ..i18n import N_
 from ..periods import by_period, period_codes
 from ..table import RowTable
@@ -72,6 +73,15 @@ LATE_REVIEW_COLUMNS = {
 }
 
 
+#: The columns of the reviews whose due date is not computable.
+NOT_COMPUTABLE_COLUMNS = {
+    "conference_id": "str",
+    "child_ids": "[str]",
+    "conference_date": "str",
+    "previous_conference_date": "str",
+}
+
+
 @attrs.frozen(kw_only=True)
 class ReviewTimeliness:
     """Review conferences held within the timescale, by child and by conference."""
@@ -92,6 +102,15 @@ class ReviewTimeliness:
     #: Reviews judged but held outside :attr:`headline_period`: counted by period only.
     outside_headline_period: RowTable | None = attrs.field(
         default=None, metadata={"omit_if_none": True, "columns": OUTSIDE_COLUMNS}
+    )
+    #: Children's reviews whose rule applies but whose due date is past the calendar's
+    #: coverage (bank holidays not yet known): no date and no verdict, and not in
+    #: :attr:`not_assessed` (left out when there are none).
+    not_computable: int | None = attrs.field(default=None, metadata={"omit_if_none": True})
+    #: Those reviews, a row per conference and conference before it, each child named by
+    #: the id as written, by date then id (left out when there are none).
+    not_computable_conferences: RowTable | None = attrs.field(
+        default=None, metadata={"omit_if_none": True, "columns": NOT_COMPUTABLE_COLUMNS}
     )
 
 
@@ -167,6 +186,7 @@ def compute(inputs: ReportInputs) -> Computed[ReviewTimeliness]:
     assessed_all = np.zeros(n, dtype=bool)
     uses = []
     rule_of = np.zeros(n, dtype=np.int8)  # an index into _RULES, for the late reviews
+    stuck_all = np.zeros(n, dtype=bool)  # the rule applies; the due date is past coverage
     for rule_id, kind in _RULES:
         mask = review & (previous_kind == PREVIOUS_KINDS.index(kind)) & ~np.isnat(previous)
         if rule_id not in rule_set.rule_ids or not mask.any():
@@ -176,7 +196,11 @@ def compute(inputs: ReportInputs) -> Computed[ReviewTimeliness]:
         )
         full_used = np.full(n, -1, dtype=np.int64)
         full_used[mask] = used
-        uses.append(RuleUse(rule_id=rule_id, version=full_used, rows=mask))
+        stuck = mask & (full_used == NOT_COMPUTABLE)
+        versions = np.full(n, -1, dtype=np.int64)
+        versions[stuck] = bulk.in_force(rule_set, rule_id, previous[stuck])
+        uses.append(RuleUse(rule_id=rule_id, version=full_used, rows=mask, in_force=versions))
+        stuck_all |= stuck
         ok = np.zeros(n, dtype=bool)
         in_force = np.zeros(n, dtype=bool)
         in_force[mask] = used >= 0
@@ -188,8 +212,9 @@ def compute(inputs: ReportInputs) -> Computed[ReviewTimeliness]:
         on_time_all |= ok
         assessed_all |= in_force
         rule_of[in_force] = _RULES.index((rule_id, kind))
-    unknown = review & ~assessed_all
+    unknown = review & ~assessed_all & ~stuck_all
     status[unknown] = Status.NOT_ASSESSED
+    status[stuck_all] = Status.NOT_COMPUTABLE
     # Every period is shown; the headline counts only its own (a census: its year).
     held = records.conference_date
     outside = inputs.outside_headline(held, assessed_all, due, on_time_all)
@@ -226,6 +251,8 @@ def compute(inputs: ReportInputs) -> Computed[ReviewTimeliness]:
         late_reviews=_late_reviews(inputs, assessed_all & ~on_time_all, due, rule_of),
         headline_period=inputs.headline_period,
         outside_headline_period=outside,
+        not_computable=int(stuck_all.sum()) or None,
+        not_computable_conferences=(_stuck_reviews(inputs, stuck_all) if stuck_all.any() else None),
     )
     return Computed(
         result=result,
@@ -242,31 +269,85 @@ def _late_reviews(
 ) -> RowTable:
     """List the late reviews: a row per conference and due date, by date then id."""
     records = inputs.records
-    rows = np.flatnonzero(late)
     held = records.conference_date
     # A conference's children may have had different conferences before (so due dates):
     # one row per conference and due date, each row's children all due that day.
-    due_days = due[rows].astype(np.int64)
-    span = int(due_days.max() - due_days.min()) + 1 if len(rows) else 1
-    pairs = records.conference_code[rows] * span + (due_days - due_days.min(initial=0))
-    group = np.unique(pairs, return_inverse=True)[1].reshape(-1)
-    codes = np.full(len(records), -1, dtype=np.int64)
-    codes[rows] = group
-    firsts = rows[is_first(group)]
-    ids = records.text["conference_id"].take(pa.array(firsts, pa.int64()))
-    order = order_by_day_then_id(held[firsts], ids)
-    firsts = firsts[order]
+    firsts, columns = _reviews_by_day(inputs, late, due)
     return RowTable(
         {
-            "conference_id": ids.take(pa.array(order, pa.int64())),
-            "child_ids": grouped(records.text["child_id"], codes, codes[firsts], among=late),
-            "conference_date": iso_text(held[firsts]),
-            "previous_conference_date": iso_text(records.previous_conference_date[firsts]),
+            **columns,
             "due_date": iso_text(due[firsts]),
             "days_late": pa.array((held[firsts] - due[firsts]).astype(np.int64), pa.int64()),
             "rule": pa.array([_RULES[i][0] for i in rule_of[firsts].tolist()], pa.string()),
         }
     )
+
+
+def _reviews_by_day(
+    inputs: ReportInputs, rows: npt.NDArray[np.bool_], days: npt.NDArray[np.datetime64]
+) -> tuple[npt.NDArray[np.int64], dict[str, pa.Array]]:
+    """Group ``rows`` by conference and day of ``days``, by date then id.
+
+    Return each group's first row and its columns: the conference, every child by the id
+    as written, its date and the conference before it.
+    """
+    records = inputs.records
+    where = np.flatnonzero(rows)
+    held = records.conference_date
+    numbers = days[where].astype(np.int64)
+    span = int(numbers.max() - numbers.min()) + 1 if len(where) else 1
+    pairs = records.conference_code[where] * span + (numbers - numbers.min(initial=0))
+    group = np.unique(pairs, return_inverse=True)[1].reshape(-1)
+    codes = np.full(len(records), -1, dtype=np.int64)
+    codes[where] = group
+    firsts = where[is_first(group)]
+    ids = records.text["conference_id"].take(pa.array(firsts, pa.int64()))
+    order = order_by_day_then_id(held[firsts], ids)
+    firsts = firsts[order]
+    return firsts, {
+        "conference_id": ids.take(pa.array(order, pa.int64())),
+        "child_ids": grouped(records.text["child_id"], codes, codes[firsts], among=rows),
+        "conference_date": iso_text(held[firsts]),
+        "previous_conference_date": iso_text(records.previous_conference_date[firsts]),
+    }
+
+
+def _stuck_reviews(inputs: ReportInputs, stuck: npt.NDArray[np.bool_]) -> RowTable:
+    """List the reviews whose due date is not computable, by date then id.
+
+    A row per conference and conference before it.
+    """
+    _, columns = _reviews_by_day(inputs, stuck, inputs.records.previous_conference_date)
+    return RowTable(columns)
+
+
+def _not_computable_lines(
+    result: ReviewTimeliness, w: Writer, *, known: bool
+) -> tuple[str, list[str]] | None:
+    """Say how many reviews are not computable, and name each (``None``: there are none)."""
+    if not result.not_computable:
+        return None
+    _ = w._
+    sentence = _(
+        "NOT COMPUTABLE: {n} review(s) whose due date is past the calendar's coverage; not "
+        "counted as on time or late"
+    ).format(n=result.not_computable)
+    template = (
+        _("conference {conference} (children: {child_ids}) on {date}, from the conference on "
+          "{previous}")
+        if known
+        else _("child {child_ids} ({conference}) on {date}, from the conference on {previous}")
+    )  # fmt: skip
+    items = [
+        template.format(
+            conference=row["conference_id"],
+            child_ids=", ".join(row["child_ids"]),
+            date=w.day(row["conference_date"]),
+            previous=w.day(row["previous_conference_date"]),
+        )
+        for row in result.not_computable_conferences or ()
+    ]
+    return sentence, items
 
 
 def _late_review_words(w: Writer, *, known: bool) -> tuple[str, list[str]]:
@@ -347,6 +428,9 @@ def text(result: ReviewTimeliness | NotAssessed, w: Writer) -> list[str]:
             )
         )
     known = not isinstance(result.by_conference, NotKnown)
+    stuck = _not_computable_lines(result, w, known=known)
+    if stuck is not None:
+        lines += ["  " + stuck[0], *("    " + item for item in stuck[1])]
     lines += _late_review_lines(result.late_reviews, w, known=known)
     return lines + outside_lines(result.outside_headline_period, w)
 
@@ -377,6 +461,10 @@ def html(result: ReviewTimeliness | NotAssessed, w: Writer) -> list[str]:
             + "</p>"
         )
     known = not isinstance(result.by_conference, NotKnown)
+    stuck = _not_computable_lines(result, w, known=known)
+    if stuck is not None:
+        body.append(w.paragraph(stuck[0]))
+        body.append("<ul>" + "".join(f"<li>{esc(item)}</li>" for item in stuck[1]) + "</ul>")
     body += _late_review_table(result.late_reviews, w, known=known)
     return body + outside_html(result.outside_headline_period, w)
 
