@@ -52,7 +52,7 @@ def test_report_html_to_a_file(tmp_path: Path) -> None:
     page = target.read_text("utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert "<script" not in page
-    assert page.count("<svg") == 3
+    assert page.count("<svg") == 4  # initial by period, bands, reviews by period, quoracy
 
 
 def test_half_years_and_calendar_years() -> None:

@@ -45,7 +45,7 @@ def test_report_page_renders_with_its_charts(tmp_path: Path) -> None:
     ).stdout
     assert "78.3% (94 of 120)" in dom
     assert "86.7% (52 of 60)" in dom
-    assert dom.count("<svg") == 3
+    assert dom.count("<svg") == 4  # initial by period, bands, reviews by period, quoracy
     assert dom.count('class="bar"') >= 8
     shot = tmp_path / "report.png"
     subprocess.run(

@@ -155,3 +155,18 @@ def test_a_review_outside_the_census_year_says_whether_it_was_late(tmp_path: Pat
     assert "on 2025-04-16 (due 2025-04-15, LATE): held after the return's ReferenceDate" in text
     page = run(str(path), "--format", "html")
     assert "<td>2025-04-15</td><td>LATE</td>" in page.replace("\n", "")
+
+
+def test_review_figures_by_period_are_in_the_text_and_the_html(reviews: Path) -> None:
+    # JSON alone had them. R2 on time in 2023-24 Q4 (April 2024 is 2024-25 Q1, where R1's
+    # two children are late); R4 (October) in Q3.
+    found = json.loads(run(str(reviews), "--format", "json"))["review_timeliness"]["by_period"]
+    text = run(str(reviews))
+    section = text[text.index("Review conferences within timescale") :]
+    assert "  by period (child):\n" in section
+    for period in found:
+        ratio = period["by_child"]
+        shown = f"{ratio['percent']:.1f}% ({ratio['on_time']} of {ratio['total']})"
+        assert f"    {period['period']}: {shown}\n" in section
+    page = run(str(reviews), "--format", "html")
+    assert 'aria-label="Reviews on time by period"' in page

@@ -412,8 +412,9 @@ def text(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
             if known
             else _("DfE bands (working days, per enquiry): {bands}")
         ).format(bands=bands),
-        "  " + _("by period (child / conference):"),
     ]
+    if result.by_period:  # (none held and assessed: no heading over nothing)
+        lines.append("  " + _("by period (child / conference):"))
     lines += [
         f"    {p.period}: {w.pct(p.by_child)} / {w.pct(p.by_conference)}" for p in result.by_period
     ]

@@ -20,7 +20,7 @@ from ...rules.bulk import NOT_COMPUTABLE, due_dates
 from ..i18n import N_
 from ..periods import by_period, period_codes
 from ..table import RowTable
-from ..writer import Writer
+from ..writer import CHILD_COLOUR, Writer
 from ._base import (
     OUTSIDE_COLUMNS,
     Computed,
@@ -420,6 +420,9 @@ def text(result: ReviewTimeliness | NotAssessed, w: Writer) -> list[str]:
         "  " + _("by child:      {value}").format(value=w.pct(result.by_child)),
         "  " + _("by conference: {value}").format(value=w.pct(result.by_conference)),
     ]
+    if result.by_period:
+        lines.append("  " + _("by period (child):"))
+        lines += [f"    {p.period}: {w.pct(p.by_child)}" for p in result.by_period]
     if result.not_assessed.rows:
         lines.append(
             "  "
@@ -450,6 +453,14 @@ def html(result: ReviewTimeliness | NotAssessed, w: Writer) -> list[str]:
         )
         + "</p>"
     )
+    if result.by_period:
+        body.append(
+            w.bar_chart(
+                _("Reviews on time by period"),
+                [p.period for p in result.by_period],
+                [(_("by child"), CHILD_COLOUR, [p.by_child.percent for p in result.by_period])],
+            )
+        )
     if result.not_assessed.rows:
         body.append(
             "<p>"
