@@ -157,3 +157,28 @@ def test_causes_and_reasons_made_with_numbers_are_shown_in_welsh() -> None:
     why = NO_MEETING_ID.format(n=7)
     shown = welsh.filled(why, (NO_MEETING_ID,))
     assert shown.startswith("dim yn hysbys: nid oes gan 7 rhes")
+
+
+def test_english_rule_data_in_a_welsh_report_says_so(tmp_path: Path) -> None:
+    # A final check found Scotland's action titles and a worklist's reason in English with
+    # no "(yn Saesneg)", and a column saying "(yn Saesneg)" over causes now in Welsh.
+    from click.testing import CliRunner
+
+    from safeguarding_rules.cli import main
+
+    welsh = translator("cy")
+    assert welsh.gettext("likely cause") == "achos tebygol"
+    path = tmp_path / "records.csv"
+    path.write_text(
+        "child_id,conference_id,conference_type,conference_date,strategy_discussion_date\n"
+        "C1,K1,initial,2025-01-16,2024-12-20\nC2,K2,initial,,2030-12-20\n",
+        encoding="utf-8",
+    )
+    report = CliRunner().invoke(
+        main, ["report", str(path), "--ruleset", "scotland", "--language", "cy"]
+    )
+    assert report.exit_code == 0, report.output
+    assert "Record of the CPPM circulated (yn Saesneg): " in report.stdout
+    due = CliRunner().invoke(main, ["due", str(path), "--as-of", "2030-12-21", "--language", "cy"])
+    assert due.exit_code == 0, due.output
+    assert "(yn Saesneg) counting 15 working days from 2030-12-20" in due.stdout

@@ -27,6 +27,7 @@ __all__ = [
     "LANGUAGE_OPTION",
     "OUTPUT_OPTION",
     "OVERLAY_OPTION",
+    "REPORT_LANGUAGE_OPTION",
     "RULES_OPTION",
     "STRICT_OPTION",
     "Group",
@@ -151,6 +152,18 @@ LANGUAGE_OPTION = click.option(
     default="en",
     show_default=True,
     help="Language of text and HTML output (cy: Welsh). JSON and CSV are not translated.",
+)
+
+#: ``report --language``: Welsh is the whole unit's report, as with ``--unit``.
+REPORT_LANGUAGE_OPTION = click.option(
+    "--language",
+    type=click.Choice(LANGUAGES),
+    default="en",
+    show_default=True,
+    help=(
+        "Language of the report (cy: Welsh). Welsh writes the whole unit's report, as "
+        "--unit does: text, HTML or JSON (its keys not translated), not CSV."
+    ),
 )
 
 

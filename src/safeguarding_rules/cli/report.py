@@ -19,6 +19,7 @@ from ..rules import Counting, Period, RuleSet
 from ._common import (
     OUTPUT_OPTION,
     OVERLAY_OPTION,
+    REPORT_LANGUAGE_OPTION,
     STRICT_OPTION,
     date_callback,
     deliver,
@@ -149,7 +150,7 @@ def _input_options(command: Callable[..., None]) -> Callable[..., None]:
     help="The whole unit's report: children, adult enquiries and return interviews.",
 )
 @unit_options
-@LANGUAGE_OPTION
+@REPORT_LANGUAGE_OPTION
 def report_command(
     records_file: str | None,
     rule_set: RuleSet,

@@ -17,6 +17,7 @@ import numpy as np
 
 from ...rules import Confidence
 from ...rules.bulk import due_dates
+from ..i18n import RULE_TITLES
 from ..writer import Writer
 from ._base import Computed, Indicator, NotAssessed, Ratio, ReportInputs
 from ._recorded import ACTION, is_recorded, not_recorded
@@ -109,14 +110,24 @@ def text(result: ReportDeadlines | NotAssessed, w: Writer) -> list[str]:
     return ["  " + _line(item, w) for item in result]
 
 
+def _title(item: ReportDeadline, w: Writer) -> str:
+    """Return the rule's title in the report's language, or in English saying so (rule data)."""
+    if w.language == "en":
+        return item.title
+    if item.rule in RULE_TITLES:
+        return w._(RULE_TITLES[item.rule])
+    return w._("{title} (in English)").format(title=item.title)
+
+
 def _line(item: ReportDeadline, w: Writer) -> str:
     """One rule's figure, or why the file's format gives none."""
     _ = w._
     flag = _(" [UNCONFIRMED rule]") if item.unconfirmed else ""
+    title = _title(item, w)
     if item.why is not None:
-        return _("{title}{flag}: {why}").format(title=item.title, flag=flag, why=_(item.why))
+        return _("{title}{flag}: {why}").format(title=title, flag=flag, why=_(item.why))
     return _("{title}{flag}: {value}; not recorded: {n}").format(
-        title=item.title, flag=flag, value=w.pct(item.by_child), n=item.not_recorded
+        title=title, flag=flag, value=w.pct(item.by_child), n=item.not_recorded
     )
 
 
@@ -131,7 +142,7 @@ def html(result: ReportDeadlines | NotAssessed, w: Writer) -> list[str]:
             [_("rule"), _("done by the due date"), _("not recorded"), _("confidence")],
             [
                 [
-                    item.title,
+                    _title(item, w),
                     w.pct(item.by_child) if item.why is None else "",
                     item.not_recorded if item.why is None else _(item.why),
                     "UNCONFIRMED" if item.unconfirmed else "",
