@@ -78,6 +78,8 @@ def test_skipped_it_is_not_counted_and_the_report_names_it(tmp_path: Path) -> No
         "IC1: conference_date 2026-03-16 in the attendance file, 2025-01-16 in the records" in out
     )
     assert "2025-26 Q4" not in out
+    # No conference left to count: said in words, not a heading over nothing.
+    assert "  agency participation: no conference counted\n" in out
     code, out, _ = run("report", records, "--attendance", attendance, "--skip-invalid",
                        "--format", "json")  # fmt: skip
     quoracy = json.loads(out)["quoracy"]
@@ -94,6 +96,9 @@ def test_skipped_it_is_not_counted_and_the_report_names_it(tmp_path: Path) -> No
     assert (
         "<li>IC1: conference_type review in the attendance file, initial in the records</li>" in out
     )
+    assert "agency participation: no conference counted" in out
+    assert "<th>agency</th>" not in out
+    assert "<svg" not in out.split("Quoracy", 1)[1].split("<h2", 1)[0]  # no empty chart
     code, out, _ = run("report", records, "--attendance", attendance, "--skip-invalid",
                        "--language", "cy")  # fmt: skip
     assert "IC1: conference_type review yn y ffeil bresenoldeb, initial yn y cofnodion" in out

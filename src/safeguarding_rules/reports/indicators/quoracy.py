@@ -315,13 +315,14 @@ def quoracy_html(result: Quoracy | NotAssessed, w: Writer) -> list[str]:
         body += [w.paragraph(line) for line in found if not line.startswith("  ")]
         if listed:
             body.append(w.items(listed))
-    body.append(
-        w.bar_chart(
-            _("Quorate conferences by period"),
-            [p.period for p in result.by_period],
-            [(_("quorate"), CHILD_COLOUR, [p.quorate.percent for p in result.by_period])],
+    if result.by_period:  # (no conference counted: no empty chart)
+        body.append(
+            w.bar_chart(
+                _("Quorate conferences by period"),
+                [p.period for p in result.by_period],
+                [(_("quorate"), CHILD_COLOUR, [p.quorate.percent for p in result.by_period])],
+            )
         )
-    )
     return body
 
 
@@ -329,6 +330,8 @@ def participation_text(result: Participation | NotAssessed, w: Writer) -> list[s
     """Return the agencies' lines in the text report (under quoracy)."""
     if isinstance(result, NotAssessed):
         return []
+    if not result.agencies:  # (every attendance row left out: no heading over nothing)
+        return ["  " + w._("agency participation: no conference counted")]
     return ["  " + w._("agency participation:")] + [
         f"    {agency_name(p.agency, w)}: {w.pct(p.took_part)}{_remote(p, w)} ({w._(p.basis)})"
         for p in result.agencies
@@ -353,6 +356,9 @@ def participation_html(result: Participation | NotAssessed, w: Writer) -> list[s
     _ = w._
     if isinstance(result, NotAssessed):
         return []
+    if not result.agencies:
+        return [w.heading(_("Agency participation"), 3),
+                w.paragraph(_("agency participation: no conference counted"))]  # fmt: skip
     return [
         w.heading(_("Agency participation"), 3),
         w.table(
