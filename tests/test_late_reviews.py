@@ -170,3 +170,13 @@ def test_review_figures_by_period_are_in_the_text_and_the_html(reviews: Path) ->
         assert f"    {period['period']}: {shown}\n" in section
     page = run(str(reviews), "--format", "html")
     assert 'aria-label="Reviews on time by period"' in page
+
+
+def test_the_html_gives_every_period_as_counts_not_only_a_chart() -> None:
+    # A chart's tooltips gave percentages alone; the text gives "n of m" for each period.
+    page = CliRunner().invoke(main, ["report", "--format", "html"]).stdout
+    text = CliRunner().invoke(main, ["report"]).stdout
+    periods = re.findall(r"^    (\d{4}-\d\d Q\d): (.*?) / (.*)$", text, flags=re.MULTILINE)
+    assert periods
+    for period, by_child, by_conference in periods:
+        assert f"<tr><td>{period}</td><td>{by_child}</td><td>{by_conference}</td></tr>" in page

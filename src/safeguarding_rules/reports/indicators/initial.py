@@ -671,6 +671,13 @@ def html(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
             target=target,
         )
     )
+    if result.by_period:  # the chart's figures as counts, as the text gives them
+        body.append(
+            w.table(
+                [_("period"), _("by child"), _("by conference")],
+                [[p.period, w.pct(p.by_child), w.pct(p.by_conference)] for p in result.by_period],
+            )
+        )
     bands = result.bands
     known = not isinstance(result.by_conference, NotKnown)
     body.append(w.heading(_("Working days from strategy discussion to conference")))

@@ -323,6 +323,12 @@ def quoracy_html(result: Quoracy | NotAssessed, w: Writer) -> list[str]:
                 [(_("quorate"), CHILD_COLOUR, [p.quorate.percent for p in result.by_period])],
             )
         )
+        body.append(
+            w.table(
+                [_("period"), _("quorate")],
+                [[p.period, w.pct(p.quorate)] for p in result.by_period],
+            )
+        )
     return body
 
 

@@ -461,6 +461,12 @@ def html(result: ReviewTimeliness | NotAssessed, w: Writer) -> list[str]:
                 [(_("by child"), CHILD_COLOUR, [p.by_child.percent for p in result.by_period])],
             )
         )
+        body.append(
+            w.table(
+                [_("period"), _("by child")],
+                [[p.period, w.pct(p.by_child)] for p in result.by_period],
+            )
+        )
     if result.not_assessed.rows:
         body.append(
             "<p>"
