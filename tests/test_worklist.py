@@ -163,13 +163,30 @@ def test_a_plans_next_review_counts_only_from_reviews_held_by_as_of(tmp_path: Pa
     ]
 
 
-def test_an_annex_a_plans_latest_review_after_as_of_is_not_yet_held(tmp_path: Path) -> None:
-    """List 7 gives only the latest review; held after --as-of, the first is still due."""
+def test_an_annex_a_plans_only_review_after_as_of_leaves_its_reviews_not_known(
+    tmp_path: Path,
+) -> None:
+    """List 7 gives only the latest review. Held after --as-of, it says nothing of the reviews
+    held by then (a first one in February would not be in the file): the plan's review is
+    listed as not assessed, saying why, never counted from the plan's start as a guess."""
     rows = [["Child Unique ID", "Child Protection Plan Start Date",
              "Date of latest review conference", "Child Protection Plan End Date"],
             ["A", "2025-01-15", "2025-04-16", ""]]  # fmt: skip
     path = hostile.write_xlsx(tmp_path / "a.xlsx", {"List 7": hostile.rows_xml(rows)})
-    assert _reviews(path, D(2025, 3, 31)) == [("A", "first_review", "2025-01-15")]
+    assert _reviews(path, D(2025, 3, 31)) == []
+    england = load_rule_sets()["england"]
+    records = read_records(path, england).records
+    (unknown,) = due_actions(records, england, as_of=D(2025, 3, 31), within=None).not_assessed
+    assert (unknown.rule_id, unknown.children, unknown.start) == (
+        "first_review", ("A",), D(2025, 1, 15),
+    )  # fmt: skip
+    assert unknown.reason == (
+        "the file gives only the plan's latest review (2025-04-16), held after this day, so "
+        "the reviews held by this day are not known"
+    )
+    text = CliRunner().invoke(main, ["due", str(path), "--as-of", "2025-03-31"]).stdout
+    assert "not assessed: the file gives only the plan's latest review (2025-04-16)" in text
+    # After it, the next review counts from it.
     assert _reviews(path, D(2025, 4, 20)) == [("A", "subsequent_review", "2025-04-16")]
 
 

@@ -235,7 +235,7 @@ def read_annex_a(
         skipped=skipped,
         vocabulary=vocabulary,
     )
-    return attrs.evolve(records, plans=PlanRecords.of(plans))
+    return attrs.evolve(records, plans=PlanRecords.of(plans, every_review=False))
 
 
 @attrs.define

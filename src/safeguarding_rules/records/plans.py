@@ -7,7 +7,8 @@ before the census year, or recorded at ``CINdetails`` level): the worklist reads
 
 A census lists every review of a plan; an Annex A only the latest. The worklist counts
 from the reviews held on or before its day (:meth:`PlanRecords.latest_review_by`), never
-from one the file records as held after it.
+from one the file records as held after it; where an Annex A's only review is after the
+day, the reviews held by then are not known (:attr:`PlanRecords.every_review`).
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ class PlanRecords:
     #: Each plan's reviews the file lists, in date order (a census: every one; an Annex A:
     #: the latest only).
     reviews: npt.NDArray[np.object_]
+    #: Whether the file lists every review of a plan (a census), or only the latest (an
+    #: Annex A: then a plan whose latest review is after a day says nothing of the reviews
+    #: held by that day).
+    every_review: bool = True
 
     def __len__(self) -> int:
         return len(self.child_id)
@@ -57,7 +62,7 @@ class PlanRecords:
         return held[-1] if len(held) else np.datetime64("NaT", "D")
 
     @classmethod
-    def of(cls, rows: list[PlanRow]) -> PlanRecords:
+    def of(cls, rows: list[PlanRow], *, every_review: bool = True) -> PlanRecords:
         """Build from ``(child_id, location, start, end, reviews)`` tuples."""
         reviews = np.empty(len(rows), dtype=object)
         reviews[:] = [np.sort(np.array(r[4], dtype="datetime64[D]")) for r in rows]
@@ -71,4 +76,5 @@ class PlanRecords:
                 dtype="datetime64[D]",
             ),
             reviews=reviews,
+            every_review=every_review,
         )

@@ -163,10 +163,19 @@ class NotAssessedAction:
     rule_in_rule_set: bool
     #: As :attr:`DueAction.conference_known`.
     conference_known: bool = True
+    #: The only review the file gives of the plan (an Annex A gives the latest alone), held
+    #: after the worklist's day: which reviews were held by that day is not known.
+    only_review_after: dt.date | None = None
 
     @property
     def why(self) -> Phrase:
         """Why it is not assessed."""
+        if self.only_review_after is not None:
+            return phrase(
+                N_("the file gives only the plan's latest review ({review}), held after this "
+                   "day, so the reviews held by this day are not known"),
+                review=Iso(self.only_review_after),
+            )  # fmt: skip
         if self.rule_in_rule_set:
             return phrase(
                 N_("no edition of rule {rule} covers {start}"),
@@ -353,7 +362,17 @@ def due_actions(
     for (conference_id, rule_id), children in next_review.items():
         first = by_conference[conference_id][0]
         add(rule_id, records.conference_date[first].astype(dt.date), conference_id, children)
-    _plan_reviews(add, records, latest, as_of64)
+
+    def not_known(rule_id: str, start: dt.date, location: str, child: str, review: dt.date) -> None:
+        unassessed.append(
+            NotAssessedAction(
+                rule_id=rule_id, start=start, conference_id=location, children=(child,),
+                rule_in_rule_set=rule_id in rule_set.rule_ids, conference_known=known,
+                only_review_after=review,
+            )
+        )  # fmt: skip
+
+    _plan_reviews(add, not_known, records, latest, as_of64)
     found.sort(key=lambda a: (a.deadline.due, a.conference_id, a.deadline.rule.id))
     stuck.sort(key=lambda item: (item.start, item.rule.id, item.conference_id))
     unassessed.sort(key=lambda item: (item.start, item.rule_id, item.conference_id))
@@ -364,7 +383,11 @@ Adder = Callable[[str, dt.date, str, Iterable[str]], None]
 
 
 def _plan_reviews(
-    add: Adder, records: ConferenceRecords, latest: dict[str, int], as_of: np.datetime64
+    add: Adder,
+    not_known: Callable[[str, dt.date, str, str, dt.date], None],
+    records: ConferenceRecords,
+    latest: dict[str, int],
+    as_of: np.datetime64,
 ) -> None:
     """Add the next review of each open plan whose last conference is not in the records.
 
@@ -391,6 +414,13 @@ def _plan_reviews(
         if held is not None and held >= since:
             continue
         rule_id = "first_review" if np.isnat(review) else "subsequent_review"
+        later = plans.reviews[i]
+        if not plans.every_review and np.isnat(review) and len(later):
+            # An Annex A's only review of the plan is after the day: a review before it
+            # may have been held, and the file cannot say. Said, never guessed.
+            not_known(rule_id, since.astype(dt.date), str(plans.location[i]), child,
+                      later[-1].astype(dt.date))  # fmt: skip
+            continue
         add(rule_id, since.astype(dt.date), str(plans.location[i]), [child])
 
 
