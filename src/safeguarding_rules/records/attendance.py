@@ -9,9 +9,10 @@ from pathlib import Path
 
 import attrs
 import numpy as np
+import pyarrow as pa
 
 from ..rules import VOCABULARY, Attendance, AttendanceMode, ConferenceType, Vocabulary, normalise
-from .conferences import ConferenceRecords
+from .conferences import KINDS, ConferenceRecords
 from .rows import FieldReader, InputErrors, InputProblem, Row, read_table, required_columns
 
 __all__ = [
@@ -244,11 +245,14 @@ def match_records(
     """
     if not conferences:
         return AttendanceMatch()
+    # Only each conference's first row is looked at: a national file has millions of rows,
+    # and its ids are made Python strings for those rows alone.
     first = records.first_of_conference()
-    ids = records.conference_id[first].tolist()
+    ids = records.text["conference_id"].take(pa.array(first, pa.int64())).to_pylist()
     at = dict(zip(ids, first.tolist(), strict=True))
-    types = records.conference_type
+    kinds = records.kind
     days = records.conference_date
+    typed = {t.value for t in ConferenceType}
     disagreements = []
     missing = []
     for conference in conferences:
@@ -258,8 +262,8 @@ def match_records(
             continue
         given: list[tuple[str, str | None, str | None]] = []
         if conference.conference_type is not None:
-            kind = str(types[where])
-            known = kind if kind in {t.value for t in ConferenceType} else None
+            kind = KINDS[kinds[where]]
+            known = kind if kind in typed else None
             given.append(("conference_type", conference.conference_type.value, known))
         if conference.conference_date is not None:
             day = days[where]
