@@ -409,3 +409,32 @@ def table_by_columns(header: Sequence[str], cells: Sequence[pa.Array], w: Writer
     body = text_bytes(joined(*pieces, "</tr>"))[1].tobytes().decode("utf-8")
     head = "".join(f"<th>{w.esc(h)}</th>" for h in header)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def by_period_html(
+    title: str,
+    periods: Sequence[str],
+    series: Sequence[tuple[str, str, Sequence[Ratio | NotKnown]]],
+    w: Writer,
+    *,
+    target: float | None = None,
+) -> list[str]:
+    """Return a by-period chart of percentages and, beneath it, the same figures as counts.
+
+    ``series``: a label, a colour and a figure per period each. The table gives what the
+    text report gives ("82.4% (28 of 34)"), which the chart's tooltips cannot; it is left
+    out when there is no period.
+    """
+    chart = w.bar_chart(
+        title,
+        periods,
+        [(label, colour, [r.percent for r in figures]) for label, colour, figures in series],
+        target=target,
+    )
+    if not periods:
+        return [chart]
+    rows = [
+        [period, *(w.pct(figures[i]) for _, _, figures in series)]
+        for i, period in enumerate(periods)
+    ]
+    return [chart, w.table([w._("period"), *(label for label, _, _ in series)], rows)]

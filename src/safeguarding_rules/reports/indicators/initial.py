@@ -35,6 +35,7 @@ from ._base import (
     RowVerdicts,
     RuleUse,
     Status,
+    by_period_html,
     headline_period_html,
     headline_period_lines,
     outside_html,
@@ -655,29 +656,16 @@ def html(result: InitialConferenceTimeliness | NotAssessed, w: Writer) -> list[s
     if result.target is not None:
         body.append(w.paragraph(_target_sentence(result, w)))
     periods = [p.period for p in result.by_period]
-    target = result.target * 100 if result.target is not None else None
-    body.append(
-        w.bar_chart(
-            _("Initial conferences on time by period"),
-            periods,
-            [
-                (_("by child"), CHILD_COLOUR, [p.by_child.percent for p in result.by_period]),
-                (
-                    _("by conference"),
-                    CONFERENCE_COLOUR,
-                    [p.by_conference.percent for p in result.by_period],
-                ),
-            ],
-            target=target,
-        )
+    body += by_period_html(
+        _("Initial conferences on time by period"),
+        periods,
+        [
+            (_("by child"), CHILD_COLOUR, [p.by_child for p in result.by_period]),
+            (_("by conference"), CONFERENCE_COLOUR, [p.by_conference for p in result.by_period]),
+        ],
+        w,
+        target=result.target * 100 if result.target is not None else None,
     )
-    if result.by_period:  # the chart's figures as counts, as the text gives them
-        body.append(
-            w.table(
-                [_("period"), _("by child"), _("by conference")],
-                [[p.period, w.pct(p.by_child), w.pct(p.by_conference)] for p in result.by_period],
-            )
-        )
     bands = result.bands
     known = not isinstance(result.by_conference, NotKnown)
     body.append(w.heading(_("Working days from strategy discussion to conference")))

@@ -20,7 +20,7 @@ from ...rules import AttendanceMode, unrecognised_names
 from ..i18n import AGENCY_NAMES, N_
 from ..periods import period_labels
 from ..writer import CHILD_COLOUR, Writer
-from ._base import Computed, Indicator, NotAssessed, Ratio, ReportInputs
+from ._base import Computed, Indicator, NotAssessed, Ratio, ReportInputs, by_period_html
 
 __all__ = [
     "PARTICIPATION",
@@ -316,18 +316,11 @@ def quoracy_html(result: Quoracy | NotAssessed, w: Writer) -> list[str]:
         if listed:
             body.append(w.items(listed))
     if result.by_period:  # (no conference counted: no empty chart)
-        body.append(
-            w.bar_chart(
-                _("Quorate conferences by period"),
-                [p.period for p in result.by_period],
-                [(_("quorate"), CHILD_COLOUR, [p.quorate.percent for p in result.by_period])],
-            )
-        )
-        body.append(
-            w.table(
-                [_("period"), _("quorate")],
-                [[p.period, w.pct(p.quorate)] for p in result.by_period],
-            )
+        body += by_period_html(
+            _("Quorate conferences by period"),
+            [p.period for p in result.by_period],
+            [(_("quorate"), CHILD_COLOUR, [p.quorate for p in result.by_period])],
+            w,
         )
     return body
 

@@ -33,6 +33,7 @@ from ._base import (
     RowVerdicts,
     RuleUse,
     Status,
+    by_period_html,
     headline_period_html,
     headline_period_lines,
     outside_html,
@@ -454,18 +455,11 @@ def html(result: ReviewTimeliness | NotAssessed, w: Writer) -> list[str]:
         + "</p>"
     )
     if result.by_period:
-        body.append(
-            w.bar_chart(
-                _("Reviews on time by period"),
-                [p.period for p in result.by_period],
-                [(_("by child"), CHILD_COLOUR, [p.by_child.percent for p in result.by_period])],
-            )
-        )
-        body.append(
-            w.table(
-                [_("period"), _("by child")],
-                [[p.period, w.pct(p.by_child)] for p in result.by_period],
-            )
+        body += by_period_html(
+            _("Reviews on time by period"),
+            [p.period for p in result.by_period],
+            [(_("by child"), CHILD_COLOUR, [p.by_child for p in result.by_period])],
+            w,
         )
     if result.not_assessed.rows:
         body.append(
