@@ -15,7 +15,7 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..._columnar import grouped, iso_text, joined, order_by_day_then_id
+from ..._columnar import grouped, is_first, iso_text, joined, order_by_day_then_id
 from ...records import ConferenceRecords
 from ...records.detect import NO_FAMILY_LINK, NO_MEETING_ID
 from ...rules.bulk import NOT_COMPUTABLE, due_dates, in_force
@@ -329,8 +329,7 @@ def _named_conferences(
 ) -> RowTable:
     """Name the conferences of ``rows``, with their children (and due dates, if given)."""
     where = np.flatnonzero(rows)
-    _, first = np.unique(records.conference_code[where], return_index=True)
-    where = where[first]
+    where = where[is_first(records.conference_code[where])]  # each conference's first row
     ids = records.text["conference_id"].take(pa.array(where))
     sd = records.strategy_discussion_date
     order = order_by_day_then_id(sd[where], ids)
